@@ -1,0 +1,1 @@
+"""Answering: question normalisation, RAG pipeline, generators, citation verification."""

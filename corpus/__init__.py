@@ -1,0 +1,1 @@
+"""Legal corpus: readers, normalisation, structure parsing, catalog and the built corpus store."""

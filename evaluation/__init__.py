@@ -1,0 +1,1 @@
+"""Evaluation harness: dev set, metrics, batch runs, reports and comparisons."""

@@ -1,0 +1,1 @@
+"""Chunking, embedding, BM25 and FAISS indexes, and the hybrid retriever."""
