@@ -16,7 +16,7 @@ from datetime import date
 from enum import Enum
 
 
-class UnitKind(str, Enum):
+class UnitKind(str, Enum):  # noqa: UP042 (str() must stay the enum's repr for callers)
     PART = "phan"
     CHAPTER = "chuong"
     SECTION = "muc"
@@ -36,7 +36,9 @@ def article_id(law_id: str, article: int | str) -> str:
     return f"{law_id}:d{article}"
 
 
-def unit_id(law_id: str, article: int | str, clause: int | str | None = None, point: str | None = None) -> str:
+def unit_id(
+    law_id: str, article: int | str, clause: int | str | None = None, point: str | None = None
+) -> str:
     uid = article_id(law_id, article)
     if clause is not None:
         uid += f":k{clause}"

@@ -67,7 +67,9 @@ class Corpus:
     def document(self, law_id: str) -> Document:
         return self.documents[self.resolve_law(law_id)]
 
-    def get(self, law_id: str, article: int, clause: int | None = None, point: str | None = None) -> LegalUnit:
+    def get(
+        self, law_id: str, article: int, clause: int | None = None, point: str | None = None
+    ) -> LegalUnit:
         law = self.resolve_law(law_id)
         uid = unit_id(law, article, clause, point)
         try:

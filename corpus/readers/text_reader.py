@@ -1,0 +1,38 @@
+"""Plain-text reader with encoding detection (UTF-8/UTF-16 with or without BOM, Windows-1258)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from corpus.errors import SourceError
+from corpus.readers.base import SourceText, find_law_number
+
+
+def decode_bytes(data: bytes, rel: str) -> tuple[str, list[str]]:
+    """Decode a text file; Windows-1258 (with its combining tone marks) is recognised and NFC-ed."""
+    warnings: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), warnings
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1258")
+        except UnicodeDecodeError as exc:
+            raise SourceError(rel, f"unknown text encoding (not UTF-8 nor Windows-1258): {exc}") from exc
+        warnings.append(f"{rel}: decoded as Windows-1258 (not UTF-8)")
+    if "\x00" in text:
+        raise SourceError(rel, "binary content in a text file")
+    if unicodedata.normalize("NFC", text) != text:
+        warnings.append(f"{rel}: text was not NFC (decomposed Unicode); normalised")
+    return text, warnings
+
+
+def read_text(path: Path, rel: str) -> list[SourceText]:
+    text, warnings = decode_bytes(path.read_bytes(), rel)
+    return [
+        SourceText(path=rel, format="txt", law_id=find_law_number(text), text=text, warnings=tuple(warnings))
+    ]
