@@ -1,0 +1,87 @@
+"""Quality gate: the real retriever and pipeline on the frozen dev set must stay above floors.
+
+The floors are the lead's to set (measured value minus 0.02, once the system is tuned);
+the frozen set is never used for tuning. Retrieval metrics are averaged over the questions
+that have gold articles (the in-scope ones); abstention accuracy over those without.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evaluation.dataset import Dataset, load_dataset
+from evaluation.results import RunResult
+from evaluation.runner import run_answers, run_retrieval
+
+FROZEN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "dev_frozen.jsonl"
+SLACK = 0.0
+# Higher is better: the run's overall value must be >= the floor.
+FLOORS: dict[str, float] = {
+    "Recall@5": 0.90 - SLACK,
+    "MRR@10": 0.80,
+    "citation_hit_rate": 0.90,
+    "abstention_accuracy": 0.95,
+}
+# Lower is better: the run's overall value must be <= the ceiling.
+CEILINGS: dict[str, float] = {
+    "invalid_citations": 0,
+    "false_abstention_rate": 0.05,
+}
+RETRIEVAL_GATED = ("Recall@5", "MRR@10")
+ANSWER_GATED = ("citation_hit_rate", "abstention_accuracy", "invalid_citations", "false_abstention_rate")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def frozen(corpus: Any) -> Dataset:
+    if not FROZEN.is_file():
+        pytest.fail(f"frozen dev set missing: {FROZEN}")
+    return load_dataset(FROZEN, corpus=corpus, on_error="stop")
+
+
+@pytest.fixture(scope="module")
+def retrieval_run(retriever: Any, frozen: Dataset, tmp_path_factory: pytest.TempPathFactory) -> RunResult:
+    return run_retrieval(retriever, frozen, results_dir=tmp_path_factory.mktemp("gate"), progress=False)
+
+
+@pytest.fixture(scope="module")
+def answer_run(
+    pipeline: Any, corpus: Any, frozen: Dataset, tmp_path_factory: pytest.TempPathFactory
+) -> RunResult:
+    return run_answers(
+        pipeline, frozen, corpus=corpus, results_dir=tmp_path_factory.mktemp("gate"), progress=False
+    )
+
+
+def _check(result: RunResult, name: str) -> None:
+    overall = result.overall
+    assert name in overall, f"{name} not computed; run {result.run_dir}"
+    value = overall[name]
+    where = (
+        f"(per kind: { {k: v.get(name) for k, v in result.metrics['per_kind'].items()} }; {result.run_dir})"
+    )
+    if name in FLOORS:
+        assert value >= FLOORS[name], f"{name} = {value:.3f} fell below the floor {FLOORS[name]:.3f} {where}"
+    else:
+        assert value <= CEILINGS[name], (
+            f"{name} = {value:.3f} rose above the ceiling {CEILINGS[name]:.3f} {where}"
+        )
+
+
+def test_frozen_set_has_both_kinds_of_question(frozen: Dataset) -> None:
+    assert any(q.gold for q in frozen.questions), "no question with gold articles"
+    assert any(not q.gold for q in frozen.questions), "no question the assistant should decline"
+
+
+@pytest.mark.parametrize("metric", RETRIEVAL_GATED)
+def test_retrieval_floor(retrieval_run: RunResult, metric: str) -> None:
+    _check(retrieval_run, metric)
+
+
+@pytest.mark.parametrize("metric", ANSWER_GATED)
+def test_answer_floor(answer_run: RunResult, metric: str) -> None:
+    _check(answer_run, metric)
