@@ -1,0 +1,118 @@
+"""Vietnamese text analysis for BM25: normalisation, tokens, compounds, accent folding.
+
+bm25s' default token pattern drops one-character tokens ("2" of "khoản 2", "a" of
+"điểm a") and ships no Vietnamese stopwords, so we tokenize ourselves and hand bm25s
+token lists. Two fields are produced from the same text:
+
+- accented: lower-cased syllables plus underthesea word compounds ("lao_động");
+- folded: the same tokens with diacritics stripped and đ→d ("lao_dong"), so a question
+  typed without diacritics still matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+# Bump when tokenization changes: the index manifest records it and refuses a mismatch.
+ANALYZER_VERSION = "vi-1"
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_COMPOUND_SEP = "_"
+
+
+def _corpus_normalizer() -> Callable[[str], str] | None:
+    try:
+        from corpus.normalize import normalize_text  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return normalize_text  # type: ignore[no-any-return]
+
+
+@cache
+def _normalizer() -> Callable[[str], str] | None:
+    return _corpus_normalizer()
+
+
+def normalize(text: str) -> str:
+    """NFC, the corpus normaliser when available (unified tone marks, spaces), lower-case."""
+    text = unicodedata.normalize("NFC", text)
+    corpus_norm = _normalizer()
+    if corpus_norm is not None:
+        text = corpus_norm(text)
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def fold_accents(text: str) -> str:
+    """Strip Vietnamese diacritics: "Điều khoản" -> "Dieu khoan"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    raw = resources.files("indexing").joinpath("data/stopwords_vi.txt").read_text(encoding="utf-8")
+    words = (line.strip() for line in raw.splitlines())
+    return frozenset(unicodedata.normalize("NFC", w) for w in words if w and not w.startswith("#"))
+
+
+def stopwords_hash() -> str:
+    joined = "\n".join(sorted(stopwords()))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased word-character runs; numbers and one-letter tokens are kept."""
+    return _TOKEN_RE.findall(normalize(text))
+
+
+def _compounds(normalized: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    segmented = word_tokenize(normalized, format="text")
+    return [tok for tok in segmented.split() if _COMPOUND_SEP in tok and _TOKEN_RE.fullmatch(tok)]
+
+
+def analyze(text: str, *, compounds: bool = True) -> list[str]:
+    """Accented BM25 tokens: syllables + word compounds, stopwords removed."""
+    normalized = normalize(text)
+    tokens = _TOKEN_RE.findall(normalized)
+    if compounds and tokens:
+        tokens += _compounds(normalized)
+    stop = stopwords()
+    return [t for t in tokens if t not in stop]
+
+
+def fold_tokens(tokens: list[str]) -> list[str]:
+    """The folded field: each accented token with its diacritics stripped."""
+    return [fold_accents(t) for t in tokens]
+
+
+def analyze_folded(text: str) -> list[str]:
+    """Folded query tokens of a text that may itself be typed without diacritics."""
+    folded_stop = folded_stopwords()
+    normalized = normalize(text)
+    tokens = _TOKEN_RE.findall(normalized)
+    if tokens:
+        tokens += _compounds(normalized)
+    return [t for t in fold_tokens(tokens) if t not in folded_stop]
+
+
+# Folded stopwords that collide with content words once diacritics are gone
+# ("tại" -> "tai" as in "tai nạn", "cả" -> "ca" as in "ca làm việc", "còn" -> "con").
+_FOLD_COLLISIONS = frozenset(
+    {
+        "tai", "vi", "chi", "ca", "ho", "no", "moi", "ba", "ban", "co", "de", "ve", "lai", "ma", "dang",
+        "con", "nam", "do", "ra", "hoi", "vao", "tu", "den", "toi", "sau", "em", "anh", "ai", "tren", "duoi",
+    }
+)
+
+
+@cache
+def folded_stopwords() -> frozenset[str]:
+    return frozenset(fold_accents(w) for w in stopwords()) - _FOLD_COLLISIONS

