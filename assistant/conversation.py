@@ -1,0 +1,90 @@
+"""Conversation memory (last N turns) and the follow-up question rewrite."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.textnorm import content_words, fold, words
+
+DEFAULT_MAX_TURNS = 5
+# A follow-up this short (in syllables) may lean on the previous question's topic.
+FOLLOW_UP_MAX_WORDS = 12
+# How many key terms of the previous question are appended to a follow-up.
+CARRIED_TERMS = 8
+
+# Folded markers of an elliptical follow-up: "còn ...", "... thì sao", "vậy ...", pronouns.
+_FOLLOW_UP_MARKERS = re.compile(
+    r"^(con|vay|the|nhung|neu vay|truong hop do)\b|\bthi sao\b|\bthe nao\b.*\b(do|nay)\b"
+    r"|\b(truong hop nay|truong hop do|viec do|viec nay|khoan do|dieu do|cai do|no)\b|\bvay\b"
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    answer: str
+
+
+class Conversation:
+    """Keeps the last ``max_turns`` exchanges of one member's chat."""
+
+    def __init__(self, max_turns: int = DEFAULT_MAX_TURNS) -> None:
+        if max_turns < 1:
+            raise ValueError(f"max_turns must be at least 1. Currently, max_turns is {max_turns}")
+        self._turns: deque[Turn] = deque(maxlen=max_turns)
+
+    @classmethod
+    def from_history(
+        cls, history: Iterable[tuple[str, str]] | None, max_turns: int = DEFAULT_MAX_TURNS
+    ) -> Conversation:
+        conversation = cls(max_turns)
+        for question, answer in history or ():
+            conversation.add(question, answer)
+        return conversation
+
+    def add(self, question: str, answer: str) -> None:
+        self._turns.append(Turn(question, answer))
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return tuple(self._turns)
+
+    def last_question(self) -> str | None:
+        return self._turns[-1].question if self._turns else None
+
+    def as_history(self) -> list[tuple[str, str]]:
+        return [(t.question, t.answer) for t in self._turns]
+
+    def __len__(self) -> int:
+        return len(self._turns)
+
+
+def is_follow_up(question: str) -> bool:
+    folded = " ".join(words(question))
+    return len(folded.split()) <= FOLLOW_UP_MAX_WORDS and bool(_FOLLOW_UP_MARKERS.search(folded))
+
+
+def rewrite_follow_up(question: str, conversation: Conversation) -> str:
+    """Append the previous question's key terms to a short elliptical follow-up.
+
+    "còn nếu làm ca đêm thì sao?" after "làm thêm giờ tối đa bao nhiêu?" becomes
+    "còn nếu làm ca đêm thì sao? làm thêm giờ tối đa" (deterministic, no model).
+    """
+    previous = conversation.last_question()
+    if previous is None or not is_follow_up(question):
+        return question
+    own = set(content_words(question))
+    carried: list[str] = []
+    for token in previous.split():
+        key = fold(token).strip(".,;:?!()\"'")
+        if not key or key in own or key not in set(content_words(token)):
+            continue
+        carried.append(token.strip(".,;:?!()\"'"))
+        if len(carried) >= CARRIED_TERMS:
+            break
+    if not carried:
+        return question
+    return f"{question} {' '.join(carried)}"

@@ -1,0 +1,89 @@
+"""Numbered sources: the retrieved articles the answer may rely on, resolved in the corpus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.citations import law_name
+from corpus.errors import UnknownUnitError
+from corpus.model import LegalUnit
+from corpus.store import Corpus
+from indexing.hit import Hit
+
+DEFAULT_MAX_SOURCES = 2
+MULTI_PART_MAX_SOURCES = 3
+# A second (third) article is cited only when its score is this close to the top hit's.
+SECOND_SOURCE_MIN_RATIO = 0.85
+_MULTI_PART = re.compile(
+    r"\?.+\?|\b(và|đồng thời|ngoài ra|còn)\b.*\b(không|bao nhiêu|mấy|thế nào|ra sao|gì)\b"
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Source [number]: one retrieved article, with the clause the retriever matched (if any)."""
+
+    number: int
+    article: LegalUnit
+    clause: LegalUnit | None
+    law_title: str
+    hit: Hit
+
+    @property
+    def unit(self) -> LegalUnit:
+        """The unit to quote: the matched clause, else the whole article."""
+        return self.clause or self.article
+
+    @property
+    def label(self) -> str:
+        where = f"Điều {self.article.number}"
+        if self.clause is not None:
+            where = f"Khoản {self.clause.number} {where}"
+        return f"{where} {self.law_title} ({self.article.law_id}) — {self.article.title}"
+
+
+def is_multi_part(question: str) -> bool:
+    return bool(_MULTI_PART.search(question.lower()))
+
+
+def select_sources(
+    hits: Sequence[Hit],
+    corpus: Corpus,
+    question: str,
+    *,
+    second_ratio: float = SECOND_SOURCE_MIN_RATIO,
+) -> list[Source]:
+    """The top 1–2 articles (3 for multi-part questions) whose score is close to the best.
+
+    Hits that do not resolve in the corpus are skipped: nothing unresolvable can be cited.
+    """
+    limit = MULTI_PART_MAX_SOURCES if is_multi_part(question) else DEFAULT_MAX_SOURCES
+    resolved = [s for s in (_source(h, corpus) for h in hits[: limit + 2]) if s is not None]
+    if not resolved:
+        return []
+    top = resolved[0].hit.score
+    chosen = [resolved[0]]
+    for source in resolved[1:]:
+        if len(chosen) >= limit:
+            break
+        if top > 0 and source.hit.score >= second_ratio * top:
+            chosen.append(source)
+    return [Source(i + 1, s.article, s.clause, s.law_title, s.hit) for i, s in enumerate(chosen)]
+
+
+def numbered_sources(hits: Sequence[Hit], corpus: Corpus, limit: int) -> list[Source]:
+    """The first ``limit`` resolvable hits as numbered sources (the LLM prompt's list)."""
+    resolved = [s for s in (_source(h, corpus) for h in hits) if s is not None][:limit]
+    return [Source(i + 1, s.article, s.clause, s.law_title, s.hit) for i, s in enumerate(resolved)]
+
+
+def _source(hit: Hit, corpus: Corpus) -> Source | None:
+    try:
+        article = corpus.get(hit.law_id, hit.article)
+        clause = corpus.get(hit.law_id, hit.article, hit.clause) if hit.clause is not None else None
+        document = corpus.document(hit.law_id)
+    except UnknownUnitError:
+        return None
+    return Source(0, article, clause, law_name(document), hit)

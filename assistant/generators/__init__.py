@@ -1,0 +1,1 @@
+"""Answer generators: extractive (default, offline) and LLM-backed, behind one Protocol."""

@@ -1,0 +1,45 @@
+"""Vietnamese text shown to members (kept in one place so reviewers can read it together)."""
+
+from __future__ import annotations
+
+DISCLAIMER = (
+    "Thông tin trên chỉ nhằm tham khảo, trích từ văn bản pháp luật trong kho dữ liệu của trợ lý; "
+    "không thay thế ý kiến tư vấn pháp lý cho trường hợp cụ thể."
+)
+ADVISOR = "Cần hỗ trợ thêm? Bấm 'Hỏi tư vấn viên' hoặc liên hệ công đoàn cơ sở."
+COVERAGE = (
+    "hợp đồng lao động, tiền lương, thời giờ làm việc và nghỉ ngơi, nghỉ phép, bảo hiểm xã hội, "
+    "bảo hiểm thất nghiệp, an toàn vệ sinh lao động, công đoàn và giải quyết tranh chấp lao động"
+)
+DECLINE_OUT_OF_SCOPE = (
+    "Xin lỗi, câu hỏi này nằm ngoài phạm vi của Trợ lý Pháp luật Công đoàn. "
+    f"Trợ lý chỉ trả lời các câu hỏi về pháp luật lao động: {COVERAGE}. "
+    "Bạn có thể đặt lại câu hỏi về các chủ đề trên, hoặc bấm 'Hỏi tư vấn viên' để được hỗ trợ."
+)
+DECLINE_INJECTION = (
+    "Xin lỗi, trợ lý không thực hiện yêu cầu thay đổi cách hoạt động hay tiết lộ cấu hình. "
+    f"Trợ lý chỉ trả lời các câu hỏi về pháp luật lao động: {COVERAGE}."
+)
+DECLINE_NO_EVIDENCE = (
+    "Xin lỗi, trợ lý chưa tìm thấy quy định phù hợp trong kho văn bản pháp luật để trả lời câu hỏi này. "
+    "Bạn hãy thử diễn đạt cụ thể hơn (ví dụ: loại hợp đồng, số năm làm việc, tình huống cụ thể), "
+    "hoặc bấm 'Hỏi tư vấn viên' hoặc liên hệ công đoàn cơ sở."
+)
+ESCALATE_CAVEAT = (
+    "Lưu ý: độ tin cậy của câu trả lời này chưa cao (các quy định tìm được có thể chưa đúng trọng tâm). "
+    "Bạn nên hỏi thêm tư vấn viên để được xác nhận."
+)
+LEGAL_BASIS = "Căn cứ pháp lý:"
+RELATED = "Quy định liên quan:"
+NOTES = "Lưu ý:"
+
+
+def expired_note(law_name: str, law_id: str, expired: str, replaced_by: tuple[str, ...]) -> str:
+    note = f"Lưu ý: {law_name} ({law_id}) đã hết hiệu lực từ {expired}"
+    if replaced_by:
+        note += f", được thay thế bởi {', '.join(replaced_by)}"
+    return note + ". Quy định trích dẫn chỉ áp dụng cho các trường hợp phát sinh trước thời điểm đó."
+
+
+def not_yet_in_force_note(law_name: str, law_id: str, effective: str) -> str:
+    return f"Lưu ý: {law_name} ({law_id}) chưa có hiệu lực; có hiệu lực từ {effective}."

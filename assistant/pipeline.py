@@ -1,0 +1,288 @@
+"""The answering pipeline as LangChain runnables:
+
+validate + normalise → rewrite follow-up → retrieve → assess (scope, confidence) →
+compose (generator, citation verification, extractive fallback) → Answer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant import messages
+from assistant.answer import Answer, Citation
+from assistant.citations import citation_for, validity_notes
+from assistant.compose import related_provisions, tail_sections
+from assistant.confidence import Calibration, Evidence, evidence_from
+from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
+from assistant.evidence import Source, numbered_sources, select_sources
+from assistant.generators.base import Draft, Generator, GeneratorError
+from assistant.generators.extractive import ExtractiveGenerator
+from assistant.injection import Sanitised, strip_instructions
+from assistant.scope import ScopeLexicon, ScopeSignal, default_lexicon
+from assistant.validation import validate_question
+from assistant.verify import verify_draft
+from corpus.model import LegalUnit
+from corpus.settings import Settings
+from corpus.store import Corpus
+from indexing.hit import Hit
+
+RETRIEVE_K = 10
+LLM_SOURCES = 3
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the pipeline knows about one question as it moves through the steps."""
+
+    question: str
+    history: tuple[tuple[str, str], ...] = ()
+    started: float = 0.0
+    sanitised: Sanitised | None = None
+    query: str = ""
+    expanded: str = ""  # query plus the legal wording of its everyday words (for quoting)
+    hits: tuple[Hit, ...] = ()
+    scope: ScopeSignal | None = None
+    evidence: Evidence | None = None
+    confidence: float = 0.0
+    decline: str | None = None  # the Vietnamese decline message when declining
+    escalate: bool = False
+    sources: tuple[Source, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Composed:
+    direct: str
+    cited: tuple[LegalUnit, ...]
+    numbers: tuple[int, ...] | None  # source numbers of an LLM draft's markers
+    generator: str
+    fallback_reason: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class AssistantPipeline:
+    """Answers one question (with optional history) from the corpus via the retriever."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        corpus: Corpus,
+        retriever: Any,
+        generator: Generator | None = None,
+        calibration: Calibration | None = None,
+        lexicon: ScopeLexicon | None = None,
+        max_turns: int = DEFAULT_MAX_TURNS,
+        today: date | None = None,
+    ) -> None:
+        self.settings = settings
+        self.corpus = corpus
+        self.retriever = retriever
+        self.extractive = ExtractiveGenerator(corpus)
+        self.generator: Generator = generator or self.extractive
+        # Any extractive generator is deterministic and quotes the law: no verification needed.
+        self.is_extractive = isinstance(self.generator, ExtractiveGenerator)
+        self.calibration = calibration or Calibration.load()
+        self.lexicon = lexicon or default_lexicon()
+        self.max_turns = max_turns
+        self.today = today
+        self._front: Runnable[Turn, Turn] = (
+            RunnableLambda(self._prepare) | RunnableLambda(self._retrieve) | RunnableLambda(self._assess)
+        )
+        self.chain: Runnable[Turn, Answer] = self._front | RunnableLambda(self._answer)
+
+    # --- public API ----------------------------------------------------------
+    def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
+        return self.chain.invoke(self._start(question, history))
+
+    def assess(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Turn:
+        """Run the steps before composing (for calibration and debugging)."""
+        return self._front.invoke(self._start(question, history))
+
+    def stream(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Iterator[str]:
+        """Answer text in chunks: sentences (extractive) or tokens (LLM), then the legal basis."""
+        turn = self._front.invoke(self._start(question, history))
+        if turn.decline is not None or not turn.sources:
+            yield self._finish(turn, None).answer
+            return
+        pieces: list[str] = []
+        extractive = self.is_extractive
+        sources = turn.sources if extractive else self._llm_sources(turn)
+        question = turn.expanded if extractive else turn.query
+        try:
+            for piece in self.generator.stream(question, sources):
+                pieces.append(piece)
+                yield piece
+            if extractive:  # deterministic: same sentences, with their units
+                composed = self._extractive(turn)
+            else:
+                composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name))
+        except GeneratorError as exc:
+            composed = self._fallback(turn, exc.reason)
+        answer = self._finish(turn, composed)
+        streamed = "".join(pieces)
+        if answer.answer.startswith(streamed):
+            yield answer.answer[len(streamed) :]
+        else:  # the LLM draft was corrected or replaced after verification
+            yield "\n\n" + answer.answer
+
+    # --- steps ---------------------------------------------------------------
+    def _start(self, question: str, history: Sequence[tuple[str, str]] | None) -> Turn:
+        text = validate_question(question, self.settings.max_question_chars)
+        return Turn(question=text, history=tuple(history or ()), started=time.perf_counter())
+
+    def _prepare(self, turn: Turn) -> Turn:
+        sanitised = strip_instructions(turn.question)
+        conversation = Conversation.from_history(turn.history, self.max_turns)
+        query = rewrite_follow_up(sanitised.text, conversation) if sanitised.text else ""
+        expanded = _expand(query) if query else ""
+        return replace(
+            turn, sanitised=sanitised, query=query, expanded=expanded, meta={**turn.meta, "query": query}
+        )
+
+    def _retrieve(self, turn: Turn) -> Turn:
+        if not turn.query:
+            return turn
+        return replace(turn, hits=tuple(self.retriever.search(turn.query, k=RETRIEVE_K)))
+
+    def _assess(self, turn: Turn) -> Turn:
+        # The member's words, or the legal wording they expand to, whichever names the domain more.
+        scope = max(
+            self.lexicon.signal(turn.query), self.lexicon.signal(turn.expanded), key=lambda s: s.domain_score
+        )
+        evidence = evidence_from(turn.hits, scope, self.calibration.score_scale)
+        confidence = self.calibration.probability(evidence) if turn.hits else 0.0
+        decline = self._decline_message(turn, scope, confidence)
+        sources = () if decline else tuple(select_sources(turn.hits, self.corpus, turn.expanded))
+        if decline is None and not sources:
+            decline = messages.DECLINE_NO_EVIDENCE
+        return replace(
+            turn,
+            scope=scope,
+            evidence=evidence,
+            confidence=confidence,
+            decline=decline,
+            escalate=decline is None and confidence < self.calibration.escalate_below,
+            sources=sources,
+        )
+
+    def _decline_message(self, turn: Turn, scope: ScopeSignal, confidence: float) -> str | None:
+        assert turn.sanitised is not None
+        if turn.sanitised.harmful or (turn.sanitised.had_injection and not scope.has_domain_terms):
+            return messages.DECLINE_INJECTION
+        if scope.clearly_out_of_scope:
+            return messages.DECLINE_OUT_OF_SCOPE
+        if not turn.hits:
+            return messages.DECLINE_NO_EVIDENCE if scope.has_domain_terms else messages.DECLINE_OUT_OF_SCOPE
+        if not scope.has_domain_terms and confidence < self.calibration.decline_below:
+            return messages.DECLINE_OUT_OF_SCOPE
+        return None
+
+    def _answer(self, turn: Turn) -> Answer:
+        if turn.decline is not None:
+            return self._finish(turn, None)
+        return self._finish(turn, self._compose(turn))
+
+    def _compose(self, turn: Turn) -> Composed:
+        if self.is_extractive:
+            return self._extractive(turn)
+        try:
+            draft = self.generator.generate(turn.query, self._llm_sources(turn))
+        except GeneratorError as exc:
+            return self._fallback(turn, exc.reason)
+        return self._from_draft(turn, draft)
+
+    def _llm_sources(self, turn: Turn) -> tuple[Source, ...]:
+        return tuple(numbered_sources(turn.hits, self.corpus, LLM_SOURCES))
+
+    def _from_draft(self, turn: Turn, draft: Draft) -> Composed:
+        sources = self._llm_sources(turn)
+        check = verify_draft(draft.text, sources, self.corpus)
+        meta = {"raw_llm_text": draft.text, "removed_citations": list(check.removed)}
+        if check.failure is not None:
+            return self._fallback(turn, f"verification_failed: {check.failure}", meta)
+        by_number = {s.number: s for s in sources}
+        cited = tuple(by_number[n].unit for n in check.valid_sources)
+        return Composed(check.text, cited, check.valid_sources, draft.generator, None, meta)
+
+    def _extractive(self, turn: Turn) -> Composed:
+        draft = self.extractive.generate(turn.expanded, turn.sources)
+        return Composed(draft.text, draft.cited, None, self.extractive.name)
+
+    def _fallback(self, turn: Turn, reason: str, meta: dict[str, Any] | None = None) -> Composed:
+        composed = self._extractive(turn)
+        return replace(composed, fallback_reason=reason, meta=meta or {})
+
+    def _finish(self, turn: Turn, composed: Composed | None) -> Answer:
+        latency = (time.perf_counter() - turn.started) * 1000
+        meta = {**turn.meta, **self._debug(turn)}
+        if composed is None or not composed.cited:
+            return Answer(
+                question=turn.question,
+                answer=turn.decline or messages.DECLINE_NO_EVIDENCE,
+                citations=(),
+                abstained=True,
+                escalate=composed is not None or turn.escalate,
+                confidence=turn.confidence,
+                generator=composed.generator if composed else self.generator.name,
+                fallback_reason=composed.fallback_reason if composed else None,
+                retrieved=turn.hits,
+                latency_ms=latency,
+                metadata=meta,
+            )
+        day = self.today or date.today()
+        citations = tuple(citation_for(self.corpus, unit, day) for unit in composed.cited)
+        validity = validity_notes(self.corpus, (c.law_id for c in citations), day)
+        tail = tail_sections(
+            citations,
+            numbers=composed.numbers,
+            related=related_provisions(self.corpus, composed.cited),
+            validity=validity,
+            escalate=turn.escalate,
+        )
+        return Answer(
+            question=turn.question,
+            answer=composed.direct + tail,
+            citations=citations,
+            abstained=False,
+            escalate=turn.escalate,
+            confidence=turn.confidence,
+            generator=composed.generator,
+            fallback_reason=composed.fallback_reason,
+            warnings=tuple(validity),
+            retrieved=turn.hits,
+            latency_ms=latency,
+            metadata={**meta, **composed.meta, "direct_answer": composed.direct},
+        )
+
+    @staticmethod
+    def _debug(turn: Turn) -> dict[str, Any]:
+        return {
+            "injection_removed": list(turn.sanitised.removed) if turn.sanitised else [],
+            "domain_terms": list(turn.scope.domain_terms) if turn.scope else [],
+            "out_of_scope_terms": list(turn.scope.out_of_scope_terms) if turn.scope else [],
+            "evidence": turn.evidence.__dict__ if turn.evidence else {},
+        }
+
+
+def _expand(query: str) -> str:
+    """The retriever's query normalisation (abbreviations, everyday words → legal words)."""
+    try:
+        from indexing.query import normalize_query
+    except ImportError:  # indexing layer absent: answer from the member's own words
+        return query
+    try:
+        return normalize_query(query)
+    except ValueError:
+        return query
+
+
+def citations_resolve(corpus: Corpus, citations: Sequence[Citation]) -> bool:
+    """True when every citation names a unit of ``corpus`` (the invariant tests and benches check)."""
+    return all(corpus.has(c.law_id, c.article, c.clause, c.point) for c in citations)

@@ -1,0 +1,46 @@
+"""Conversation memory and the deterministic follow-up rewrite."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import Conversation, is_follow_up, rewrite_follow_up
+
+
+class TestConversation:
+    def test_keeps_last_n_turns(self) -> None:
+        conversation = Conversation(max_turns=2)
+        for i in range(4):
+            conversation.add(f"câu hỏi {i}", f"trả lời {i}")
+        assert [t.question for t in conversation.turns] == ["câu hỏi 2", "câu hỏi 3"]
+        assert conversation.last_question() == "câu hỏi 3"
+
+    def test_invalid_max_turns(self) -> None:
+        with pytest.raises(ValueError, match="max_turns is 0"):
+            Conversation(max_turns=0)
+
+    def test_round_trip_history(self) -> None:
+        history = [("a b c", "x"), ("d e f", "y")]
+        assert Conversation.from_history(history).as_history() == history
+
+
+class TestFollowUpRewrite:
+    def test_follow_up_gets_previous_topic(self) -> None:
+        conversation = Conversation.from_history([("Làm thêm giờ tối đa bao nhiêu giờ một tháng?", "...")])
+        rewritten = rewrite_follow_up("còn nếu làm ca đêm thì sao?", conversation)
+        assert rewritten.startswith("còn nếu làm ca đêm thì sao?")
+        assert "thêm" in rewritten and "tháng" in rewritten
+
+    @pytest.mark.parametrize(
+        "question", ["Vậy thì được bao nhiêu ngày?", "Trường hợp đó có được trả lương không?"]
+    )
+    def test_markers_detected(self, question: str) -> None:
+        assert is_follow_up(question)
+
+    def test_standalone_question_unchanged(self) -> None:
+        conversation = Conversation.from_history([("Làm thêm giờ tối đa bao nhiêu?", "...")])
+        question = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
+        assert rewrite_follow_up(question, conversation) == question
+
+    def test_no_history_unchanged(self) -> None:
+        assert rewrite_follow_up("còn ca đêm thì sao?", Conversation()) == "còn ca đêm thì sao?"
