@@ -1,0 +1,193 @@
+"""The web UI end to end in Debian's headless Chromium, over the real app on loopback.
+
+The real service (real corpus, index, pipeline and a fresh SQLite file) runs inside
+``create_app`` under uvicorn; Playwright drives ``/usr/bin/chromium`` (no browser download).
+The tests also write the screenshots in ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpus.settings import PROJECT_ROOT, Settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
+VERIFIED = "Đã được tư vấn viên xác nhận"
+# Generous: the first answer loads the embedding model; Chromium shares 2 cores with the server.
+ANSWER_TIMEOUT_MS = 180_000
+UI_TIMEOUT_MS = 60_000
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def live_url(service_settings: Settings, service: Any) -> Iterator[str]:
+    """``create_app`` with the real service, served by uvicorn on a free loopback port."""
+    import uvicorn
+
+    from ui.api.app import create_app
+
+    app = create_app(service_settings, service=service)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name="uvicorn-browser-test", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start for the browser test")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reason = "Debian chromium is not installed at /usr/bin/chromium"
+        if os.geteuid() != 0:
+            pytest.skip(f"{reason} and installing it needs root (run scripts/test_setup.sh as root)")
+        pytest.fail(f"{reason}; run scripts/test_setup.sh (it installs the Debian package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(400)  # let transitions and plot rendering settle
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+
+def _ask(page: Any, question: str) -> None:
+    page.fill("#la-question textarea", question)
+    page.click("#la-send")
+
+
+def _login(page: Any, key: str, token: str) -> None:
+    page.fill(f"#la-token-{key} input", token)
+    page.click(f"#la-login-{key}")
+
+
+def _open_tab(page: Any, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def _member_asks_and_requests_an_advisor(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
+    _ask(page, QUESTION)
+    page.wait_for_selector("#la-sources .la-card", timeout=ANSWER_TIMEOUT_MS)
+    sources = page.inner_text("#la-sources")
+    assert "Điều 113" in sources, sources
+    assert "Còn hiệu lực" in sources
+    assert VERIFIED not in sources
+    bubbles = page.locator("#la-chat .message")
+    assert QUESTION in page.inner_text("#la-chat") and bubbles.count() >= 2
+    page.locator("#la-sources details summary").first.click()  # show the exact article text
+    assert page.locator("#la-sources details blockquote").first.inner_text().strip()
+    page.click("#la-up")
+    page.wait_for_selector("#la-member-status .la-msg-ok", timeout=UI_TIMEOUT_MS)
+    assert "Cảm ơn" in page.inner_text("#la-member-status")
+    _shot(page, "member-chat.png")
+    page.check("#la-share input")
+    page.click("#la-ask-advisor")
+    page.wait_for_selector("#la-member-status .la-msg-ok >> text=tư vấn viên", timeout=UI_TIMEOUT_MS)
+
+
+def _advisor_approves(page: Any, token: str) -> None:
+    _open_tab(page, "Tư vấn viên")
+    _login(page, "advisor", "la_not-a-real-token")
+    page.wait_for_selector("#la-login-status-advisor .la-msg-error", timeout=UI_TIMEOUT_MS)
+    assert "không hợp lệ" in page.inner_text("#la-login-status-advisor")
+    _login(page, "advisor", token)
+    page.wait_for_selector("#la-login-status-advisor .la-msg-ok", timeout=UI_TIMEOUT_MS)
+    row = page.locator('#la-queue [role="gridcell"]').filter(has_text=QUESTION).first
+    row.wait_for(timeout=UI_TIMEOUT_MS)
+    assert "Thành viên yêu cầu" in page.inner_text("#la-queue")
+    row.click()
+    page.wait_for_selector("#la-review-detail .la-card", timeout=UI_TIMEOUT_MS)
+    detail = page.inner_text("#la-review-detail")
+    assert QUESTION in detail and "Điều 113" in detail and "Văn bản tìm được" in detail
+    _shot(page, "advisor-queue.png")
+    page.click("#la-reject")  # refused: a rejection needs a comment
+    page.wait_for_selector("#la-action-status .la-msg-error", timeout=UI_TIMEOUT_MS)
+    assert "lý do" in page.inner_text("#la-action-status")
+    page.fill("#la-review-comment textarea", "Đúng Điều 113 Bộ luật Lao động 2019.")
+    page.click("#la-approve")
+    page.wait_for_selector("#la-action-status .la-msg-ok", timeout=UI_TIMEOUT_MS)
+    assert "Đã duyệt mục" in page.inner_text("#la-action-status")
+
+
+def test_member_question_is_approved_then_served_verified(
+    browser: Any, live_url: str, advisor: tuple[Any, str]
+) -> None:
+    _, token = advisor
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _member_asks_and_requests_an_advisor(page, live_url)
+    _advisor_approves(page, token)
+
+    # A new visitor asks the same question and gets the advisor-verified answer.
+    page.goto(live_url)
+    page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
+    _ask(page, QUESTION)
+    page.wait_for_selector("#la-sources .la-badge-verified", timeout=ANSWER_TIMEOUT_MS)
+    sources = page.inner_text("#la-sources")
+    assert VERIFIED in sources and "Điều 113" in sources
+
+    # The leader's dashboard counts both questions.
+    _open_tab(page, "Thống kê")
+    _login(page, "dashboard", token)
+    page.wait_for_selector("#la-dash-cards .la-stat", timeout=UI_TIMEOUT_MS)
+    cards = page.inner_text("#la-dash-cards")
+    assert "Câu hỏi trong 30 ngày" in cards
+    assert page.locator(".la-stat-value").first.inner_text().strip() == "2"
+    page.wait_for_selector("#la-plot-days canvas, #la-plot-days svg", timeout=UI_TIMEOUT_MS)
+    page.wait_for_selector("#la-plot-laws canvas, #la-plot-laws svg", timeout=UI_TIMEOUT_MS)
+    _shot(page, "leader-dashboard.png")
+    page.close()
+
+
+def test_member_chat_fits_a_phone_screen(browser: Any, live_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(live_url)
+    page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
+    page.get_by_role("button", name="nghi viec co duoc tro cap khong").click()
+    page.wait_for_selector("#la-after-answer", timeout=ANSWER_TIMEOUT_MS)
+    assert "nghi viec co duoc tro cap khong" in page.inner_text("#la-chat")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a 390px screen"
+    for selector in ("#la-send", "#la-up", "#la-down", "#la-ask-advisor"):
+        box = page.locator(selector).bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44, (selector, box)
+    _shot(page, "member-phone.png")
+    page.close()

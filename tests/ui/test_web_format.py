@@ -1,0 +1,196 @@
+"""Presentation helpers of the web UI: source cards, badges, queue table, edited citations."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from assistant.answer import Citation
+from ui.results import DashboardStats, ReviewItem, TopicCount
+from ui.web import review_view as rv
+from ui.web.dashboard_tab import days_frame, summary_html, topics_frame
+from ui.web.format import (
+    VERIFIED_LABEL,
+    law_label,
+    message_html,
+    notices_markdown,
+    percent,
+    source_card,
+    sources_html,
+    unit_label,
+)
+
+IN_FORCE = {
+    "law_id": "45/2019/QH14",
+    "article": 113,
+    "clause": 1,
+    "point": "a",
+    "title": "Nghỉ hằng năm",
+    "in_force": True,
+    "law_title": "Bộ luật Lao động 2019",
+    "text": "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường; <b>",
+    "replaced_by": [],
+}
+REPLACED = {
+    **IN_FORCE,
+    "law_id": "10/2012/QH13",
+    "article": 111,
+    "clause": None,
+    "point": None,
+    "in_force": False,
+    "law_title": "Bộ luật Lao động 2012",
+    "replaced_by": ["45/2019/QH14"],
+}
+
+
+class TestSourceCards:
+    def test_unit_label_names_article_clause_and_point(self) -> None:
+        assert unit_label(IN_FORCE) == "Điều 113, khoản 1, điểm a"
+        assert unit_label(REPLACED) == "Điều 111"
+
+    def test_law_label_has_title_and_number(self) -> None:
+        assert law_label(IN_FORCE) == "Bộ luật Lao động 2019 (số hiệu 45/2019/QH14)"
+        assert law_label({"law_id": "12/2022/NĐ-CP"}) == "Số hiệu 12/2022/NĐ-CP"
+
+    def test_in_force_card_is_green_and_holds_the_exact_text_escaped(self) -> None:
+        html = source_card(IN_FORCE)
+        assert "Còn hiệu lực" in html and "la-badge-ok" in html
+        assert "<details" in html and "Xem nguyên văn" in html
+        assert "12 ngày làm việc đối với người làm công việc trong điều kiện bình thường; &lt;b&gt;" in html
+        assert "<b>" not in html
+
+    def test_replaced_law_is_red_and_names_its_successor(self) -> None:
+        html = source_card(REPLACED)
+        assert "la-badge-old" in html
+        assert "Hết hiệu lực — thay thế bởi 45/2019/QH14" in html
+
+    def test_accepts_the_domain_citation_type(self) -> None:
+        citation = Citation(
+            "45/2019/QH14", 113, 1, None, "Nghỉ hằng năm", True, "Bộ luật Lao động 2019", "1. ..."
+        )
+        assert "Điều 113, khoản 1. Nghỉ hằng năm" in source_card(citation)
+
+    def test_sources_block_counts_cards_and_shows_the_verified_badge_only_when_verified(self) -> None:
+        plain = sources_html([IN_FORCE, REPLACED])
+        assert "Căn cứ pháp lý (2)" in plain and plain.count('class="la-card"') == 2
+        assert VERIFIED_LABEL not in plain
+        assert VERIFIED_LABEL in sources_html([IN_FORCE], verified=True)
+        assert sources_html([]) == ""
+
+
+class TestTextHelpers:
+    def test_notices_for_abstention_escalation_and_warnings(self) -> None:
+        assert "Chưa tìm thấy căn cứ" in notices_markdown({"abstained": True})
+        assert "tư vấn viên xem lại" in notices_markdown({"escalate": True})
+        assert "⚠️ Văn bản đã hết hiệu lực" in notices_markdown({"warnings": ["Văn bản đã hết hiệu lực"]})
+        assert notices_markdown({"abstained": False, "escalate": False, "warnings": []}) == ""
+
+    def test_message_kinds(self) -> None:
+        assert 'la-msg-ok">Đã lưu &amp; xong' in message_html("ok", "Đã lưu & xong")
+        with pytest.raises(ValueError, match="'warn'"):
+            message_html("warn", "x")
+
+    def test_percent_uses_vietnamese_rounding_and_dash_for_none(self) -> None:
+        assert percent(0.125) == "12%" and percent(1.0) == "100%" and percent(None) == "—"
+
+
+def _item(**changes: object) -> ReviewItem:
+    values: dict[str, object] = {
+        "id": 7,
+        "interaction_id": 3,
+        "status": "pending",
+        "reason": "member_request",
+        "question": "Nghỉ hằng năm bao nhiêu ngày?",
+        "answer": {"answer": "12 ngày làm việc.", "citations": [IN_FORCE]},
+        "sources": ({"law_id": "45/2019/QH14", "article": 114, "title": "Thâm niên", "score": 0.5},),
+        "law": "45/2019/QH14",
+        "created_at": "2025-05-04T10:20:30+00:00",
+    }
+    values.update(changes)
+    return ReviewItem(**values)  # type: ignore[arg-type]
+
+
+class TestReviewView:
+    def test_filters_map_vietnamese_labels_to_service_values(self) -> None:
+        assert rv.status_value("Chờ duyệt") == "pending" and rv.status_value(rv.ALL) is None
+        assert rv.reason_value("Thành viên yêu cầu") == "member_request" and rv.reason_value(rv.ALL) is None
+        assert rv.PENDING in rv.status_choices() and rv.ALL in rv.reason_choices()
+
+    def test_queue_frame_has_one_labelled_row_per_item(self) -> None:
+        frame = rv.queue_frame([_item(), _item(id=8, status="approved", law=None)])
+        assert list(frame.columns) == list(rv.QUEUE_COLUMNS)
+        assert frame.iloc[0].tolist() == [
+            7,
+            "Chờ duyệt",
+            "Thành viên yêu cầu",
+            "45/2019/QH14",
+            "Nghỉ hằng năm bao nhiêu ngày?",
+            "2025-05-04 10:20",
+        ]
+        assert frame.iloc[1]["Trạng thái"] == "Đã duyệt" and frame.iloc[1]["Văn bản"] == "—"
+
+    def test_detail_shows_question_answer_citations_and_evidence(self) -> None:
+        html = rv.detail_html(_item(personal_question="Tôi là Nguyễn Văn A, nghỉ hằng năm bao nhiêu ngày?"))
+        for part in (
+            "Mục #7",
+            "Nghỉ hằng năm bao nhiêu ngày?",
+            "12 ngày làm việc.",
+            "Còn hiệu lực",
+            "Điều 114. Thâm niên — điểm 0.500",
+            "Nguyễn Văn A",
+        ):
+            assert part in html
+
+    def test_citations_round_trip_through_the_edit_table(self) -> None:
+        frame = rv.citations_frame(_item())
+        assert frame.iloc[0].tolist() == ["45/2019/QH14", 113, 1, "a"]
+        assert rv.citation_rows(frame) == [
+            {"law_id": "45/2019/QH14", "article": 113, "clause": 1, "point": "a"}
+        ]
+
+    def test_edit_table_rows_from_the_browser_skip_blanks_and_fix_float_numbers(self) -> None:
+        frame = pd.DataFrame(
+            [
+                ["45/2019/QH14", 113.0, float("nan"), ""],
+                ["", None, None, None],
+                ["41/2024/QH15", 64.0, 2.0, "b"],
+            ],
+            columns=list(rv.CITATION_COLUMNS),
+        )
+        assert rv.citation_rows(frame) == [
+            {"law_id": "45/2019/QH14", "article": 113, "clause": None, "point": None},
+            {"law_id": "41/2024/QH15", "article": 64, "clause": 2, "point": "b"},
+        ]
+        assert rv.citation_rows(None) == []
+
+
+class TestDashboardView:
+    STATS = DashboardStats(
+        days=7,
+        total_questions=5,
+        questions_per_day=(("2025-05-01", 2), ("2025-05-02", 3)),
+        top_laws=(TopicCount("45/2019/QH14", "Bộ luật Lao động 2019", None, 4),),
+        top_chapters=(
+            TopicCount("45/2019/QH14", "Bộ luật Lao động 2019", "Chương VII. THỜI GIỜ NGHỈ NGƠI", 3),
+        ),
+        share_declined=0.2,
+        share_escalated=0.4,
+        satisfaction=None,
+        feedback_count=0,
+        pending_reviews=2,
+    )
+
+    def test_summary_cards(self) -> None:
+        html = summary_html(self.STATS)
+        for part in ("Câu hỏi trong 7 ngày", ">5<", "Tỷ lệ từ chối trả lời", ">20%<", ">40%<", ">—<"):
+            assert part in html
+
+    def test_frames_for_the_plots(self) -> None:
+        days = days_frame(self.STATS)
+        assert days["Số câu hỏi"].tolist() == [2, 3] and str(days["Ngày"].dtype).startswith("datetime64")
+        assert topics_frame(self.STATS.top_laws, with_chapter=False).iloc[0].tolist() == [
+            "Bộ luật Lao động 2019",
+            4,
+        ]
+        label = topics_frame(self.STATS.top_chapters, with_chapter=True).iloc[0, 0]
+        assert label.startswith("45/2019/QH14 · Chương VII") and len(label) <= 40

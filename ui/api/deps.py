@@ -1,0 +1,78 @@
+"""Request dependencies: the service (503 until ready) and the caller's identity."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from fastapi import Request
+
+from ui.application import AssistantService
+from ui.auth import bearer_token
+from ui.errors import AuthenticationError, PermissionDeniedError, ServiceNotReadyError
+from ui.results import UserInfo
+
+ADVISOR_ROLES = frozenset({"advisor", "admin"})
+
+
+class ServiceHolder:
+    """Holds the service once the lifespan has built it; ``failure`` says why it could not."""
+
+    def __init__(self, service: AssistantService | None = None) -> None:
+        self._service = service
+        self._ready = threading.Event()
+        self.failure: str | None = None
+        if service is not None:
+            self._ready.set()
+
+    def set(self, service: AssistantService) -> None:
+        self._service = service
+        self._ready.set()
+
+    def get(self) -> AssistantService:
+        if self._service is None:
+            raise ServiceNotReadyError(self.failure or "starting")
+        return self._service
+
+    @property
+    def service(self) -> AssistantService | None:
+        return self._service
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._ready.wait(timeout)
+
+
+class LazyService:
+    """Stands in for the service before it is built (the Gradio UI is mounted at app creation)."""
+
+    def __init__(self, holder: ServiceHolder) -> None:
+        self._holder = holder
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._holder.get(), name)
+
+
+def get_service(request: Request) -> AssistantService:
+    holder: ServiceHolder = request.app.state.holder
+    return holder.get()
+
+
+def optional_user(request: Request) -> UserInfo | None:
+    """The caller when a token is sent; anonymous members only when the settings allow."""
+    token = bearer_token(request.headers.get("authorization"))
+    service = get_service(request)
+    if token is None:
+        if request.headers.get("authorization"):
+            raise AuthenticationError("Tiêu đề Authorization phải có dạng: Bearer <token>.")
+        if not request.app.state.settings.anonymous_chat:
+            raise AuthenticationError("Cần đăng nhập để sử dụng trợ lý.")
+        return None
+    return service.authenticate(token)
+
+
+def advisor_user(request: Request) -> UserInfo:
+    token = bearer_token(request.headers.get("authorization"))
+    user = get_service(request).authenticate(token)
+    if user.role not in ADVISOR_ROLES:
+        raise PermissionDeniedError("Chỉ tư vấn viên hoặc quản trị viên được truy cập chức năng này.")
+    return user

@@ -1,0 +1,518 @@
+"""The application layer shared by the HTTP API and the Gradio UI (no web framework here).
+
+``AssistantService`` masks personal data, serves advisor-verified answers first, asks the
+answering pipeline otherwise, stores every interaction (committed before it returns), and
+runs the advisor review workflow. Build a ready one with ``ui.bootstrap.build_service``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol
+
+from corpus.settings import Settings
+from corpus.store import Corpus
+from ui.auth import authenticate
+from ui.errors import InvalidRequestError, NotFoundError, PermissionDeniedError
+from ui.matching import VerifiedMatcher, normalize_question
+from ui.privacy import mask_personal_data
+from ui.results import (
+    REVIEW_REASONS,
+    REVIEW_STATUSES,
+    VERIFIED_LABEL,
+    AskResult,
+    ConversationView,
+    DashboardStats,
+    FeedbackResult,
+    ReviewItem,
+    StreamEvent,
+    TopicCount,
+    UserInfo,
+)
+from ui.sources import hits_to_sources, refresh_citations, resolve_citations, source_view, topic_of
+from ui.storage.records import Decision, InteractionDraft, ReviewDraft, VerifiedDraft
+from ui.storage.store import Store
+
+__all__ = [
+    "VERIFIED_LABEL",
+    "AskResult",
+    "AssistantService",
+    "ConversationView",
+    "DashboardStats",
+    "FeedbackResult",
+    "ReviewItem",
+    "StreamEvent",
+    "UserInfo",
+]
+
+# Answers below this confidence enter the advisor queue as "low_confidence". The pipeline's
+# confidence is in [0, 1]; it abstains on its own below its floor, so this catches the band
+# of answers it gave but was unsure about.
+LOW_CONFIDENCE_THRESHOLD = 0.5
+# Identical (normalised, masked) first-turn questions reuse the pipeline's answer: members
+# ask the same things, and the extractive pipeline is deterministic for a fixed index.
+ANSWER_CACHE_SIZE = 1024
+# Unmasked questions are kept in memory only, for this many interactions, so that a later
+# "Hỏi tư vấn viên" with consent can hand them to the advisor; they never reach the database
+# unless the member shares them.
+PERSONAL_DATA_MEMORY = 2000
+HISTORY_TURNS = 4
+ADVISOR_ROLES = frozenset({"advisor", "admin"})
+
+
+class Pipeline(Protocol):
+    def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Any: ...
+
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[str]: ...
+
+
+class _Lru:
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def _require_advisor(user: UserInfo | None) -> UserInfo:
+    if user is None or user.role not in ADVISOR_ROLES:
+        raise PermissionDeniedError("Chỉ tư vấn viên hoặc quản trị viên được thực hiện thao tác này.")
+    return user
+
+
+def _check_choice(value: str | None, allowed: Sequence[str], name: str) -> None:
+    if value is not None and value not in allowed:
+        raise InvalidRequestError(f"{name} không hợp lệ: {value!r}; cho phép: {', '.join(allowed)}")
+
+
+class AssistantService:
+    """Application layer: one instance per process, safe to call from many threads."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        pipeline: Pipeline,
+        store: Store,
+        matcher: VerifiedMatcher,
+        *,
+        corpus: Corpus | None = None,
+    ) -> None:
+        self.settings = settings
+        self.pipeline = pipeline
+        self.store = store
+        self.matcher = matcher
+        found = corpus if corpus is not None else getattr(pipeline, "corpus", None)
+        if found is None:
+            raise ValueError("AssistantService needs the corpus: pass corpus= or a pipeline with .corpus")
+        self.corpus: Corpus = found
+        self._answers = _Lru(ANSWER_CACHE_SIZE)
+        self._personal = _Lru(PERSONAL_DATA_MEMORY)
+        self._sync_lock = threading.Lock()
+        # The pipeline's tokenizer (underthesea's CRF tagger, loaded lazily) is not thread-safe:
+        # concurrent first calls crashed under load. Its work holds the GIL anyway, so
+        # serialising pipeline calls costs little; cached and verified answers skip the lock.
+        self._pipeline_lock = threading.Lock()
+
+    # --- asking ---------------------------------------------------------------
+    def _validate(self, question: Any) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidRequestError("Câu hỏi không được để trống.")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidRequestError(
+                f"Câu hỏi dài {len(question)} ký tự; tối đa {self.settings.max_question_chars} ký tự."
+            )
+        return question.strip()
+
+    def _sync_verified(self) -> None:
+        with self._sync_lock:
+            self.matcher.add(self.store.verified_since(self.matcher.last_id))
+
+    def _history(self, conversation_id: int | None, user: UserInfo | None) -> list[tuple[str, str]]:
+        if conversation_id is None:
+            return []
+        owner = self.store.conversation_owner(conversation_id)
+        if user is not None and owner is not None and owner != user.id and user.role not in ADVISOR_ROLES:
+            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
+        return self.store.history(conversation_id, HISTORY_TURNS)
+
+    def _verified_answer(self, masked: str) -> tuple[dict[str, Any], int] | None:
+        self._sync_verified()
+        match = self.matcher.match(masked)
+        if match is None:
+            return None
+        record = self.store.get_verified(match.verified_id)
+        answer = {
+            "answer": record.answer,
+            "citations": refresh_citations(self.corpus, record.citations),
+            "abstained": False,
+            "escalate": False,
+            "confidence": 1.0,
+            "generator": "verified",
+            "fallback_reason": None,
+            "warnings": [],
+            "match_score": round(match.score, 4),
+        }
+        return answer, record.id
+
+    def _pipeline_answer(self, masked: str, history: list[tuple[str, str]]) -> tuple[Any, bool]:
+        key = normalize_question(masked)
+        if not history:
+            cached = self._answers.get(key)
+            if cached is not None:
+                return cached, True
+        with self._pipeline_lock:
+            answer = self.pipeline.ask(masked, history or None)
+        if not history:
+            self._answers.put(key, answer)
+        return answer, False
+
+    def _review_draft(
+        self,
+        answer: Mapping[str, Any],
+        sources: tuple[dict[str, Any], ...],
+        share: str | None,
+        law: str | None,
+    ) -> ReviewDraft | None:
+        if share is not None:
+            reason = "member_request"
+        elif answer.get("escalate"):
+            reason = "escalated"
+        elif answer.get("abstained") or float(answer.get("confidence", 0.0)) < LOW_CONFIDENCE_THRESHOLD:
+            reason = "low_confidence"
+        else:
+            return None
+        return ReviewDraft(reason=reason, sources=sources, law=law, personal_question=share)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        user: UserInfo | None = None,
+        conversation_id: int | None = None,
+        share_with_advisor: bool = False,
+    ) -> AskResult:
+        """Answer a member's question and store it (masked); verified answers come first."""
+        started = time.perf_counter()
+        question = self._validate(question)
+        masked = mask_personal_data(question).text
+        history = self._history(conversation_id, user)
+        verified = self._verified_answer(masked)
+        cached = False
+        sources: tuple[dict[str, Any], ...] = ()
+        if verified is not None:
+            answer_json, verified_id = verified
+        else:
+            answer, cached = self._pipeline_answer(masked, history)
+            answer_json, verified_id = answer.to_json(), None
+            sources = hits_to_sources(getattr(answer, "retrieved", ()))
+        return self._record(
+            question,
+            masked,
+            answer_json,
+            sources,
+            started,
+            user=user,
+            conversation_id=conversation_id,
+            share=share_with_advisor,
+            verified_id=verified_id,
+            cached=cached,
+        )
+
+    def _record(
+        self,
+        question: str,
+        masked: str,
+        answer_json: dict[str, Any],
+        sources: tuple[dict[str, Any], ...],
+        started: float,
+        *,
+        user: UserInfo | None,
+        conversation_id: int | None,
+        share: bool,
+        verified_id: int | None,
+        cached: bool,
+    ) -> AskResult:
+        law, chapter = topic_of(self.corpus, answer_json.get("citations", ()))
+        review = None
+        if verified_id is None:
+            review = self._review_draft(answer_json, sources, question if share else None, law)
+        elif share:
+            review = ReviewDraft(reason="member_request", law=law, personal_question=question)
+        draft = InteractionDraft(
+            question=masked,
+            answer=answer_json,
+            confidence=float(answer_json.get("confidence", 0.0)),
+            abstained=bool(answer_json.get("abstained")),
+            escalated=bool(answer_json.get("escalate")),
+            generator=str(answer_json.get("generator", "")),
+            latency_ms=(time.perf_counter() - started) * 1000.0,
+            user_id=None if user is None else user.id,
+            conversation_id=conversation_id,
+            verified_answer_id=verified_id,
+            topic_law=law,
+            topic_chapter=chapter,
+            sources=sources,
+        )
+        interaction_id, conv_id, review_id = self.store.record_interaction(draft, review)
+        if question != masked:
+            self._personal.put(interaction_id, question)
+        return AskResult(
+            interaction_id=interaction_id,
+            conversation_id=conv_id,
+            answer=answer_json,
+            verified=verified_id is not None,
+            label=VERIFIED_LABEL if verified_id is not None else None,
+            verified_answer_id=verified_id,
+            review_id=review_id,
+            cached=cached,
+        )
+
+    def stream(
+        self,
+        question: str,
+        *,
+        user: UserInfo | None = None,
+        conversation_id: int | None = None,
+        share_with_advisor: bool = False,
+    ) -> Iterator[StreamEvent]:
+        """Text deltas, then one ``final`` event carrying the stored ``AskResult``.
+
+        Nothing is stored when the caller stops iterating before the final event.
+        """
+        started = time.perf_counter()
+        question = self._validate(question)
+        masked = mask_personal_data(question).text
+        history = self._history(conversation_id, user)
+        verified = self._verified_answer(masked)
+        if verified is not None:
+            yield StreamEvent("delta", text=verified[0]["answer"])
+            yield StreamEvent(
+                "final",
+                result=self._record(
+                    question,
+                    masked,
+                    verified[0],
+                    (),
+                    started,
+                    user=user,
+                    conversation_id=conversation_id,
+                    share=share_with_advisor,
+                    verified_id=verified[1],
+                    cached=False,
+                ),
+            )
+            return
+        cached = None if history else self._answers.get(normalize_question(masked))
+        if cached is None:
+            with self._pipeline_lock:  # collected first: never hold the lock across a yield
+                chunks = list(self.pipeline.stream(masked, history or None))
+            for chunk in chunks:
+                yield StreamEvent("delta", text=chunk)
+        answer, was_cached = self._pipeline_answer(masked, history)
+        if cached is not None:
+            yield StreamEvent("delta", text=answer.answer)
+        yield StreamEvent(
+            "final",
+            result=self._record(
+                question,
+                masked,
+                answer.to_json(),
+                hits_to_sources(getattr(answer, "retrieved", ())),
+                started,
+                user=user,
+                conversation_id=conversation_id,
+                share=share_with_advisor,
+                verified_id=None,
+                cached=was_cached,
+            ),
+        )
+
+    def conversation(self, conversation_id: int, *, user: UserInfo | None = None) -> ConversationView:
+        view = self.store.get_conversation(conversation_id)
+        owner = self.store.conversation_owner(conversation_id)
+        if user is not None and owner is not None and owner != user.id and user.role not in ADVISOR_ROLES:
+            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
+        if owner is not None and user is None:
+            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
+        return view
+
+    # --- member feedback --------------------------------------------------------
+    def feedback(
+        self, interaction_id: int, rating: int, comment: str = "", user: UserInfo | None = None
+    ) -> FeedbackResult:
+        """Thumbs up (1) or down (-1); thumbs down puts the answer in the advisor queue."""
+        if rating not in (1, -1):
+            raise InvalidRequestError(f"rating phải là 1 hoặc -1; nhận được {rating!r}")
+        comment = mask_personal_data(comment or "").text
+        interaction = self.store.get_interaction(interaction_id)
+        review = None
+        if rating == -1:
+            review = ReviewDraft(reason="thumbs_down", sources=interaction.sources, law=interaction.topic_law)
+        feedback_id, review_id = self.store.add_feedback(
+            interaction_id, rating, comment, None if user is None else user.id, review
+        )
+        return FeedbackResult(feedback_id, interaction_id, rating, review_id)
+
+    def request_advisor(
+        self, interaction_id: int, user: UserInfo | None = None, share_personal_data: bool = False
+    ) -> ReviewItem:
+        """ "Hỏi tư vấn viên": queue the interaction; the unmasked question only with consent."""
+        interaction = self.store.get_interaction(interaction_id)
+        personal = self._personal.get(interaction_id) if share_personal_data else None
+        review = ReviewDraft(
+            reason="member_request",
+            sources=interaction.sources,
+            law=interaction.topic_law,
+            personal_question=personal,
+        )
+        review_id = self.store.open_review(interaction_id, review, None if user is None else user.id)
+        return self.store.get_review(review_id)
+
+    # --- advisors -----------------------------------------------------------------
+    def review_queue(
+        self,
+        status: str = "pending",
+        law: str | None = None,
+        reason: str | None = None,
+        limit: int = 50,
+        *,
+        user: UserInfo | None = None,
+    ) -> list[ReviewItem]:
+        _require_advisor(user)
+        _check_choice(status, REVIEW_STATUSES, "status")
+        _check_choice(reason, REVIEW_REASONS, "reason")
+        if not 1 <= limit <= 500:
+            raise InvalidRequestError(f"limit phải trong khoảng 1..500; nhận được {limit}")
+        return self.store.list_reviews(status=status, law=law, reason=reason, limit=limit)
+
+    def get_review(self, review_id: int, *, user: UserInfo | None = None) -> ReviewItem:
+        _require_advisor(user)
+        return self.store.get_review(review_id)
+
+    def _verified_draft(
+        self,
+        item: ReviewItem,
+        text: str,
+        citations: Sequence[Mapping[str, Any]],
+        advisor: UserInfo,
+    ) -> VerifiedDraft:
+        return VerifiedDraft(
+            question=item.question,
+            embedding=self.matcher.embed(item.question),
+            answer=text,
+            citations=tuple(
+                {k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in citations
+            ),
+            approved_by=advisor.id,
+            review_id=item.id,
+        )
+
+    def approve(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
+        """Accept the answer as given; it becomes a verified answer."""
+        user = _require_advisor(advisor)
+        item = self.store.get_review(review_id)
+        text = str(item.answer.get("answer", ""))
+        citations = list(item.answer.get("citations", ()))
+        decision = Decision(
+            "approved",
+            user.id,
+            user.name,
+            comment,
+            item.answer,
+            self._verified_draft(item, text, citations, user),
+        )
+        return self.store.decide_review(review_id, decision)
+
+    def edit(
+        self,
+        review_id: int,
+        advisor: UserInfo | None,
+        answer_text: str,
+        citations: Sequence[Mapping[str, Any]],
+        comment: str = "",
+    ) -> ReviewItem:
+        """Replace the answer and its citations (each must exist in the corpus)."""
+        user = _require_advisor(advisor)
+        if not isinstance(answer_text, str) or not answer_text.strip():
+            raise InvalidRequestError("Nội dung câu trả lời sửa không được để trống.")
+        resolved = resolve_citations(self.corpus, citations)
+        item = self.store.get_review(review_id)
+        final = {
+            **item.answer,
+            "answer": answer_text.strip(),
+            "citations": list(resolved),
+            "generator": "verified",
+            "abstained": False,
+            "escalate": False,
+        }
+        decision = Decision(
+            "edited",
+            user.id,
+            user.name,
+            comment,
+            final,
+            self._verified_draft(item, answer_text.strip(), resolved, user),
+        )
+        return self.store.decide_review(review_id, decision)
+
+    def reject(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
+        user = _require_advisor(advisor)
+        if not comment or not comment.strip():
+            raise InvalidRequestError("Cần ghi lý do khi từ chối câu trả lời.")
+        return self.store.decide_review(review_id, Decision("rejected", user.id, user.name, comment))
+
+    # --- leaders --------------------------------------------------------------------
+    def dashboard(self, days: int = 30, *, user: UserInfo | None = None) -> DashboardStats:
+        _require_advisor(user)
+        if not 1 <= days <= 3650:
+            raise InvalidRequestError(f"days phải trong khoảng 1..3650; nhận được {days}")
+        rows = self.store.dashboard_rows(days)
+
+        def law_title(law_id: str) -> str:
+            doc = self.corpus.documents.get(law_id)
+            return doc.title if doc is not None else law_id
+
+        total = rows.total
+        return DashboardStats(
+            days=days,
+            total_questions=total,
+            questions_per_day=rows.per_day,
+            top_laws=tuple(TopicCount(law, law_title(law), None, n) for law, n in rows.laws),
+            top_chapters=tuple(TopicCount(law, law_title(law), ch, n) for law, ch, n in rows.chapters),
+            share_declined=rows.abstained / total if total else 0.0,
+            share_escalated=rows.escalated / total if total else 0.0,
+            satisfaction=rows.thumbs_up / rows.feedback if rows.feedback else None,
+            feedback_count=rows.feedback,
+            pending_reviews=rows.pending_reviews,
+            verified_served=rows.verified,
+        )
+
+    def source(self, law_id: str, article: int) -> dict[str, Any]:
+        """An article's text, title, path, in-force status, replacements and clauses."""
+        return source_view(self.corpus, law_id, article)
+
+    def authenticate(self, token: str | None) -> UserInfo:
+        """The user holding this bearer token (raises ``AuthenticationError``)."""
+        return authenticate(self.store, token)
+
+    def ready(self) -> bool:
+        """True when the database answers (corpus and index are loaded by construction)."""
+        return self.store.ping()

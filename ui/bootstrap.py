@@ -1,0 +1,49 @@
+"""Builds a ready ``AssistantService`` from settings: corpus, index, pipeline, database."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from corpus.settings import Settings
+from corpus.store import Corpus, load_corpus
+from ui.application import AssistantService
+from ui.matching import VerifiedMatcher
+from ui.storage.store import Store
+
+log = logging.getLogger(__name__)
+WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
+
+
+def _pipeline(settings: Settings, corpus: Corpus) -> Any:
+    from assistant.pipeline import AssistantPipeline
+    from indexing.retriever import HybridRetriever
+
+    retriever = HybridRetriever.load(settings, corpus)
+    return AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
+
+
+def build_service(settings: Settings, *, build_missing: bool = False) -> AssistantService:
+    """Load (or, with ``build_missing``, build) the corpus and index, open the database.
+
+    Without ``build_missing`` a missing corpus or index raises the loader's error, which says
+    how to build it (``legal-assistant serve --build-missing`` does it in one step).
+    """
+    started = time.perf_counter()
+    if build_missing:
+        from corpus.build import ensure_corpus
+        from indexing.build import ensure_index
+
+        corpus = ensure_corpus(settings)
+        ensure_index(settings, corpus)
+    else:
+        corpus = load_corpus(settings.corpus_dir)
+    pipeline = _pipeline(settings, corpus)
+    store = Store(settings.db_url).open()
+    matcher = VerifiedMatcher()
+    matcher.embed("khởi động")  # load the embedding model now, not on the first question
+    pipeline.ask(WARM_UP_QUESTION)  # and the tokenizer and indexes the pipeline loads lazily
+    service = AssistantService(settings, pipeline, store, matcher, corpus=corpus)
+    log.info("service ready in %.1f s", time.perf_counter() - started)
+    return service

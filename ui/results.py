@@ -1,0 +1,195 @@
+"""Frozen result types returned by the application layer (``ui.application``).
+
+Both front ends (FastAPI and Gradio) read these; ``to_json`` gives the public JSON shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+VERIFIED_LABEL = "Đã được tư vấn viên xác nhận"
+
+Role = Literal["member", "advisor", "admin"]
+ROLES: tuple[str, ...] = ("member", "advisor", "admin")
+REVIEW_STATUSES: tuple[str, ...] = ("pending", "approved", "edited", "rejected")
+REVIEW_REASONS: tuple[str, ...] = ("escalated", "low_confidence", "thumbs_down", "member_request")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """An authenticated caller (never carries the token)."""
+
+    id: int
+    name: str
+    role: str
+    expires_at: str | None = None  # ISO timestamp (UTC) or None for no expiry
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """One answered question as stored: the answer JSON plus its ids."""
+
+    interaction_id: int
+    conversation_id: int
+    answer: dict[str, Any]  # Answer.to_json() shape
+    verified: bool = False
+    label: str | None = None  # VERIFIED_LABEL when an advisor-verified answer was served
+    verified_answer_id: int | None = None
+    review_id: int | None = None  # set when the answer entered the advisor queue
+    cached: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.answer,
+            "interaction_id": self.interaction_id,
+            "conversation_id": self.conversation_id,
+            "verified": self.verified,
+            "label": self.label,
+            "verified_answer_id": self.verified_answer_id,
+            "review_id": self.review_id,
+        }
+
+
+@dataclass(frozen=True)
+class StreamEvent:
+    """One event of ``AssistantService.stream``: text deltas, then one final result."""
+
+    kind: Literal["delta", "final"]
+    text: str = ""
+    result: AskResult | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.kind == "delta":
+            return {"type": "delta", "text": self.text}
+        assert self.result is not None
+        return {"type": "final", **self.result.to_json()}
+
+
+@dataclass(frozen=True)
+class Turn:
+    interaction_id: int
+    question: str  # masked
+    answer: dict[str, Any]
+    created_at: str
+    verified: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interaction_id": self.interaction_id,
+            "question": self.question,
+            "answer": self.answer,
+            "created_at": self.created_at,
+            "verified": self.verified,
+        }
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    id: int
+    created_at: str
+    turns: tuple[Turn, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "created_at": self.created_at, "turns": [t.to_json() for t in self.turns]}
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    feedback_id: int
+    interaction_id: int
+    rating: int
+    review_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "feedback_id": self.feedback_id,
+            "interaction_id": self.interaction_id,
+            "rating": self.rating,
+            "review_id": self.review_id,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """What an advisor sees for one queued answer."""
+
+    id: int
+    interaction_id: int
+    status: str
+    reason: str
+    question: str  # masked question
+    answer: dict[str, Any]  # the answer the member got
+    sources: tuple[dict[str, Any], ...]  # retrieved evidence: law_id, article, clause, title, score
+    law: str | None
+    created_at: str
+    personal_question: str | None = None  # unmasked, only when the member chose to share it
+    decided_by: str | None = None
+    decided_at: str | None = None
+    comment: str | None = None
+    final_answer: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "interaction_id": self.interaction_id,
+            "status": self.status,
+            "reason": self.reason,
+            "question": self.question,
+            "personal_question": self.personal_question,
+            "answer": self.answer,
+            "sources": list(self.sources),
+            "law": self.law,
+            "created_at": self.created_at,
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at,
+            "comment": self.comment,
+            "final_answer": self.final_answer,
+        }
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    law_id: str
+    law_title: str
+    chapter: str | None  # None in the per-law list
+    count: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "law_id": self.law_id,
+            "law_title": self.law_title,
+            "chapter": self.chapter,
+            "count": self.count,
+        }
+
+
+@dataclass(frozen=True)
+class DashboardStats:
+    days: int
+    total_questions: int
+    questions_per_day: tuple[tuple[str, int], ...]  # (ISO date, count), oldest first
+    top_laws: tuple[TopicCount, ...]
+    top_chapters: tuple[TopicCount, ...]
+    share_declined: float  # abstained answers / all answers in the window
+    share_escalated: float
+    satisfaction: float | None  # thumbs up / all feedback; None without feedback
+    feedback_count: int
+    pending_reviews: int
+    verified_served: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "days": self.days,
+            "total_questions": self.total_questions,
+            "questions_per_day": [{"date": d, "count": c} for d, c in self.questions_per_day],
+            "top_laws": [t.to_json() for t in self.top_laws],
+            "top_chapters": [t.to_json() for t in self.top_chapters],
+            "share_declined": round(self.share_declined, 4),
+            "share_escalated": round(self.share_escalated, 4),
+            "satisfaction": None if self.satisfaction is None else round(self.satisfaction, 4),
+            "feedback_count": self.feedback_count,
+            "pending_reviews": self.pending_reviews,
+            "verified_served": self.verified_served,
+        }

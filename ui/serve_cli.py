@@ -1,0 +1,93 @@
+"""``legal-assistant serve`` and ``legal-assistant admin ...`` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+from corpus.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    serve = subparsers.add_parser("serve", help="Chạy API và giao diện web (mặc định http://127.0.0.1:8000)")
+    serve.add_argument("--host", default=None, help="địa chỉ lắng nghe (mặc định Settings.host)")
+    serve.add_argument("--port", type=int, default=None, help="cổng (mặc định Settings.port)")
+    serve.add_argument(
+        "--build-missing",
+        action="store_true",
+        help="dựng kho dữ liệu và chỉ mục nếu còn thiếu trước khi chạy",
+    )
+    serve.add_argument("--no-web", action="store_true", help="chỉ chạy API, không gắn giao diện Gradio")
+    serve.set_defaults(func=_serve)
+
+    admin = subparsers.add_parser("admin", help="Quản trị: tạo người dùng, xoá dữ liệu quá hạn")
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    create = admin_sub.add_parser("create-user", help="Tạo người dùng và in mã truy cập (chỉ hiện một lần)")
+    create.add_argument("name")
+    create.add_argument("--role", choices=("member", "advisor", "admin"), required=True)
+    create.add_argument("--expires-days", type=int, default=None, help="số ngày mã truy cập còn hiệu lực")
+    create.set_defaults(func=_create_user)
+    purge = admin_sub.add_parser("purge", help="Xoá hội thoại cũ hơn thời hạn lưu trữ")
+    purge.add_argument("--older-than-days", type=int, default=None, help="mặc định Settings.retention_days")
+    purge.set_defaults(func=_purge)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import logging
+
+    import uvicorn
+
+    from ui.api.app import create_app
+
+    settings = Settings.from_env()
+    if args.build_missing:
+        # Build before the server starts so progress shows on the console and /readyz is quick.
+        from corpus.build import ensure_corpus
+        from indexing.build import ensure_index
+
+        ensure_index(settings, ensure_corpus(settings))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    host = args.host or settings.host
+    port = args.port or settings.port
+    app = create_app(settings, build_missing=args.build_missing, web_ui=not args.no_web)
+    print(f"Trợ lý Pháp luật Công đoàn: http://{host}:{port}/  (API: /v1, tài liệu: /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
+    from ui.storage.store import Store
+
+    return Store(settings.db_url).open()
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from ui.auth import create_user
+
+    store = _open_store(Settings.from_env())
+    try:
+        user, token = create_user(store, args.name, args.role, args.expires_days)
+    finally:
+        store.close()
+    expiry = f", hết hạn {user.expires_at}" if user.expires_at else ""
+    print(f"Đã tạo người dùng #{user.id} {user.name!r} (vai trò {user.role}{expiry}).")
+    print("Mã truy cập (chỉ hiển thị một lần, hãy lưu lại):")
+    print(token)
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    days = settings.retention_days if args.older_than_days is None else args.older_than_days
+    if days < 0:
+        print(f"Lỗi: --older-than-days phải >= 0; nhận được {days}")
+        return 2
+    store = _open_store(settings)
+    try:
+        counts = store.purge(days)
+    finally:
+        store.close()
+    print(
+        f"Đã xoá dữ liệu cũ hơn {days} ngày: {counts['interactions']} lượt hỏi, "
+        f"{counts['conversations']} hội thoại, {counts['feedback']} đánh giá, {counts['reviews']} mục duyệt."
+    )
+    return 0

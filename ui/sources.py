@@ -1,0 +1,140 @@
+"""Corpus look-ups the service needs: citations, source views, topics (pure over a Corpus)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from corpus.errors import UnknownUnitError
+from corpus.model import LegalUnit
+from corpus.store import Corpus
+from ui.errors import InvalidRequestError, NotFoundError
+
+
+def citation_json(
+    corpus: Corpus, law_id: str, article: int, clause: int | None, point: str | None
+) -> dict[str, Any]:
+    """A citation in ``Answer.to_json`` shape, read fresh from the corpus (raises UnknownUnitError)."""
+    unit = corpus.get(law_id, article, clause, point)
+    article_unit = corpus.get(law_id, article)
+    doc = corpus.document(unit.law_id)
+    return {
+        "law_id": unit.law_id,
+        "article": article,
+        "clause": clause,
+        "point": point,
+        "title": article_unit.title,
+        "in_force": doc.in_force_on(date.today()),
+        "law_title": doc.title,
+        "text": unit.text,
+        "replaced_by": list(doc.replaced_by),
+    }
+
+
+def _int_or_none(value: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidRequestError(f"{name} phải là số nguyên; nhận được {value!r}") from None
+
+
+def resolve_citations(corpus: Corpus, items: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """Edited citations, each checked against the corpus; an unknown one is refused by name."""
+    resolved = []
+    for item in items:
+        law_id = str(item.get("law_id") or "").strip()
+        article = _int_or_none(item.get("article"), "article")
+        if not law_id or article is None:
+            raise InvalidRequestError(f"Trích dẫn cần có law_id và article; nhận được {dict(item)!r}")
+        clause = _int_or_none(item.get("clause"), "clause")
+        point = item.get("point") or None
+        if point is not None and clause is None:
+            raise InvalidRequestError(f"Trích dẫn điểm {point!r} cần có khoản (clause)")
+        try:
+            resolved.append(
+                citation_json(corpus, law_id, article, clause, None if point is None else str(point))
+            )
+        except UnknownUnitError as exc:
+            raise InvalidRequestError(f"Trích dẫn không có trong kho dữ liệu: {exc}") from None
+    return tuple(resolved)
+
+
+def refresh_citations(corpus: Corpus, stored: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Stored citations re-read from the corpus (current text and in-force status)."""
+    fresh = []
+    for item in stored:
+        try:
+            fresh.append(
+                citation_json(
+                    corpus, item["law_id"], int(item["article"]), item.get("clause"), item.get("point")
+                )
+            )
+        except (UnknownUnitError, KeyError, TypeError, ValueError):
+            fresh.append(dict(item))
+    return fresh
+
+
+def chapter_label(unit: LegalUnit) -> str | None:
+    """The "Chương ..." heading enclosing a unit, if any."""
+    for label in unit.path:
+        if label.lower().startswith("chương"):
+            return label
+    return None
+
+
+def topic_of(corpus: Corpus, citations: Iterable[Mapping[str, Any]]) -> tuple[str | None, str | None]:
+    """(law id, chapter label) of the first citation: the answer's topic for the dashboard."""
+    for item in citations:
+        try:
+            unit = corpus.get(item["law_id"], int(item["article"]))
+        except (UnknownUnitError, KeyError, TypeError, ValueError):
+            continue
+        return unit.law_id, chapter_label(unit)
+    return None, None
+
+
+def hits_to_sources(retrieved: Iterable[Any]) -> tuple[dict[str, Any], ...]:
+    """Retrieved evidence (``indexing.hit.Hit``-like objects) as JSON for the review queue."""
+    sources = []
+    for hit in retrieved:
+        sources.append(
+            {
+                "law_id": getattr(hit, "law_id", None),
+                "article": getattr(hit, "article", None),
+                "clause": getattr(hit, "clause", None),
+                "title": getattr(hit, "title", ""),
+                "score": round(float(getattr(hit, "score", 0.0)), 4),
+                "in_force": getattr(hit, "in_force", None),
+                "text": getattr(hit, "text", ""),
+            }
+        )
+    return tuple(sources)
+
+
+def source_view(corpus: Corpus, law_id: str, article: int) -> dict[str, Any]:
+    """One article for display: text, title, path, in-force status, replacements, clauses."""
+    try:
+        unit = corpus.get(law_id, article)
+    except UnknownUnitError as exc:
+        raise NotFoundError(f"Không tìm thấy Điều {article} của văn bản {law_id}: {exc}") from None
+    doc = corpus.document(unit.law_id)
+    today = date.today()
+    return {
+        "law_id": unit.law_id,
+        "article": article,
+        "title": unit.title,
+        "heading": unit.heading,
+        "text": unit.text,
+        "path": list(unit.path),
+        "in_force": doc.in_force_on(today),
+        "status": doc.status_on(today),
+        "law_title": doc.title,
+        "replaced_by": list(doc.replaced_by),
+        "clauses": [
+            {"clause": child.clause, "number": child.number, "text": child.text}
+            for child in corpus.children(unit.id)
+        ],
+    }

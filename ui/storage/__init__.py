@@ -1,0 +1,1 @@
+"""Persistence of users, conversations, interactions, feedback, reviews and verified answers."""

@@ -1,0 +1,203 @@
+"""Review queue, verified answers and the audit trail (functions over an open Session)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ui.errors import ConflictError, NotFoundError
+from ui.results import ReviewItem
+from ui.storage.models import AuditLog, Interaction, Review, User, VerifiedAnswer, utcnow
+from ui.storage.records import Decision, ReviewDraft, VerifiedRecord
+
+
+def audit(
+    session: Session,
+    actor_id: int | None,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditLog(
+            actor_id=actor_id,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+            created_at=utcnow(),
+        )
+    )
+
+
+def actor_name(session: Session, user_id: int | None) -> str:
+    if user_id is None:
+        return "anonymous"
+    user = session.get(User, user_id)
+    return user.name if user is not None else f"user:{user_id}"
+
+
+def review_state(review: Review) -> dict[str, Any]:
+    return {
+        "status": review.status,
+        "reason": review.reason,
+        "comment": review.comment,
+        "final_answer": review.final_answer,
+        "personal_data_shared": review.personal_question is not None,
+    }
+
+
+def open_review(
+    session: Session, interaction: Interaction, draft: ReviewDraft, requested_by: int | None
+) -> int:
+    """Queue an interaction; an already pending review for it is reused (and gains shared data)."""
+    existing = session.scalars(
+        select(Review).where(Review.interaction_id == interaction.id, Review.status == "pending")
+    ).first()
+    if existing is not None:
+        before = review_state(existing)
+        if draft.personal_question and not existing.personal_question:
+            existing.personal_question = draft.personal_question
+        if draft.reason == "member_request":
+            existing.reason = draft.reason
+        audit(
+            session,
+            requested_by,
+            actor_name(session, requested_by),
+            "review.requeue",
+            "review",
+            existing.id,
+            before,
+            review_state(existing),
+        )
+        return existing.id
+    review = Review(
+        interaction_id=interaction.id,
+        status="pending",
+        reason=draft.reason,
+        law=draft.law,
+        sources=list(draft.sources),
+        personal_question=draft.personal_question,
+        requested_by=requested_by,
+        created_at=utcnow(),
+    )
+    session.add(review)
+    session.flush()
+    audit(
+        session,
+        requested_by,
+        actor_name(session, requested_by),
+        "review.open",
+        "review",
+        review.id,
+        None,
+        {**review_state(review), "interaction_id": interaction.id},
+    )
+    return review.id
+
+
+def to_item(session: Session, review: Review) -> ReviewItem:
+    interaction = session.get(Interaction, review.interaction_id)
+    if interaction is None:  # cascades make this unreachable; keep the error readable
+        raise NotFoundError(f"Không tìm thấy lượt hỏi {review.interaction_id}.")
+    decided = None if review.decided_by is None else actor_name(session, review.decided_by)
+    return ReviewItem(
+        id=review.id,
+        interaction_id=review.interaction_id,
+        status=review.status,
+        reason=review.reason,
+        question=interaction.question,
+        answer=interaction.answer,
+        sources=tuple(review.sources or interaction.sources or ()),
+        law=review.law,
+        created_at=review.created_at.isoformat(),
+        personal_question=review.personal_question,
+        decided_by=decided,
+        decided_at=None if review.decided_at is None else review.decided_at.isoformat(),
+        comment=review.comment,
+        final_answer=review.final_answer,
+    )
+
+
+def get_review(session: Session, review_id: int) -> Review:
+    review = session.get(Review, review_id)
+    if review is None:
+        raise NotFoundError(f"Không tìm thấy mục duyệt {review_id}.")
+    return review
+
+
+def decide(session: Session, review_id: int, decision: Decision) -> ReviewItem:
+    """Apply an advisor's decision; approved/edited answers become verified answers."""
+    review = session.get(Review, review_id, with_for_update=True)
+    if review is None:
+        raise NotFoundError(f"Không tìm thấy mục duyệt {review_id}.")
+    if review.status != "pending":
+        raise ConflictError(f"Mục duyệt {review_id} đã được xử lý (trạng thái: {review.status}).")
+    before = review_state(review)
+    review.status = decision.status
+    review.decided_by = decision.advisor_id
+    review.decided_at = utcnow()
+    review.comment = decision.comment
+    review.final_answer = decision.final_answer
+    if decision.verified is not None:
+        v = decision.verified
+        verified = VerifiedAnswer(
+            question=v.question,
+            embedding=list(v.embedding),
+            answer=v.answer,
+            citations=list(v.citations),
+            approved_by=v.approved_by,
+            review_id=review.id,
+            active=True,
+            created_at=utcnow(),
+        )
+        session.add(verified)
+        session.flush()
+        audit(
+            session,
+            decision.advisor_id,
+            decision.advisor_name,
+            "verified.create",
+            "verified_answer",
+            verified.id,
+            None,
+            {"question": v.question, "answer": v.answer, "citations": list(v.citations)},
+        )
+    audit(
+        session,
+        decision.advisor_id,
+        decision.advisor_name,
+        f"review.{decision.status}",
+        "review",
+        review.id,
+        before,
+        review_state(review),
+    )
+    session.flush()
+    return to_item(session, review)
+
+
+def verified_since(session: Session, last_id: int) -> list[VerifiedRecord]:
+    rows = session.scalars(
+        select(VerifiedAnswer).where(VerifiedAnswer.id > last_id).order_by(VerifiedAnswer.id)
+    )
+    return [to_verified(row) for row in rows]
+
+
+def to_verified(row: VerifiedAnswer) -> VerifiedRecord:
+    return VerifiedRecord(
+        id=row.id,
+        question=row.question,
+        embedding=tuple(row.embedding),
+        answer=row.answer,
+        citations=tuple(row.citations),
+        approved_by=row.approved_by or 0,
+        active=row.active,
+    )

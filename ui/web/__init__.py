@@ -1,0 +1,1 @@
+"""Gradio web UI over ``ui.application.AssistantService`` (see ``ui.web.app``)."""
