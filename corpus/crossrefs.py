@@ -28,6 +28,7 @@ _REF = re.compile(
 _THIS = re.compile(rf"^(?:của\s+|tại\s+)?{_DOC_WORDS}\s+này\b")
 _NUMBER = re.compile(r"số\s+(\d+/\d{4}/[A-ZĐ0-9-]+)")
 _SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*(?:điểm\s+|khoản\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,9 @@ def extract_references(
 ) -> list[CrossReference]:
     """All cross-references written in ``text`` (the own text of ``source``)."""
     out: list[CrossReference] = []
-    for match in _REF.finditer(text):
-        law_part, target_law = _law_of(match.group("law") or "", source.law_id, resolver, issued)
+    matches = list(_REF.finditer(text))
+    for match, law_words in zip(matches, _list_laws(text, matches), strict=True):
+        law_part, target_law = _law_of(law_words, source.law_id, resolver, issued)
         phrase = (text[match.start() : match.start("law")] if match.group("law") else match.group(0)).strip()
         if law_part:
             phrase += " " + law_part
@@ -92,6 +94,17 @@ def extract_references(
                     target = _existing(target_law, article, clause, point, known_ids)
                 out.append(CrossReference(source.id, phrase, target, target_law if target_law else None))
     return out
+
+
+def _list_laws(text: str, matches: list[re.Match[str]]) -> list[str]:
+    """The law words each reference stands under. In a list such as "Điều 112, Điều 113 và
+    Điều 115 của Bộ luật Lao động" the law named after the last item qualifies every item."""
+    laws = [m.group("law") or "" for m in matches]
+    for i in range(len(matches) - 2, -1, -1):
+        gap = text[matches[i].end() : matches[i + 1].start()]
+        if not laws[i] and _LIST_GAP.fullmatch(gap):
+            laws[i] = laws[i + 1]
+    return laws
 
 
 def _law_of(raw: str, own_law: str, resolver: LawResolver, issued: date | None) -> tuple[str, str | None]:

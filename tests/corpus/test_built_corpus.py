@@ -107,6 +107,11 @@ def test_cross_references_resolve_on_known_examples(corpus: Any) -> None:
     refs_169 = [r for r in corpus.cross_references if "Điều 169 của Bộ luật Lao động" in r.text]
     assert refs_169 and {r.target_law for r in refs_169} == {"45/2019/QH14"}
     assert "45/2019/QH14:d169:k2" in {r.target_id for r in refs_169}
+    # In a list, the law named after the last item qualifies every item: Nghị định 145/2020
+    # Điều 66 khoản 2 cites "Điều 112, Điều 113, Điều 114 và Điều 115 của Bộ luật Lao động".
+    listed = targets("145/2020/NĐ-CP:d66:k2")
+    assert {"45/2019/QH14:d112", "45/2019/QH14:d113", "45/2019/QH14:d115"} <= listed
+    assert not {"145/2020/NĐ-CP:d112", "145/2020/NĐ-CP:d113"} & listed
     # A law outside the corpus keeps target_id None.
     outside = [r for r in corpus.cross_references if r.target_law == "92/2015/QH13"]
     assert outside and all(r.target_id is None for r in outside)
