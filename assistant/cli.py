@@ -25,13 +25,12 @@ def register(subparsers: Any) -> None:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from indexing.retriever import HybridRetriever
-
     from assistant.generators.factory import make_generator
     from assistant.pipeline import AssistantPipeline
     from corpus.build import ensure_corpus
     from corpus.settings import Settings
     from indexing.build import ensure_index
+    from indexing.retriever import HybridRetriever
 
     settings = Settings.from_env()
     corpus = ensure_corpus(settings)

@@ -69,7 +69,6 @@ def _dataset_args(parser: argparse.ArgumentParser) -> None:
 def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, float]:
     """Settings, corpus and the validated dataset, plus the seconds spent loading the corpus."""
     from corpus.build import ensure_corpus
-
     from corpus.settings import Settings
     from evaluation.dataset import load_dataset
 
