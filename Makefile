@@ -11,8 +11,8 @@ STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml requirements-lock.txt 2>
 $(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e ".[serve,llm,eval,st,dev]"
+	$(BIN)/pip install -q -c requirements-lock.txt torch
+	$(BIN)/pip install -q -c requirements-lock.txt -e ".[serve,llm,eval,st,dev]"
 	rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 venv: $(STAMP)

@@ -19,10 +19,11 @@ from functools import cache
 from importlib import resources
 
 # Bump when tokenization changes: the index manifest records it and refuses a mismatch.
-ANALYZER_VERSION = "vi-1"
+ANALYZER_VERSION = "vi-2"  # vi-2: "%" read as "phần trăm"
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _COMPOUND_SEP = "_"
+_PERCENT = re.compile(r"\s*%")
 
 
 def _corpus_normalizer() -> Callable[[str], str] | None:
@@ -39,8 +40,11 @@ def _normalizer() -> Callable[[str], str] | None:
 
 
 def normalize(text: str) -> str:
-    """NFC, the corpus normaliser when available (unified tone marks, spaces), lower-case."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, the corpus normaliser when available (unified tone marks, spaces), lower-case.
+
+    "%" is read out as "phần trăm": the law writes "8%", members ask "bao nhiêu phần trăm".
+    """
+    text = _PERCENT.sub(" phần trăm ", unicodedata.normalize("NFC", text))
     corpus_norm = _normalizer()
     if corpus_norm is not None:
         text = corpus_norm(text)

@@ -24,6 +24,7 @@ from indexing.build import (
     BM25_FOLDED_DIR,
     CHUNKS_FILE,
     DENSE_FILE,
+    accent_texts,
     expected_manifest,
 )
 from indexing.chunking import Chunk
@@ -35,7 +36,7 @@ from indexing.hit import Hit
 from indexing.law_mentions import LAW_MENTION_BOOST, mentioned_laws
 from indexing.manifest import check_manifest
 from indexing.query import normalize_query, validate_query
-from indexing.restore import AccentRestorer
+from indexing.restore import ACCENTS_FILE, AccentModel, AccentRestorer
 from indexing.temporal import (
     SUPERSEDED_PENALTY,
     TimeIntent,
@@ -53,9 +54,10 @@ class RetrievalConfig:
     """Fusion weights and depths, tuned on the dev-tune split only."""
 
     weights: dict[str, float] = field(default_factory=lambda: {"bm25": 1.0, "bm25_folded": 0.3, "dense": 1.5})
-    # A question typed without diacritics: the accented BM25 field and e5 barely see it.
+    # A question typed without diacritics is searched with them restored (``indexing.restore``);
+    # the folded field, which sees the question as typed, weighs more than for accented ones.
     weights_unaccented: dict[str, float] = field(
-        default_factory=lambda: {"bm25": 0.0, "bm25_folded": 1.0, "dense": 0.2}
+        default_factory=lambda: {"bm25": 1.0, "bm25_folded": 1.0, "dense": 1.5}
     )
     rrf_k: int = RRF_K
     candidates: int = 100  # chunks taken from each signal before collapsing to articles
@@ -66,6 +68,12 @@ class RetrievalConfig:
             raise ValueError(f"unknown signals {sorted(unknown)}; allowed: {SIGNALS}")
         if self.candidates < 1:
             raise ValueError(f"candidates must be greater than 0. Currently, candidates is {self.candidates}")
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    hits: list[Hit]
+    query_vector: Vectors  # unit-length, from the retriever's embedder (``embedder.model_id``)
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,8 @@ class HybridRetriever:
     """Article-level retrieval over a built index. Use ``load``; the constructor only wires parts."""
 
     def __init__(self, corpus: Corpus, chunks: list[Chunk], dense: DenseIndex, bm25: SparseIndex,
-                 bm25_folded: SparseIndex, embedder: Embedder, config: RetrievalConfig | None = None) -> None:
+                 bm25_folded: SparseIndex, embedder: Embedder, config: RetrievalConfig | None = None,
+                 accents: AccentModel | None = None) -> None:
         self.corpus = corpus
         self.chunks = chunks
         self.dense = dense
@@ -90,7 +99,7 @@ class HybridRetriever:
         self.config = config or RetrievalConfig()
         self._families = law_families(corpus.documents)
         self._chunk_law = np.array([c.law_id for c in chunks], dtype=object)
-        self._restorer = AccentRestorer(bm25.document_frequencies())
+        self._restorer = AccentRestorer(accents or AccentModel.from_texts(accent_texts(chunks)))
 
     @classmethod
     def load(cls, settings: Settings, corpus: Corpus, *, embedder: Embedder | None = None,
@@ -104,40 +113,53 @@ class HybridRetriever:
         dense = DenseIndex.load(directory / DENSE_FILE, manifest.get("index_type", "Flat"))
         embedder.warm_up()
         return cls(corpus, chunks, dense, SparseIndex.load(directory / BM25_ACCENTED_DIR),
-                   SparseIndex.load(directory / BM25_FOLDED_DIR), embedder, config)
+                   SparseIndex.load(directory / BM25_FOLDED_DIR), embedder, config,
+                   AccentModel.load(directory / ACCENTS_FILE))
 
     # --- public API ------------------------------------------------------------
     def search(self, query: str, k: int = 10, *, law: str | None = None, doc_type: str | None = None,
                in_force_only: bool | None = None, on_date: date | None = None) -> list[Hit]:
         filters = Filters(law, doc_type, bool(in_force_only), on_date)
-        return self._search_many([query], k, filters)[0]
+        return self._search_many([query], k, filters)[0][0]
 
     def search_batch(self, queries: list[str], k: int = 10) -> list[list[Hit]]:
-        return self._search_many(queries, k, Filters())
+        return [hits for hits, _ in self._search_many(queries, k, Filters())]
+
+    def retrieve(self, query: str, k: int = 10) -> Retrieval:
+        """Hits plus the question's dense vector, for callers that reuse it (the scope classifier)."""
+        hits, vector = self._search_many([query], k, Filters())[0]
+        return Retrieval(hits, vector)
+
+    def query_vectors(self, queries: Sequence[str]) -> Vectors:
+        """The dense vectors ``search`` uses for these questions (validated, restored, embedded)."""
+        cleaned = [validate_query(q) for q in queries]
+        return self._query_vectors(cleaned, [self._restored(q, normalize_query(q)) for q in cleaned])
 
     # --- internals -------------------------------------------------------------
-    def _search_many(self, queries: Sequence[str], k: int, filters: Filters) -> list[list[Hit]]:
+    def _restored(self, query: str, expanded: str) -> str:
+        """Unaccented questions: accented BM25 and e5 see the question with diacritics restored."""
+        return normalize_query(self._restorer.restore(query)) if is_unaccented(query) else expanded
+
+    def _search_many(self, queries: Sequence[str], k: int,
+                     filters: Filters) -> list[tuple[list[Hit], Vectors]]:
         if k < 1:
             raise ValueError(f"k must be greater than 0. Currently, k is {k}")
         cleaned = [validate_query(q) for q in queries]
         expanded = [normalize_query(q) for q in cleaned]
-        # Unaccented questions: accented BM25 and e5 see compounds with diacritics restored.
-        restored = [normalize_query(self._restorer.restore(q)) if is_unaccented(q) else x
-                    for q, x in zip(cleaned, expanded, strict=True)]
+        restored = [self._restored(q, x) for q, x in zip(cleaned, expanded, strict=True)]
         vectors = self._query_vectors(cleaned, restored)
         mask = self._mask(filters)
-        return [self._search_one(q, x, r, v, k, filters, mask)
+        return [(self._search_one(q, x, r, v, k, filters, mask), v)
                 for q, x, r, v in zip(cleaned, expanded, restored, vectors, strict=True)]
 
-    def _query_vectors(self, raw: list[str], expanded: list[str]) -> Vectors:
-        """The dense model sees the member's words and the legal wording: mean of both vectors."""
-        texts = list(dict.fromkeys(raw + expanded))
-        position = {t: i for i, t in enumerate(texts)}
-        encoded = self.embedder.embed_queries(texts)
-        pairs = [
-            (encoded[position[r]] + encoded[position[x]]) / 2 for r, x in zip(raw, expanded, strict=True)
-        ]
-        return as_unit_rows(np.stack(pairs), encoded.shape[1])
+    def _query_vectors(self, raw: list[str], restored: list[str]) -> Vectors:
+        """One e5 pass per question: the member's own words, or the restored reading of unaccented ones.
+
+        e5 already knows everyday wording; appending the legal synonyms (or averaging with a
+        second pass over them) did not help on dev_tune and doubled the query cost.
+        """
+        texts = [x if is_unaccented(q) else q for q, x in zip(raw, restored, strict=True)]
+        return as_unit_rows(self.embedder.embed_queries(texts), self.embedder.dimension)
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         laws = self.corpus.documents

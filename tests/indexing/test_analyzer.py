@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from indexing.analyzer import (
     analyze,
     analyze_folded,
@@ -39,6 +42,12 @@ class TestAnalyze:
     def test_keeps_clause_number(self) -> None:
         assert "2" in analyze("theo khoản 2")
 
+    def test_percent_reads_as_words(self) -> None:
+        # The law writes "8%", members ask "bao nhiêu phần trăm": both give the same tokens.
+        law = analyze("Mức đóng hằng tháng bằng 8% tiền lương", compounds=False)
+        assert {"8", "phần", "trăm"} <= set(law)
+        assert {"phần", "trăm"} <= set(analyze("đóng bao nhiêu phần trăm lương", compounds=False))
+
     def test_empty_text(self) -> None:
         assert analyze("") == []
 
@@ -69,9 +78,34 @@ def test_normalize_is_idempotent() -> None:
     assert normalize(normalize(text)) == normalize(text)
 
 
-def test_accent_restorer_uses_compounds_only() -> None:
+def _tiny_accent_model() -> Any:
+    from indexing.restore import AccentModel
+
+    texts = [
+        "Người lao động được nghỉ hằng năm 12 ngày làm việc.",
+        "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm.",
+        "Lao động nam và lao động nữ được đối xử bình đẳng.",
+        "Hợp đồng lao động phải được giao kết bằng văn bản.",
+    ]
+    return AccentModel.from_texts(texts, phrases=["bao nhiêu ngày", "bao nhiêu"])
+
+
+def test_accent_restorer_reads_context() -> None:
     from indexing.restore import AccentRestorer
 
-    restorer = AccentRestorer({"lao_động": 50, "lão_động": 1, "hợp_đồng": 20, "năm": 90, "nam": 10})
-    restored = restorer.restore("nguoi lao dong ky hop dong nam 2020")
-    assert restored == "nguoi lao động ky hợp đồng nam 2020"
+    restorer = AccentRestorer(_tiny_accent_model())
+    # "nam" is "năm" after "hằng" but "nam" after "lao động"; "ko" is unknown and stays as typed.
+    assert restorer.restore("nguoi lao dong nghi hang nam bao nhieu ngay") == (
+        "người lao động nghỉ hằng năm bao nhiêu ngày"
+    )
+    assert restorer.restore("lao dong nam ko duoc ky hop dong") == "lao động nam ko được ky hợp đồng"
+
+
+def test_accent_model_round_trips(tmp_path: Path) -> None:
+    from indexing.restore import AccentModel, AccentRestorer
+
+    model = _tiny_accent_model()
+    model.save(tmp_path / "accents.json")
+    loaded = AccentModel.load(tmp_path / "accents.json")
+    assert loaded.unigrams == model.unigrams and loaded.bigrams == model.bigrams
+    assert AccentRestorer(loaded).restore("hop dong lao dong") == "hợp đồng lao động"
