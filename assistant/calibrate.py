@@ -45,29 +45,28 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "label": int(top in gold) if gold else 0,
                 "hits": turn.hits,
                 "scope": turn.scope,
-                "hard_decline": turn.decline is not None and bool(turn.hits) and _hard(turn),
+                "hard_decline": turn.decline is not None and bool(turn.hits) and _hard(pipeline, turn),
             }
         )
     return records
 
 
-def _hard(turn: Any) -> bool:
-    """Declined by the lexicon or injection rules (not by the confidence threshold)."""
-    return bool(
-        turn.scope.clearly_out_of_scope
-        or turn.sanitised.harmful
-        or (turn.sanitised.had_injection and not turn.scope.has_domain_terms)
-    )
+def _hard(pipeline: Any, turn: Any) -> bool:
+    """Declined by a rule (lexicon, domain classifier, evasion, injection), not by confidence."""
+    return bool(pipeline.rule_declines(turn))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression by gradient descent (4 features, ~200 rows)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = L2,
+                 sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by gradient descent (a few features or one e5 vector a row)."""
     w = np.zeros(x.shape[1])
     b = 0.0
+    weight = np.ones(len(y)) if sample_weight is None else sample_weight
     for _ in range(STEPS):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        grad_w = x.T @ (p - y) / len(y) + L2 * w
-        grad_b = float(np.mean(p - y))
+        residual = weight * (p - y)
+        grad_w = x.T @ residual / len(y) + l2 * w
+        grad_b = float(np.mean(residual))
         w -= LEARNING_RATE * grad_w
         b -= LEARNING_RATE * grad_b
     return w, b

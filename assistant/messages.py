@@ -20,6 +20,12 @@ DECLINE_INJECTION = (
     "Xin lỗi, trợ lý không thực hiện yêu cầu thay đổi cách hoạt động hay tiết lộ cấu hình. "
     f"Trợ lý chỉ trả lời các câu hỏi về pháp luật lao động: {COVERAGE}."
 )
+DECLINE_EVASION = (
+    "Xin lỗi, trợ lý không hướng dẫn cách né tránh, vi phạm hoặc che giấu vi phạm pháp luật lao động. "
+    "Trợ lý có thể giải thích quyền và nghĩa vụ theo luật, mức xử phạt khi vi phạm và cách người lao động "
+    "bảo vệ quyền lợi của mình, ví dụ: 'Công ty không đóng bảo hiểm xã hội cho người lao động thì bị xử "
+    "phạt thế nào?'"
+)
 DECLINE_NO_EVIDENCE = (
     "Xin lỗi, trợ lý chưa tìm thấy quy định phù hợp trong kho văn bản pháp luật để trả lời câu hỏi này. "
     "Bạn hãy thử diễn đạt cụ thể hơn (ví dụ: loại hợp đồng, số năm làm việc, tình huống cụ thể), "

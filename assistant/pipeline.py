@@ -17,25 +17,29 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant import messages
 from assistant.answer import Answer, Citation
 from assistant.citations import citation_for, validity_notes
+from assistant.classifiers import QuestionClassifiers
 from assistant.compose import related_provisions, tail_sections
 from assistant.confidence import Calibration, Evidence, evidence_from
 from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
+from assistant.evasion import asks_about_remedy, asks_to_evade
 from assistant.evidence import Source, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
-from assistant.scope import ScopeLexicon, ScopeSignal, default_lexicon
+from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
 from assistant.validation import validate_question
 from assistant.verify import verify_draft
 from corpus.model import LegalUnit
 from corpus.settings import Settings
 from corpus.store import Corpus
 from indexing.hit import Hit
+from indexing.law_mentions import mentioned_laws
 
 # A question naming no labour-law term is answered only on strong retrieval evidence.
-# On dev_tune only 1 of 190 answerable questions named no domain term (the abbreviation
-# "LTT", now in the lexicon); the calibrated decline threshold (0.09) let 8 of 25 fresh
-# off-topic probes through with confidences 0.10-0.59, so this bar sits above them.
+# On dev_tune only 1 of 190 answerable
+# questions named no domain term (the abbreviation "LTT", now in the lexicon); the
+# calibrated decline threshold (0.09) let 8 of 25 fresh off-topic probes through with
+# confidences 0.10-0.59, so this bar sits above them.
 NO_DOMAIN_TERM_MIN_CONFIDENCE = 0.6
 RETRIEVE_K = 10
 LLM_SOURCES = 3
@@ -52,6 +56,8 @@ class Turn:
     query: str = ""
     expanded: str = ""  # query plus the legal wording of its everyday words (for quoting)
     hits: tuple[Hit, ...] = ()
+    domain: float | None = None  # P(labour-law question) from the domain classifier, if it ran
+    evasion: float | None = None  # P(request to evade the law) from the evasion classifier, if it ran
     scope: ScopeSignal | None = None
     evidence: Evidence | None = None
     confidence: float = 0.0
@@ -83,6 +89,7 @@ class AssistantPipeline:
         generator: Generator | None = None,
         calibration: Calibration | None = None,
         lexicon: ScopeLexicon | None = None,
+        classifiers: QuestionClassifiers | None = None,
         max_turns: int = DEFAULT_MAX_TURNS,
         today: date | None = None,
     ) -> None:
@@ -95,6 +102,7 @@ class AssistantPipeline:
         self.is_extractive = isinstance(self.generator, ExtractiveGenerator)
         self.calibration = calibration or Calibration.load()
         self.lexicon = lexicon or default_lexicon()
+        self.classifiers = classifiers or QuestionClassifiers.load()
         self.max_turns = max_turns
         self.today = today
         self._front: Runnable[Turn, Turn] = (
@@ -154,7 +162,16 @@ class AssistantPipeline:
     def _retrieve(self, turn: Turn) -> Turn:
         if not turn.query:
             return turn
-        return replace(turn, hits=tuple(self.retriever.search(turn.query, k=RETRIEVE_K)))
+        retrieve = getattr(self.retriever, "retrieve", None)
+        if retrieve is None:  # a retriever without query vectors: no domain classifier
+            return replace(turn, hits=tuple(self.retriever.search(turn.query, k=RETRIEVE_K)))
+        result = retrieve(turn.query, k=RETRIEVE_K)
+        model_id = self.retriever.embedder.model_id
+        domain, evasion = (
+            None if c is None else c.probability(result.query_vector, model_id)
+            for c in (self.classifiers.domain, self.classifiers.evasion)
+        )
+        return replace(turn, hits=tuple(result.hits), domain=domain, evasion=evasion)
 
     def _assess(self, turn: Turn) -> Turn:
         # The member's words, or the legal wording they expand to, whichever names the domain more.
@@ -177,17 +194,44 @@ class AssistantPipeline:
             sources=sources,
         )
 
-    def _decline_message(self, turn: Turn, scope: ScopeSignal, confidence: float) -> str | None:
-        assert turn.sanitised is not None
+    def rule_declines(self, turn: Turn) -> str | None:
+        """The decline message a rule gives (injection, evasion, off-topic), before any confidence test."""
+        assert turn.sanitised is not None and turn.scope is not None
+        scope = turn.scope
         if turn.sanitised.harmful or (turn.sanitised.had_injection and not scope.has_domain_terms):
             return messages.DECLINE_INJECTION
-        if scope.clearly_out_of_scope:
+        if asks_to_evade(turn.question) or (
+            self._flagged(turn.evasion, self.classifiers.evasion) and not asks_about_remedy(turn.question)
+        ):
+            return messages.DECLINE_EVASION
+        if scope.clearly_out_of_scope or self._off_topic(turn, scope):
             return messages.DECLINE_OUT_OF_SCOPE
+        return None
+
+    def _decline_message(self, turn: Turn, scope: ScopeSignal, confidence: float) -> str | None:
+        rule = self.rule_declines(replace(turn, scope=scope))
+        if rule is not None:
+            return rule
         if not turn.hits:
             return messages.DECLINE_NO_EVIDENCE if scope.has_domain_terms else messages.DECLINE_OUT_OF_SCOPE
         if not scope.has_domain_terms and confidence < NO_DOMAIN_TERM_MIN_CONFIDENCE:
             return messages.DECLINE_OUT_OF_SCOPE
         return None
+
+    def _off_topic(self, turn: Turn, scope: ScopeSignal) -> bool:
+        """The domain classifier says off-topic and no strong labour-law term says otherwise."""
+        domain = self.classifiers.domain
+        return (
+            turn.domain is not None
+            and domain is not None
+            and turn.domain < domain.threshold
+            and scope.domain_score < STRONG_WEIGHT
+            and not mentioned_laws(turn.query, self.corpus.documents)
+        )
+
+    @staticmethod
+    def _flagged(probability: float | None, classifier: Any) -> bool:
+        return probability is not None and classifier is not None and probability >= classifier.threshold
 
     def _answer(self, turn: Turn) -> Answer:
         if turn.decline is not None:
@@ -273,6 +317,8 @@ class AssistantPipeline:
             "domain_terms": list(turn.scope.domain_terms) if turn.scope else [],
             "out_of_scope_terms": list(turn.scope.out_of_scope_terms) if turn.scope else [],
             "evidence": turn.evidence.__dict__ if turn.evidence else {},
+            "domain_probability": None if turn.domain is None else round(turn.domain, 4),
+            "evasion_probability": None if turn.evasion is None else round(turn.evasion, 4),
         }
 
 

@@ -10,6 +10,11 @@ Metrics per split (dev_tune is the tuning split, dev_frozen is never tuned on):
 - ``in_scope_declined``: share of in-scope questions declined (target ≤ 0.05);
 - ``escalated``: share of answered in-scope questions flagged for an advisor.
 Latency: every question of both splits answered once after a warm-up pass (indexes warm).
+
+Held-out probes (``evaluation/data/probes_*.txt``, one question a line, never trained or tuned
+on) measure the decline decision on questions unlike the dev set's: the share declined of
+``probes_in_scope`` and ``probes_rights_violations`` (should be answered) and of
+``probes_off_topic`` and ``probes_evasion`` (should be declined).
 """
 
 from __future__ import annotations
@@ -25,11 +30,35 @@ from corpus.settings import PROJECT_ROOT, Settings
 
 DATA = PROJECT_ROOT / "evaluation" / "data"
 SPLITS = ("dev_tune", "dev_frozen")
+# Probe file -> whether its questions should be declined.
+PROBES = {
+    "probes_in_scope": False,
+    "probes_rights_violations": False,
+    "probes_off_topic": True,
+    "probes_evasion": True,
+}
 
 
 def load(split: str) -> list[dict[str, Any]]:
     path = DATA / f"{split}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def probe_decisions(pipeline: Any) -> dict[str, dict[str, Any]]:
+    """Share of each probe file's questions declined, with the ones decided wrongly."""
+    report: dict[str, dict[str, Any]] = {}
+    for name, should_decline in PROBES.items():
+        lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        questions = [line.strip() for line in lines if line.strip()]
+        declined = [q for q in questions if pipeline.ask(q).abstained]
+        wrong = [q for q in questions if (q in declined) != should_decline]
+        report[name] = {
+            "questions": len(questions),
+            "declined": round(len(declined) / max(1, len(questions)), 4),
+            "should_decline": should_decline,
+            "wrong": wrong,
+        }
+    return report
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -127,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         "max": round(max(all_latencies), 2),
     }
     print(f"latency over {len(all_latencies)} questions: {json.dumps(report['latency_ms'])}")
+    report["probes"] = probe_decisions(pipeline)
+    for name, probe in report["probes"].items():
+        print(f"{name}: {probe['questions']} questions, declined {probe['declined']:.3f}"
+              f" (should {'' if probe['should_decline'] else 'not '}be declined)")
+        if args.show_misses:
+            for question in probe["wrong"]:
+                print("   ", question)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"written {args.out}")

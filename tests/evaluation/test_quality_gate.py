@@ -17,17 +17,22 @@ from evaluation.results import RunResult
 from evaluation.runner import run_answers, run_retrieval
 
 FROZEN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "dev_frozen.jsonl"
-# Floors are the values measured on the frozen split (2026-11-22, commit of this change)
-# minus 0.02; `legal-assistant eval retrieval|answers --dataset evaluation/data/dev_frozen.jsonl`
-# prints them. Measured overall: Recall@5 0.869, MRR@10 0.744, citation_hit_rate 0.869,
-# abstention_accuracy 0.812, false_abstention_rate 0.008, invalid_citations 0.
+# Floors are the values measured on the frozen split minus 0.02;
+# `legal-assistant eval retrieval|answers --dataset evaluation/data/dev_frozen.jsonl`
+# prints them. Re-pinned 2026-12-01 after the retrieval changes of that day (restored
+# diacritics, clause vectors, one e5 pass, "%" read as "phần trăm") and the scope
+# classifiers; the 2026-11-22 floors had also drifted with the unpinned dependency versions
+# of a fresh install (in-scope Recall@5 measured 0.934 there with the old code, not 0.947),
+# which is why requirements-lock.txt now pins the tested versions.
+# Measured overall: Recall@5 0.865, MRR@10 0.787, citation_hit_rate 0.885,
+# abstention_accuracy 1.0, false_abstention_rate 0.008, invalid_citations 0.
 SLACK = 0.02
 # Higher is better: the run's overall value must be >= the floor.
 FLOORS: dict[str, float] = {
-    "Recall@5": 0.869 - SLACK,
-    "MRR@10": 0.744 - SLACK,
-    "citation_hit_rate": 0.869 - SLACK,
-    "abstention_accuracy": 0.812 - SLACK,
+    "Recall@5": 0.865 - SLACK,
+    "MRR@10": 0.787 - SLACK,
+    "citation_hit_rate": 0.885 - SLACK,
+    "abstention_accuracy": 1.0 - SLACK,
 }
 # Lower is better: the run's overall value must be <= the ceiling.
 CEILINGS: dict[str, float] = {
@@ -35,10 +40,10 @@ CEILINGS: dict[str, float] = {
     "false_abstention_rate": 0.008 + SLACK,
 }
 # The targets are stated for plain in-scope questions (kind "in_scope"); measured on
-# the frozen split: Recall@5 0.947, MRR@10 0.834, citation_hit_rate 0.908.
+# the frozen split: Recall@5 0.934, MRR@10 0.876, citation_hit_rate 0.908.
 IN_SCOPE_FLOORS: dict[str, float] = {
-    "Recall@5": 0.947 - SLACK,
-    "MRR@10": 0.834 - SLACK,
+    "Recall@5": 0.934 - SLACK,
+    "MRR@10": 0.876 - SLACK,
     "citation_hit_rate": 0.908 - SLACK,
 }
 RETRIEVAL_GATED = ("Recall@5", "MRR@10")

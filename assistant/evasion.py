@@ -1,0 +1,73 @@
+"""Requests for help to evade labour law or hide a violation: declined, never answered as a how-to.
+
+A member asking about an employer that evades the law ("công ty trốn đóng BHXH thì tôi làm
+gì?") is answered; someone asking *how* to evade it ("chỉ cách trốn đóng BHXH cho công nhân")
+is declined with an offer to explain the rules and the penalties. Over the folded question
+(lower-case, no diacritics), a request is an evasion request when:
+
+- a how-to cue is followed directly by an evasion act ("cách né đóng", "làm sao để ép nhân
+  viên ký", "hướng dẫn làm giả bảng chấm công"), or
+- it asks for help (cách, chỉ, giúp, soạn...) and to conceal ("mà không bị phát hiện",
+  "không để thanh tra biết", "đừng nhắc đến luật");
+
+and it does not ask about remedies or penalties ("thì tôi phải làm gì", "báo ở đâu", "có bị
+phạt không"), which is how a worker describes an employer's evasion.
+
+These rules are precise but narrow; the evasion classifier (``assistant.classifiers``) covers
+the many other phrasings, under the same remedy guard.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.textnorm import fold
+
+_HOW_TO = (
+    r"\b(cach|lam sao|lam the nao|bang cach nao|meo|bi quyet|chi (cho )?(toi|minh|em|tui|tao)"
+    r"|huong dan|giup (toi|minh|em|tui)|soan (giup|cho|mot|ho)|viet giup|thao giup)"
+)
+_ACTOR = r"( nao)?( de)?( (cong ty|doanh nghiep|ben minh|minh|toi|em|chu|sep))?( co the| van)? "
+_EVADE = (
+    r"((tron|ne|lach) (viec )?(dong|tra|nop|boi thuong|thue|bao hiem|bhxh|trach nhiem)"
+    r"|lach luat"
+    r"|(ep|buoc) (nhan vien|cong nhan|nguoi lao dong|nld|ho|lao dong|no)\b[^.!?\n]{0,30}\b(ky|viet|nop)"
+    r"|giu (lai )?(can cuoc|cccd|cmnd|cmt|giay to|bang|ho chieu|so bao hiem)"
+    r"|(lam gia|gia mao|khai gian|khai thap|sua|lam lai)( lai)? (bang cham cong|bien ban|so sach|so lieu"
+    r"|bao cao|chung tu|giay to|ho so|bang luong|gio lam|chu ky|so bao hiem|hop dong|giay chung nhan)"
+    r"|tra (luong )?thap hon (muc )?(luong )?toi thieu)\b"
+)
+_REQUEST = (
+    r"\b(cach|lam sao|lam the nao|meo|chi (cho )?(toi|minh|em|tui|tao)|huong dan|giup|soan|viet"
+    r"|thao|tu van)\b"
+)
+_CONCEAL = (
+    r"\b(khong|ko|k|khoi|chang) (bi|de bi) (phat hien|lo|thanh tra (phat hien|biet))\b"
+    r"|\bkhong (de|cho) (ai|thanh tra|doan thanh tra|co quan|nguoi lao dong|cong nhan|nhan vien"
+    r"|cong doan)[^.!?\n]{0,25}\b(biet|phat hien)\b"
+    r"|\b(dung|khong duoc|khong can) (nhac|de cap|noi|neu|trich)( den| toi| ve)?( luat| quy dinh"
+    r"| dieu luat)\b"
+    r"|\bqua mat (thanh tra|co quan|phap luat|cong doan)\b"
+)
+_REMEDY = (
+    r"\b(thi (toi|em|minh|chung toi)|phai lam gi|lam gi de|bao (o dau|cho ai|len)|to cao|khieu nai"
+    r"|khoi kien|kien (cong ty|doanh nghiep)|(co )?bi (xu )?phat (the nao|bao nhieu|nhu the nao|khong|ko|gi)"
+    r"|xu ly the nao|co dung (luat|khong|ko)|co vi pham|co hop phap|trai (phap )?luat (khong|ko)"
+    r"|quyen loi|doi lai|bao ve quyen)\b"
+)
+_HOW_TO_EVADE = re.compile(_HOW_TO + _ACTOR + _EVADE)
+
+
+def asks_about_remedy(question: str) -> bool:
+    """True when the question asks what to do, where to complain, or what the penalty is."""
+    return re.search(_REMEDY, fold(question.lower())) is not None
+
+
+def asks_to_evade(question: str) -> bool:
+    """True when the question asks for help to break or evade labour law, or to hide it."""
+    text = fold(question.lower())
+    if asks_about_remedy(question):
+        return False
+    if _HOW_TO_EVADE.search(text):
+        return True
+    return bool(re.search(_CONCEAL, text) and re.search(_REQUEST, text))
