@@ -57,7 +57,8 @@ def test_domain_classifier_declines_what_the_lexicon_misreads(pipeline: Assistan
 
 
 def test_question_naming_a_corpus_document_stays_in_scope(pipeline: AssistantPipeline) -> None:
-    answer = pipeline.ask("Thông tư 56/2017/TT-BYT quy định giấy chứng nhận nghỉ việc hưởng bảo hiểm thế nào?")
+    question = "Thông tư 56/2017/TT-BYT quy định giấy chứng nhận nghỉ việc hưởng bảo hiểm thế nào?"
+    answer = pipeline.ask(question)
     assert not answer.abstained
     assert "56/2017/TT-BYT" in {c.law_id for c in answer.citations}
 
