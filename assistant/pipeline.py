@@ -36,10 +36,9 @@ from indexing.hit import Hit
 from indexing.law_mentions import mentioned_laws
 
 # A question naming no labour-law term is answered only on strong retrieval evidence.
-# On dev_tune only 1 of 190 answerable
-# questions named no domain term (the abbreviation "LTT", now in the lexicon); the
-# calibrated decline threshold (0.09) let 8 of 25 fresh off-topic probes through with
-# confidences 0.10-0.59, so this bar sits above them.
+# On dev_tune only 1 of 190 answerable questions named no domain term (the abbreviation
+# "LTT", now in the lexicon); the calibrated decline threshold (0.09) let 8 of 25 fresh
+# off-topic probes through with confidences 0.10-0.59, so this bar sits above them.
 NO_DOMAIN_TERM_MIN_CONFIDENCE = 0.6
 RETRIEVE_K = 10
 LLM_SOURCES = 3
