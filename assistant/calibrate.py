@@ -45,15 +45,13 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "label": int(top in gold) if gold else 0,
                 "hits": turn.hits,
                 "scope": turn.scope,
-                "hard_decline": turn.decline is not None and bool(turn.hits) and _hard(pipeline, turn),
+                # Declined by a rule (lexicon, classifiers, evasion, injection), not by confidence.
+                "hard_decline": (
+                    turn.decline is not None and bool(turn.hits) and pipeline.rule_declines(turn) is not None
+                ),
             }
         )
     return records
-
-
-def _hard(pipeline: Any, turn: Any) -> bool:
-    """Declined by a rule (lexicon, domain classifier, evasion, injection), not by confidence."""
-    return bool(pipeline.rule_declines(turn))
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = L2,

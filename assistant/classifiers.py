@@ -75,6 +75,10 @@ class VectorClassifier:
         z = self.bias + self.scale * float(np.dot(np.asarray(self.weights, dtype=np.float32), vector))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def flags(self, probability: float | None) -> bool:
+        """True when ``probability`` (from ``probability``) reaches the threshold."""
+        return probability is not None and probability >= self.threshold
+
 
 @dataclass(frozen=True)
 class QuestionClassifiers:

@@ -14,7 +14,8 @@ and it does not ask about remedies or penalties ("thì tôi phải làm gì", "b
 phạt không"), which is how a worker describes an employer's evasion.
 
 These rules are precise but narrow; the evasion classifier (``assistant.classifiers``) covers
-the many other phrasings, under the same remedy guard.
+the many other phrasings: its verdict is passed in as ``flagged`` and is subject to the same
+remedy guard.
 """
 
 from __future__ import annotations
@@ -56,18 +57,20 @@ _REMEDY = (
     r"|quyen loi|doi lai|bao ve quyen)\b"
 )
 _HOW_TO_EVADE = re.compile(_HOW_TO + _ACTOR + _EVADE)
+_REQUEST_RE = re.compile(_REQUEST)
+_CONCEAL_RE = re.compile(_CONCEAL)
+_REMEDY_RE = re.compile(_REMEDY)
 
 
-def asks_about_remedy(question: str) -> bool:
-    """True when the question asks what to do, where to complain, or what the penalty is."""
-    return re.search(_REMEDY, fold(question.lower())) is not None
+def asks_to_evade(question: str, *, flagged: bool = False) -> bool:
+    """True when the question asks for help to break or evade labour law, or to hide it.
 
-
-def asks_to_evade(question: str) -> bool:
-    """True when the question asks for help to break or evade labour law, or to hide it."""
+    ``flagged``: the evasion classifier's verdict, which counts unless the question asks about
+    remedies or penalties, like the rules.
+    """
     text = fold(question.lower())
-    if asks_about_remedy(question):
+    if _REMEDY_RE.search(text):
         return False
-    if _HOW_TO_EVADE.search(text):
+    if flagged or _HOW_TO_EVADE.search(text):
         return True
-    return bool(re.search(_CONCEAL, text) and re.search(_REQUEST, text))
+    return bool(_CONCEAL_RE.search(text) and _REQUEST_RE.search(text))

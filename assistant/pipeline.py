@@ -21,7 +21,7 @@ from assistant.classifiers import QuestionClassifiers
 from assistant.compose import related_provisions, tail_sections
 from assistant.confidence import Calibration, Evidence, evidence_from
 from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
-from assistant.evasion import asks_about_remedy, asks_to_evade
+from assistant.evasion import asks_to_evade
 from assistant.evidence import Source, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
@@ -199,9 +199,8 @@ class AssistantPipeline:
         scope = turn.scope
         if turn.sanitised.harmful or (turn.sanitised.had_injection and not scope.has_domain_terms):
             return messages.DECLINE_INJECTION
-        if asks_to_evade(turn.question) or (
-            self._flagged(turn.evasion, self.classifiers.evasion) and not asks_about_remedy(turn.question)
-        ):
+        evasion = self.classifiers.evasion
+        if asks_to_evade(turn.question, flagged=evasion is not None and evasion.flags(turn.evasion)):
             return messages.DECLINE_EVASION
         if scope.clearly_out_of_scope or self._off_topic(turn, scope):
             return messages.DECLINE_OUT_OF_SCOPE
@@ -223,14 +222,10 @@ class AssistantPipeline:
         return (
             turn.domain is not None
             and domain is not None
-            and turn.domain < domain.threshold
+            and not domain.flags(turn.domain)
             and scope.domain_score < STRONG_WEIGHT
             and not mentioned_laws(turn.query, self.corpus.documents)
         )
-
-    @staticmethod
-    def _flagged(probability: float | None, classifier: Any) -> bool:
-        return probability is not None and classifier is not None and probability >= classifier.threshold
 
     def _answer(self, turn: Turn) -> Answer:
         if turn.decline is not None:

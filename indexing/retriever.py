@@ -132,21 +132,24 @@ class HybridRetriever:
 
     def query_vectors(self, queries: Sequence[str]) -> Vectors:
         """The dense vectors ``search`` uses for these questions (validated, restored, embedded)."""
-        cleaned = [validate_query(q) for q in queries]
-        return self._query_vectors(cleaned, [self._restored(q, normalize_query(q)) for q in cleaned])
+        cleaned, _, restored = self._prepare(queries)
+        return self._query_vectors(cleaned, restored)
 
     # --- internals -------------------------------------------------------------
-    def _restored(self, query: str, expanded: str) -> str:
-        """Unaccented questions: accented BM25 and e5 see the question with diacritics restored."""
-        return normalize_query(self._restorer.restore(query)) if is_unaccented(query) else expanded
+    def _prepare(self, queries: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+        """Validated questions, their synonym expansions, and what accented BM25 and e5 read:
+        the expansion, or for an unaccented question the expansion of its restored reading."""
+        cleaned = [validate_query(q) for q in queries]
+        expanded = [normalize_query(q) for q in cleaned]
+        restored = [normalize_query(self._restorer.restore(q)) if is_unaccented(q) else x
+                    for q, x in zip(cleaned, expanded, strict=True)]
+        return cleaned, expanded, restored
 
     def _search_many(self, queries: Sequence[str], k: int,
                      filters: Filters) -> list[tuple[list[Hit], Vectors]]:
         if k < 1:
             raise ValueError(f"k must be greater than 0. Currently, k is {k}")
-        cleaned = [validate_query(q) for q in queries]
-        expanded = [normalize_query(q) for q in cleaned]
-        restored = [self._restored(q, x) for q, x in zip(cleaned, expanded, strict=True)]
+        cleaned, expanded, restored = self._prepare(queries)
         vectors = self._query_vectors(cleaned, restored)
         mask = self._mask(filters)
         return [(self._search_one(q, x, r, v, k, filters, mask), v)
