@@ -33,10 +33,13 @@ class Answer:
     retrieved: tuple[Any, ...] = ()  # indexing.hit.Hit objects used as evidence
     latency_ms: float = 0.0
     metadata: dict[str, Any] = field(default_factory=dict)
+    # The short part a member reads first (the decisive rule, quoted once); ``answer`` is the whole text.
+    direct_answer: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON shape (CLI ``ask --json`` and the API)."""
         return {
+            "direct_answer": self.direct_answer or self.answer,
             "answer": self.answer,
             "citations": [
                 {

@@ -302,6 +302,7 @@ class AssistantPipeline:
             retrieved=turn.hits,
             latency_ms=latency,
             metadata={**meta, **composed.meta, "direct_answer": composed.direct},
+            direct_answer=composed.direct,
         )
 
     @staticmethod
