@@ -13,13 +13,22 @@ from corpus.store import Corpus
 MAX_RELATED = 3
 
 
-def legal_basis(citations: Sequence[Citation], numbers: Sequence[int] | None = None) -> str:
-    """ "Căn cứ pháp lý:" then one entry per citation: label, law, số hiệu, exact quoted text."""
+def legal_basis(
+    citations: Sequence[Citation], quotes: Sequence[str], numbers: Sequence[int] | None = None
+) -> str:
+    """ "Căn cứ pháp lý:" then one entry per citation: label, law, số hiệu, the unit quoted with
+    its context (``assistant.unit_context``), for answers whose direct part quotes nothing."""
     lines = [messages.LEGAL_BASIS]
-    for i, citation in enumerate(citations):
+    for i, (citation, quote) in enumerate(zip(citations, quotes, strict=True)):
         number = numbers[i] if numbers is not None else i + 1
-        lines.append(f"[{number}] {citation_heading(citation)}:\n«{citation.text.strip()}»")
+        lines.append(f"[{number}] {citation_heading(citation)}:\n«{quote.strip()}»")
     return "\n".join(lines)
+
+
+def references(citations: Sequence[Citation], related: Sequence[str]) -> str:
+    """ "Xem thêm:" and one short label per further unit: the member unfolds it, never reads it twice."""
+    labels = [citation_heading(c) for c in citations] + [r for r in related if r]
+    return "\n".join([messages.SEE_ALSO, *(f"- {label}" for label in dict.fromkeys(labels))])
 
 
 def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
@@ -47,15 +56,28 @@ def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
 def tail_sections(
     citations: Sequence[Citation],
     *,
+    quotes: Sequence[str] | None,
     numbers: Sequence[int] | None,
     related: Sequence[str],
     validity: Sequence[str],
     escalate: bool,
+    steps: str = "",
 ) -> str:
-    """Everything after the direct answer (starts with a blank line)."""
-    parts = ["", legal_basis(citations, numbers)]
-    if related:
-        parts.append(f"{messages.RELATED} " + "; ".join(related) + ".")
+    """Everything after the direct answer (starts with a blank line).
+
+    ``quotes`` is None when the direct answer already quotes its decisive unit (extractive): the
+    first citation is then that unit and the others are listed as references only.
+    """
+    if quotes is None:
+        parts = [""]
+        if len(citations) > 1 or related:
+            parts.append(references(citations[1:], related))
+    else:
+        parts = ["", legal_basis(citations, quotes, numbers)]
+        if related:
+            parts.append(f"{messages.RELATED} " + "; ".join(related) + ".")
+    if steps:
+        parts.append(steps)
     parts.extend(validity)
     if escalate:
         parts.append(messages.ESCALATE_CAVEAT)

@@ -36,6 +36,11 @@ ESCALATE_CAVEAT = (
     "Bạn nên hỏi thêm tư vấn viên để được xác nhận."
 )
 LEGAL_BASIS = "Căn cứ pháp lý:"
+NO_DECISIVE_RULE = (
+    "Trợ lý chưa tìm thấy quy định trả lời trực tiếp tình huống của bạn. Quy định gần nhất tìm được là "
+    "dưới đây; bạn nên bấm 'Hỏi tư vấn viên' để được tư vấn cụ thể."
+)
+SEE_ALSO = "Xem thêm:"
 RELATED = "Quy định liên quan:"
 NOTES = "Lưu ý:"
 

@@ -27,6 +27,7 @@ from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
 from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
+from assistant.unit_context import context_of
 from assistant.validation import validate_question
 from assistant.verify import verify_draft
 from corpus.model import LegalUnit
@@ -55,6 +56,7 @@ class Turn:
     query: str = ""
     expanded: str = ""  # query plus the legal wording of its everyday words (for quoting)
     hits: tuple[Hit, ...] = ()
+    vector: Any = None  # the question's e5 vector from the retriever, when it gives one
     domain: float | None = None  # P(labour-law question) from the domain classifier, if it ran
     evasion: float | None = None  # P(request to evade the law) from the evasion classifier, if it ran
     scope: ScopeSignal | None = None
@@ -74,6 +76,7 @@ class Composed:
     generator: str
     fallback_reason: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    quoted: bool = False  # the direct text already quotes its decisive unit (extractive)
 
 
 class AssistantPipeline:
@@ -128,7 +131,12 @@ class AssistantPipeline:
         sources = turn.sources if extractive else self._llm_sources(turn)
         question = turn.expanded if extractive else turn.query
         try:
-            for piece in self.generator.stream(question, sources):
+            pieces_of = (
+                self.extractive.stream(question, sources, self._similarity(turn))
+                if extractive
+                else self.generator.stream(question, sources)
+            )
+            for piece in pieces_of:
                 pieces.append(piece)
                 yield piece
             if extractive:  # deterministic: same sentences, with their units
@@ -170,7 +178,7 @@ class AssistantPipeline:
             None if c is None else c.probability(result.query_vector, model_id)
             for c in (self.classifiers.domain, self.classifiers.evasion)
         )
-        return replace(turn, hits=tuple(result.hits), domain=domain, evasion=evasion)
+        return replace(turn, hits=tuple(result.hits), vector=result.query_vector, domain=domain, evasion=evasion)
 
     def _assess(self, turn: Turn) -> Turn:
         # The member's words, or the legal wording they expand to, whichever names the domain more.
@@ -255,12 +263,19 @@ class AssistantPipeline:
         return Composed(check.text, cited, check.valid_sources, draft.generator, None, meta)
 
     def _extractive(self, turn: Turn) -> Composed:
-        draft = self.extractive.generate(turn.expanded, turn.sources)
-        return Composed(draft.text, draft.cited, None, self.extractive.name)
+        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn))
+        return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
+
+    def _similarity(self, turn: Turn) -> dict[str, float] | None:
+        similarities = getattr(self.retriever, "unit_similarities", None)
+        if similarities is None or turn.vector is None or not turn.sources:
+            return None
+        vector = turn.vector[0] if getattr(turn.vector, "ndim", 1) == 2 else turn.vector
+        return dict(similarities(vector, [s.article.id for s in turn.sources]))
 
     def _fallback(self, turn: Turn, reason: str, meta: dict[str, Any] | None = None) -> Composed:
         composed = self._extractive(turn)
-        return replace(composed, fallback_reason=reason, meta=meta or {})
+        return replace(composed, fallback_reason=reason, meta={**composed.meta, **(meta or {})})
 
     def _finish(self, turn: Turn, composed: Composed | None) -> Answer:
         latency = (time.perf_counter() - turn.started) * 1000
@@ -282,8 +297,10 @@ class AssistantPipeline:
         day = self.today or date.today()
         citations = tuple(citation_for(self.corpus, unit, day) for unit in composed.cited)
         validity = validity_notes(self.corpus, (c.law_id for c in citations), day)
+        quotes = None if composed.quoted else [context_of(self.corpus, u).quote() for u in composed.cited]
         tail = tail_sections(
             citations,
+            quotes=quotes,
             numbers=composed.numbers,
             related=related_provisions(self.corpus, composed.cited),
             validity=validity,

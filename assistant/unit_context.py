@@ -20,6 +20,7 @@ from corpus.store import Corpus
 _CLAUSE_LINE = re.compile(r"^\d+\.\s+")
 _POINT_LINE = re.compile(r"^[a-zđ]\)\s+")
 _ENUMERATOR = re.compile(r"^(?:\d+\.|[a-zđ]\))\s+")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 # Words a Vietnamese legal sentence opens with when its subject is elsewhere (the title, a
 # lead-in or the previous sentence): "Không được trợ cấp thôi việc.", "Phải bồi thường ...".
 _SUBJECTLESS_OPENERS = (
@@ -102,8 +103,12 @@ class UnitContext:
             return False
         return is_subjectless(self.unit.text.splitlines()[0] if self.unit.text else "")
 
-    def quote(self) -> str:
-        """The unit's text with its lead-ins, enumerators as in the law ("1.", "a)")."""
+    def quote(self, focus: str = "") -> str:
+        """The unit's text with its lead-ins, enumerators as in the law ("1.", "a)").
+
+        With ``focus`` (a sentence of a long clause), the clause is cut to its first sentence,
+        which carries the subject, and the focus sentence, joined by "…".
+        """
         lines: list[str] = []
         if self.article_lead:
             lines.append(self.article_lead)
@@ -111,13 +116,21 @@ class UnitContext:
             assert self.clause is not None
             lines.append(f"{self.clause.number}. {self.clause_lead}")
             lines.append(f"{self.unit.number}) {self.unit.text.strip()}")
-        elif self.unit.kind is UnitKind.CLAUSE:
-            body = self.unit.text.strip().splitlines()
-            lines.append(f"{self.unit.number}. {body[0]}")
-            lines.extend(body[1:])
-        else:
-            lines.append(self.unit.text.strip())
+            return "\n".join(lines)
+        body = self.unit.text.strip()
+        if focus and focus.strip() != body:
+            first = _first_sentence(body)
+            body = first if focus.strip() in first else f"{first} … {focus.strip()}"
+        if self.unit.kind is UnitKind.CLAUSE:
+            body = f"{self.unit.number}. {body}"
+        lines.append(body)
         return "\n".join(lines)
+
+
+def _first_sentence(text: str) -> str:
+    line = text.splitlines()[0].strip()
+    match = _SENTENCE_END.search(line)
+    return line[: match.start()].strip() if match else line
 
 
 def context_of(corpus: Corpus, unit: LegalUnit) -> UnitContext:

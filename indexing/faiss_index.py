@@ -47,6 +47,14 @@ class DenseIndex:
         scores, ids = self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
         return scores, ids
 
+    def vectors(self, ids: list[int]) -> Vectors:
+        """The stored vectors of rows ``ids`` (n, dimension)."""
+        if self._index is None:
+            raise RuntimeError("DenseIndex is empty: call build() or load() first")
+        if not ids:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.asarray(self._index.reconstruct_batch(np.asarray(ids, dtype=np.int64)), dtype=np.float32)
+
     def save(self, path: Path) -> None:
         import faiss
 

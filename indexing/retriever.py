@@ -99,6 +99,9 @@ class HybridRetriever:
         self.config = config or RetrievalConfig()
         self._families = law_families(corpus.documents)
         self._chunk_law = np.array([c.law_id for c in chunks], dtype=object)
+        self._group_rows: dict[str, list[int]] = {}
+        for row, chunk in enumerate(chunks):
+            self._group_rows.setdefault(chunk.group_id, []).append(row)
         self._restorer = AccentRestorer(accents or AccentModel.from_texts(accent_texts(chunks)))
 
     @classmethod
@@ -129,6 +132,19 @@ class HybridRetriever:
         """Hits plus the question's dense vector, for callers that reuse it (the scope classifier)."""
         hits, vector = self._search_many([query], k, Filters())[0]
         return Retrieval(hits, vector)
+
+    def unit_similarities(self, vector: Vectors, article_ids: Sequence[str]) -> dict[str, float]:
+        """Cosine of the question's vector with each indexed passage of these articles, by unit id
+        (clauses of long articles have their own passage; short articles one for the whole)."""
+        rows = [r for a in dict.fromkeys(article_ids) for r in self._group_rows.get(a, ())]
+        if not rows:
+            return {}
+        cosines = self.dense.vectors(rows) @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        found: dict[str, float] = {}
+        for row, cosine in zip(rows, cosines.tolist(), strict=True):
+            unit = self.chunks[row].unit_id
+            found[unit] = max(found.get(unit, -1.0), float(cosine))
+        return found
 
     def query_vectors(self, queries: Sequence[str]) -> Vectors:
         """The dense vectors ``search`` uses for these questions (validated, restored, embedded)."""

@@ -1,4 +1,4 @@
-"""The extractive composer quotes the law: sentences and numbers come verbatim from cited units."""
+"""The extractive composer: the decisive rule first, built from the law's words, then that unit quoted once."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ QUESTIONS = [
 
 
 class TestExtractiveGenerator:
-    def test_invalid_max_sentences(self, tiny_corpus: Corpus) -> None:
-        with pytest.raises(ValueError, match="max_sentences is 0"):
-            ExtractiveGenerator(tiny_corpus, max_sentences=0)
+    def test_invalid_min_score(self, tiny_corpus: Corpus) -> None:
+        with pytest.raises(ValueError, match="min_score is -1"):
+            ExtractiveGenerator(tiny_corpus, min_score=-1)
 
     @pytest.mark.parametrize("question", QUESTIONS)
     def test_numbers_quoted_verbatim(
@@ -30,10 +30,14 @@ class TestExtractiveGenerator:
         sources = select_sources(tiny_retriever.search(question), tiny_corpus, question)
         draft = ExtractiveGenerator(tiny_corpus).generate(question, sources)
         assert draft.text and draft.cited
-        cited_text = " ".join(u.text for u in draft.cited)
-        assert numbers_in(draft.text), "a question asking for a figure gets a sentence with one"
-        for number in numbers_in(draft.text):
-            assert number in cited_text
+        rule, basis = draft.text.split("\n\n", 1)
+        quote = basis.split("«", 1)[1]
+        assert numbers_in(rule), "a question asking for a figure gets a rule with one"
+        for number in numbers_in(rule):
+            assert number in quote, "every figure of the rule is the quoted law's"
+        assert quote.rstrip("»").replace("\n", " ").split(" ", 1)[1][:40] in " ".join(
+            u.text.replace("\n", " ") for u in tiny_corpus.units.values() if u.id.startswith(draft.cited[0].id)
+        ) or draft.cited[0].kind.value == "diem"
         for unit in draft.cited:
             assert tiny_corpus.units[unit.id] == unit
 
@@ -43,8 +47,12 @@ class TestExtractiveGenerator:
         question = QUESTIONS[0]
         sources = select_sources(tiny_retriever.search(question), tiny_corpus, question)
         draft = ExtractiveGenerator(tiny_corpus).generate(question, sources)
-        assert "12 ngày làm việc" in draft.text
-        assert draft.cited[0].id == "45/2019/QH14:d113:k1"
+        rule, basis = draft.text.split("\n\n", 1)
+        assert "12 ngày làm việc" in rule, "the opening sentence states the figure"
+        assert draft.cited[0].id == "45/2019/QH14:d113:k1:a", "the decisive point is cited first"
+        assert basis.startswith("Căn cứ pháp lý: Điểm a khoản 1 Điều 113")
+        assert basis.count("«") == 1, "the decisive unit is quoted once"
+        assert "thì được nghỉ hằng năm" in basis, "the point is quoted with its lead-in"
 
     def test_stream_joins_to_generate(self, tiny_corpus: Corpus, tiny_retriever: KeywordRetriever) -> None:
         question = QUESTIONS[1]

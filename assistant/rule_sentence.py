@@ -1,0 +1,63 @@
+"""One plain sentence that states the decisive rule, built only from the unit's own words.
+
+No generative model: the sentence is the unit's lead-in joined to its point ("Người sử dụng lao
+động không được sử dụng người lao động làm việc ban đêm, làm thêm giờ và đi công tác xa trong
+trường hợp mang thai từ tháng thứ 07 ..."), or the clause's decisive sentence, prefixed with the
+article's title when the sentence has no subject of its own ("Nghĩa vụ của người lao động khi
+đơn phương chấm dứt hợp đồng lao động trái pháp luật: không được trợ cấp thôi việc."). Every word
+comes from the quoted unit and its context, so the sentence asserts nothing the quote does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.decisive import Candidate
+from assistant.unit_context import clause_lead_in, is_subjectless, strip_enumerator
+from corpus.model import UnitKind
+
+# Lead-in endings that announce a list; dropped when one item of the list is joined to it.
+_LIST_ANNOUNCERS = re.compile(
+    r"(,?\s*(?:cụ thể )?(?:như sau|sau đây|gồm|bao gồm|các trường hợp sau|các nội dung sau))\s*:?\s*$"
+)
+# Lead-in endings after which the item continues the sentence without a colon.
+_CONTINUES = ("trong trường hợp", "khi", "đối với", "nếu", "cho", "là", "về", "được", "bao gồm", "gồm")
+_POINT_LINE = re.compile(r"^[a-zđ]\)\s+")
+_ONE_OF_THE_CASES = re.compile(r"(một trong )?các trường hợp$")
+
+
+def rule_sentence(candidate: Candidate) -> str:
+    context = candidate.context
+    unit = context.unit
+    if unit.kind is UnitKind.POINT:
+        sentence = _join(context.clause_lead, unit.text)
+    elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
+        sentence = _join(clause_lead_in(unit), candidate.key)
+    else:
+        sentence = strip_enumerator(candidate.key)
+    if context.article_lead:
+        sentence = _join(context.article_lead, sentence)
+    elif unit.kind is not UnitKind.POINT and is_subjectless(sentence):
+        sentence = f"{context.article.title}: {_lower_first(sentence)}"
+    return _end(sentence)
+
+
+def _join(lead: str, item: str) -> str:
+    lead = _LIST_ANNOUNCERS.sub("", lead.strip().rstrip(":").strip())
+    lead = _ONE_OF_THE_CASES.sub("trường hợp", lead)
+    item = _lower_first(strip_enumerator(item).rstrip(";.").strip())
+    if lead.lower().endswith(_CONTINUES):
+        return f"{lead} {item}"
+    return f"{lead}: {item}"
+
+
+def _lower_first(text: str) -> str:
+    # "Mang thai từ tháng thứ 07" -> "mang thai ..."; an acronym ("BHXH") keeps its case.
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _end(sentence: str) -> str:
+    sentence = sentence.strip().rstrip(";,:").strip()
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
