@@ -1,0 +1,164 @@
+"""Misleading quotes: law text shown without the context that gives it its meaning.
+
+A quote is the text between « and » in an answer, and, in a direct answer that marks no quote,
+every line copied verbatim from a cited article. A quote misleads when
+
+- a point is shown without its clause's lead-in ("a) Mang thai từ tháng thứ 07 ..." alone);
+- a clause of an article that opens with a lead-in ("Trường hợp phải ngừng việc, người lao
+  động được trả lương như sau:") is shown without it;
+- a sentence whose subject or condition lies in an earlier sentence of its unit ("Thời gian
+  nghỉ vẫn được hưởng đủ tiền lương ...") is shown without that sentence;
+- a clause without a subject ("Không được trợ cấp thôi việc.") is shown and the answer does not
+  say whose rule it is (the article's title, "Nghĩa vụ của người lao động khi đơn phương chấm
+  dứt hợp đồng lao động trái pháp luật");
+- the unit is about a particular actor (a surrogate, a foreign worker, a minor...) that the
+  question does not mention, and the answer does not say so outside the quote;
+- the text is not in any cited article at all.
+
+Used by the pipeline (to refuse a composition that would mislead) and by the evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.answer import Answer, Citation
+from assistant.textnorm import fold
+from assistant.unit_context import context_of, is_subjectless, strip_enumerator
+from corpus.errors import UnknownUnitError
+from corpus.model import LegalUnit, UnitKind
+from corpus.store import Corpus
+
+_QUOTE = re.compile(r"«(.*?)»", re.S)
+_SPACE = re.compile(r"\s+")
+MIN_VERBATIM_CHARS = 25  # shorter unquoted lines ("12 ngày làm việc") are not taken for quotes
+# Actors a provision may be reserved for, folded: the member must be told when a quote is theirs.
+ACTOR_TERMS = (
+    "mang thai ho",
+    "nuoc ngoai",
+    "chua thanh nien",
+    "chua du 15 tuoi",
+    "cao tuoi",
+    "khuyet tat",
+    "giup viec gia dinh",
+    "thuyen vien",
+    "nguoi hoc nghe",
+    "tap su",
+    "cong chuc",
+    "vien chuc",
+)
+
+
+@dataclass(frozen=True)
+class _Located:
+    unit: LegalUnit  # deepest unit whose text contains the line
+    starts_unit: bool  # the line is the unit's opening text
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().rstrip(";.:,").strip()
+
+
+def misleading_quotes(answer: Answer, corpus: Corpus) -> list[str]:
+    """One reason per misleading quote in ``answer`` (empty when every quote carries its context)."""
+    articles = _cited_articles(corpus, answer.citations)
+    if not articles:
+        return []
+    text = answer.answer
+    outside = _QUOTE.sub(" ", text)
+    reasons: list[str] = []
+    for block in _QUOTE.findall(text):
+        reasons.extend(_check_block(block, outside, answer.question, articles, corpus, marked=True))
+    direct = answer.direct_answer or ""
+    if direct and "«" not in direct:  # an unmarked direct answer quotes the law line by line
+        reasons.extend(_check_block(direct, outside, answer.question, articles, corpus, marked=False))
+    return reasons
+
+
+def _cited_articles(corpus: Corpus, citations: Sequence[Citation]) -> list[LegalUnit]:
+    found: dict[str, LegalUnit] = {}
+    for c in citations:
+        try:
+            article = corpus.get(c.law_id, c.article)
+        except UnknownUnitError:
+            continue
+        found.setdefault(article.id, article)
+    return list(found.values())
+
+
+def _lines(block: str) -> Iterable[str]:
+    for piece in block.split("…"):
+        for line in piece.splitlines():
+            line = strip_enumerator(line)
+            if line:
+                yield line
+
+
+def _check_block(
+    block: str, outside: str, question: str, articles: list[LegalUnit], corpus: Corpus, *, marked: bool
+) -> list[str]:
+    shown = _norm(block)
+    reasons: list[str] = []
+    for line in _lines(block):
+        located = _locate(line, articles, corpus)
+        if located is None:
+            if marked:
+                reasons.append(f"not in any cited article: «{line[:80]}»")
+            continue
+        if not marked and len(line) < MIN_VERBATIM_CHARS:
+            continue
+        reason = _missing_context(line, located, shown, outside, question, corpus)
+        if reason:
+            reasons.append(reason)
+    return reasons
+
+
+def _locate(line: str, articles: list[LegalUnit], corpus: Corpus) -> _Located | None:
+    needle = _norm(line)
+    if not needle:
+        return None
+    for article in articles:
+        if needle not in _norm(article.text):
+            continue
+        unit = article
+        for clause in corpus.children(article.id):
+            if needle in _norm(clause.text):
+                unit = clause
+                for point in corpus.children(clause.id):
+                    if needle in _norm(point.text):
+                        unit = point
+                        break
+                break
+        return _Located(unit, _norm(unit.text).startswith(needle))
+    return None
+
+
+def _missing_context(
+    line: str, located: _Located, shown: str, outside: str, question: str, corpus: Corpus
+) -> str | None:
+    unit = located.unit
+    label = unit.heading
+    if unit.kind is UnitKind.ARTICLE:
+        context = None
+    else:
+        context = context_of(corpus, unit)
+        if context.clause_lead and _norm(context.clause_lead) not in shown:
+            return f"{label}: point quoted without its lead-in"
+        if context.article_lead and _norm(context.article_lead) not in shown:
+            return f"{label}: quoted without the article's lead-in «{context.article_lead[:60]}»"
+    if not located.starts_unit and is_subjectless(line):
+        first = _norm(unit.text.splitlines()[0].split(". ")[0])
+        if first not in shown:
+            return f"{label}: sentence quoted without the sentence that carries its subject"
+    article = context.article if context else unit
+    needs_title = located.starts_unit and context is not None and context.needs_title
+    if needs_title and fold(article.title) not in fold(outside):
+        return f"{label}: subjectless clause quoted without its article's title"
+    scope = fold(" ".join([article.title, context.article_lead if context else "", line]))
+    asked, said = fold(question), fold(outside)
+    for term in ACTOR_TERMS:
+        if term in scope and term not in asked and term not in said:
+            return f"{label}: about '{term}', which the question does not mention and the answer does not say"
+    return None

@@ -1,0 +1,131 @@
+"""The context a legal unit needs to be read correctly on its own.
+
+A point (``a) Mang thai từ tháng thứ 07...``) means nothing without its clause's lead-in
+("Người sử dụng lao động không được ... trong trường hợp sau đây:"); a clause of an article
+that opens with a lead-in ("Trường hợp phải ngừng việc, người lao động được trả lương như sau:")
+is conditioned by it; a clause without a subject ("Không được trợ cấp thôi việc.") takes its
+subject and condition from the article's title. The composer quotes units with this context and
+the misleading-quote check (``assistant.quote_check``) verifies that it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.textnorm import fold
+from corpus.model import LegalUnit, UnitKind
+from corpus.store import Corpus
+
+_CLAUSE_LINE = re.compile(r"^\d+\.\s+")
+_POINT_LINE = re.compile(r"^[a-zđ]\)\s+")
+_ENUMERATOR = re.compile(r"^(?:\d+\.|[a-zđ]\))\s+")
+# Words a Vietnamese legal sentence opens with when its subject is elsewhere (the title, a
+# lead-in or the previous sentence): "Không được trợ cấp thôi việc.", "Phải bồi thường ...".
+_SUBJECTLESS_OPENERS = (
+    "khong duoc",
+    "khong phai",
+    "duoc ",
+    "phai ",
+    "bi ",
+    "huong ",
+    "co quyen",
+    "co nghia vu",
+    "va ",
+    "hoac ",
+    "nhung ",
+    "tuy nhien",
+    "dong thoi",
+    "ngoai ra",
+    "khi do",
+    "sau do",
+    "thoi gian nay",
+    "thoi gian nghi",
+    "truong hop nay",
+    "truong hop do",
+    "trong truong hop nay",
+    "muc huong",
+    "so ngay",
+    "tru truong hop",
+)
+_ANAPHORA = re.compile(
+    r"\b(nguoi do|truong hop nay|truong hop do|truong hop tren|neu tren|noi tren|thoi gian nay|"
+    r"khoan nay|diem nay|quy dinh nay)\b"
+)
+
+
+def strip_enumerator(line: str) -> str:
+    return _ENUMERATOR.sub("", line.strip())
+
+
+def article_lead_in(article: LegalUnit) -> str:
+    """The article's opening text before clause 1 when it ends with ':' (it governs every clause)."""
+    lines: list[str] = []
+    for line in article.text.splitlines():
+        if _CLAUSE_LINE.match(line.strip()):
+            break
+        lines.append(line.strip())
+    lead = " ".join(x for x in lines if x)
+    return lead if lead.endswith(":") and len(lines) < len(article.text.splitlines()) else ""
+
+
+def clause_lead_in(clause: LegalUnit) -> str:
+    """The clause's text before its first point (the sentence that introduces the points)."""
+    lines: list[str] = []
+    for line in clause.text.splitlines():
+        if _POINT_LINE.match(line.strip()):
+            return " ".join(x for x in lines if x)
+        lines.append(line.strip())
+    return ""
+
+
+def is_subjectless(sentence: str) -> bool:
+    """True when the sentence opens with a predicate whose subject lies elsewhere."""
+    folded = fold(strip_enumerator(sentence))
+    return folded.startswith(_SUBJECTLESS_OPENERS) or bool(_ANAPHORA.search(folded))
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """One quotable unit with the context that gives it meaning."""
+
+    unit: LegalUnit  # a clause, a point, or an article without clauses
+    article: LegalUnit
+    clause: LegalUnit | None
+    article_lead: str  # the article's lead-in ("" when none)
+    clause_lead: str  # the clause's lead-in, for a point ("" otherwise)
+
+    @property
+    def needs_title(self) -> bool:
+        """The unit's first sentence has no subject and no lead-in supplies one."""
+        if self.article_lead or self.clause_lead:
+            return False
+        return is_subjectless(self.unit.text.splitlines()[0] if self.unit.text else "")
+
+    def quote(self) -> str:
+        """The unit's text with its lead-ins, enumerators as in the law ("1.", "a)")."""
+        lines: list[str] = []
+        if self.article_lead:
+            lines.append(self.article_lead)
+        if self.unit.kind is UnitKind.POINT:
+            assert self.clause is not None
+            lines.append(f"{self.clause.number}. {self.clause_lead}")
+            lines.append(f"{self.unit.number}) {self.unit.text.strip()}")
+        elif self.unit.kind is UnitKind.CLAUSE:
+            body = self.unit.text.strip().splitlines()
+            lines.append(f"{self.unit.number}. {body[0]}")
+            lines.extend(body[1:])
+        else:
+            lines.append(self.unit.text.strip())
+        return "\n".join(lines)
+
+
+def context_of(corpus: Corpus, unit: LegalUnit) -> UnitContext:
+    """The context of a clause, point or article (resolved in ``corpus``)."""
+    if unit.article is None:
+        raise ValueError(f"only articles and their parts have a legal context; got {unit.id}")
+    article = corpus.get(unit.law_id, unit.article)
+    clause = corpus.get(unit.law_id, unit.article, unit.clause) if unit.clause is not None else None
+    clause_lead = clause_lead_in(clause) if clause is not None and unit.kind is UnitKind.POINT else ""
+    lead = article_lead_in(article) if unit.kind is not UnitKind.ARTICLE else ""
+    return UnitContext(unit, article, clause, lead, clause_lead)

@@ -1,0 +1,88 @@
+"""The misleading-quote check on the real Labour Code: the cases members were shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.answer import Answer, Citation
+from assistant.quote_check import misleading_quotes
+
+LC = "45/2019/QH14"
+STOPPAGE_LEAD = "Trường hợp phải ngừng việc, người lao động được trả lương như sau:"
+PREGNANCY_LEAD = (
+    "1. Người sử dụng lao động không được sử dụng người lao động làm việc ban đêm, làm thêm giờ "
+    "và đi công tác xa trong trường hợp sau đây:"
+)
+POINT_A = (
+    "a) Mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao, vùng sâu, vùng xa, "
+    "biên giới, hải đảo;"
+)
+STOPPAGE_2 = "Nếu do lỗi của người lao động thì người đó không được trả lương"
+BREAK_PAY = "Thời gian nghỉ vẫn được hưởng đủ tiền lương theo hợp đồng lao động."
+TITLE_40 = "Điều 40. Nghĩa vụ của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật"
+
+
+def _answer(
+    question: str, text: str, article: int, clause: int, point: str | None = None, direct: str = ""
+) -> Answer:
+    citation = Citation(LC, article, clause, point, "", True)
+    return Answer(question, text, (citation,), False, False, 0.5, "test", direct_answer=direct)
+
+
+@pytest.mark.slow
+class TestMisleadingQuotes:
+    @pytest.mark.parametrize(
+        ("text", "article", "clause", "point", "expected"),
+        [
+            ("«Không được trợ cấp thôi việc.»", 40, 1, None, "title"),
+            (f"{TITLE_40}\n«1. Không được trợ cấp thôi việc.»", 40, 1, None, None),
+            (f"«{STOPPAGE_2}»", 99, 2, None, "lead-in"),
+            (f"«{STOPPAGE_LEAD}\n2. {STOPPAGE_2};»", 99, 2, None, None),
+            (f"«{POINT_A}»", 137, 1, "a", "lead-in"),
+            (f"«{PREGNANCY_LEAD}\n{POINT_A}»", 137, 1, "a", None),
+            (f"«{BREAK_PAY}»", 137, 4, None, "subject"),
+            ("«Lao động nữ mang thai được nghỉ 10 tháng.»", 137, 4, None, "not in any cited article"),
+        ],
+    )
+    def test_quotes(
+        self, corpus: Any, text: str, article: int, clause: int, point: str | None, expected: str | None
+    ) -> None:
+        reasons = misleading_quotes(
+            _answer("công ty bắt tăng ca, nợ lương", text, article, clause, point), corpus
+        )
+        if expected is None:
+            assert reasons == []
+        else:
+            assert len(reasons) == 1 and expected in reasons[0]
+
+    def test_unmarked_direct_answer_lines_are_quotes(self, corpus: Any) -> None:
+        direct = (
+            "Không được trợ cấp thôi việc.\nPhải hoàn trả cho người sử dụng lao động chi phí đào tạo "
+            "quy định tại Điều 62 của Bộ luật này."
+        )
+        reasons = misleading_quotes(
+            _answer("nghỉ việc có được trợ cấp", direct, 40, 1, direct=direct), corpus
+        )
+        assert len(reasons) == 2
+
+    def test_actor_not_mentioned(self, corpus: Any) -> None:
+        quote = (
+            "«Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi khám thai theo quy định "
+            "tại Điều 51 của Luật này.»"
+        )
+        citation = Citation("41/2024/QH15", 54, 1, None, "", True)
+        bare = Answer("em bầu được nghỉ khám thai mấy ngày", quote, (citation,), False, False, 0.5, "test")
+        reasons = misleading_quotes(bare, corpus)
+        assert len(reasons) == 1 and "mang thai ho" in reasons[0]
+        said = Answer(
+            bare.question,
+            "Điều 54. Chế độ thai sản của lao động nữ mang thai hộ\n" + quote,
+            (citation,),
+            False,
+            False,
+            0.5,
+            "test",
+        )
+        assert misleading_quotes(said, corpus) == []
