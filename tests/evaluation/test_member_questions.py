@@ -143,7 +143,7 @@ def _skip_waiting(waiting: dict[str, set[str]]) -> None:
 @pytest.mark.slow
 class TestGrounding:
     def test_gold_units_exist_at_clause_level(self, corpus: Any, member: Records) -> None:
-        checkable, waiting = _split_pending(member, corpus)
+        checkable, _ = _split_pending(member, corpus)
         problems = []
         for row in checkable:
             for g in row["gold"]:
@@ -153,10 +153,9 @@ class TestGrounding:
                 elif "clause" not in g and _has_clauses(corpus, g["law"], g["article"]):
                     problems.append(f"{where} has clauses: gold must name one")
         assert not problems, "\n".join(problems)
-        _skip_waiting(waiting)
 
     def test_every_fact_appears_in_a_gold_unit(self, corpus: Any, member: Records) -> None:
-        checkable, waiting = _split_pending(member, corpus)
+        checkable, _ = _split_pending(member, corpus)
         problems = []
         for row in checkable:
             if row["kind"] == "calculation":
@@ -166,4 +165,11 @@ class TestGrounding:
                 if not any(contains_fact(text, fact) for text in texts):
                     problems.append(f"{row['_where']}: {fact!r} is in no gold unit ({fold(fact)})")
         assert not problems, "\n".join(problems)
+
+    def test_pending_questions_wait_only_for_documents_not_yet_ingested(
+        self, corpus: Any, member: Records
+    ) -> None:
+        """Questions citing a document still to be ingested are checked by the two tests above
+        as soon as it is in the built corpus; until then this test names them and skips."""
+        _, waiting = _split_pending(member, corpus)
         _skip_waiting(waiting)
