@@ -18,6 +18,12 @@ HEADLINE = (
     "invalid_citations",
     "abstention_accuracy",
     "false_abstention_rate",
+    "fact_recall",
+    "facts_all_rate",
+    "misleading_quotes",
+    "wrong_figures",
+    "direct_chars_p50",
+    "answer_chars_p50",
 )
 
 

@@ -13,7 +13,8 @@ from evaluation.results import RunResult
 class QuestionChange:
     id: str
     kind: str
-    change: str  # "hit→miss", "miss→hit", "abstained→answered", "answered→abstained"
+    # "hit→miss", "miss→hit", "abstained→answered", "answered→abstained", "facts→missing", "missing→facts"
+    change: str
     question: str
     rank_a: int | None
     rank_b: int | None
@@ -62,13 +63,18 @@ def _change(ra: dict[str, Any], rb: dict[str, Any]) -> str | None:
         return "abstained→answered"
     if abst_a is False and abst_b is True:
         return "answered→abstained"
+    facts_a, facts_b = ra.get("facts_all"), rb.get("facts_all")
+    if facts_a is True and facts_b is False:
+        return "facts→missing"
+    if facts_a is False and facts_b is True:
+        return "missing→facts"
     return None
 
 
 def question_changes(
     records_a: list[dict[str, Any]], records_b: list[dict[str, Any]]
 ) -> list[QuestionChange]:
-    """Questions (matched by id) whose hit or abstention differs between the runs."""
+    """Questions (matched by id) whose hit, abstention or facts-in-the-direct-answer differ."""
     by_id = {r["id"]: r for r in records_a}
     changes = []
     for rb in records_b:

@@ -3,12 +3,18 @@
 A line looks like::
 
     {"id": "q001", "question": "...", "kind": "in_scope",
-     "gold": [{"law": "45/2019/QH14", "article": 113, "clause": 1}],
+     "gold": [{"law": "45/2019/QH14", "article": 137, "clause": 1, "point": "a"}],
+     "facts": ["tháng thứ 07"], "history": ["an earlier message of the member"],
      "reference_answer": "...", "twin": "q000"}
 
-``clause``, ``reference_answer`` and ``twin`` are optional; an empty ``gold`` means the
-assistant should decline. Every problem names the file and line; with ``on_error="skip"``
-the bad line is left out and counted (``Dataset.skipped``), never silently dropped.
+Only ``id``, ``question``, ``gold`` and ``kind`` are required; an empty ``gold`` means the
+assistant should decline. ``facts`` are short strings a correct direct answer must contain
+(verbatim from a gold unit, or the figure a ``calculation`` must state); ``history`` holds the
+member's earlier messages of the conversation, asked first and in order; ``asks_for`` names the
+word a question for a missing input must contain; ``calc_note`` is the hand arithmetic;
+``pending_corpus`` marks questions whose gold cites documents not yet in the built corpus.
+Every problem names the file and line; with ``on_error="skip"`` the bad line is left out and
+counted (``Dataset.skipped``), never silently dropped.
 """
 
 from __future__ import annotations
@@ -37,12 +43,16 @@ KNOWN_KINDS = frozenset(
         "past_law",
         "long_story",
         "abbreviation",
+        "scenario",
+        "procedure",
+        "calculation",
     }
 )
 OnError = Literal["skip", "stop"]
 ON_ERROR_CHOICES = ("skip", "stop")
-_REQUIRED = {"id": str, "question": str, "gold": list, "kind": str}
-_OPTIONAL = {"reference_answer": str, "twin": str}
+_REQUIRED: dict[str, type] = {"id": str, "question": str, "gold": list, "kind": str}
+_OPTIONAL: dict[str, type] = {"reference_answer": str, "twin": str, "calc_note": str, "pending_corpus": bool}
+_STRING_LISTS = ("facts", "history", "asks_for")
 
 
 class DatasetError(LegalAssistantError, ValueError):
@@ -51,11 +61,12 @@ class DatasetError(LegalAssistantError, ValueError):
 
 @dataclass(frozen=True)
 class GoldRef:
-    """One expected article (and optionally clause) of the answer."""
+    """One expected article (and optionally clause and point) of the answer."""
 
     law: str
     article: int
     clause: int | None = None
+    point: str | None = None
 
     @property
     def article_key(self) -> tuple[str, int]:
@@ -69,6 +80,8 @@ class GoldRef:
         row: dict[str, Any] = {"law": self.law, "article": self.article}
         if self.clause is not None:
             row["clause"] = self.clause
+        if self.point is not None:
+            row["point"] = self.point
         return row
 
 
@@ -81,6 +94,11 @@ class EvalQuestion:
     reference_answer: str = ""
     twin: str | None = None
     source: str = ""  # "file.jsonl:12"
+    facts: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    asks_for: tuple[str, ...] = ()
+    calc_note: str = ""
+    pending_corpus: bool = False
 
     @property
     def should_decline(self) -> bool:
@@ -133,27 +151,44 @@ class _LawChecker:
         self._corpus = corpus
         self._known = {canonical_law_id(law): law for law in known_laws} if known_laws is not None else None
 
-    def resolve(self, ref: GoldRef) -> GoldRef:
+        self.pending: set[str] = set()  # documents cited by pending_corpus questions, not in the corpus
+
+    def resolve(self, ref: GoldRef, pending: bool = False) -> GoldRef:
         law = ref.law
         if self._corpus is not None:
             try:
                 law = self._corpus.resolve_law(ref.law)
             except UnknownUnitError:
+                if pending:  # the document is still to be ingested: keep the citation as written
+                    self.pending.add(ref.law)
+                    return ref
                 raise ValueError(f"gold cites law {ref.law!r}, which the corpus does not hold") from None
-            if not self._corpus.has(law, ref.article, ref.clause):
-                where = f"Điều {ref.article}" + (f" khoản {ref.clause}" if ref.clause is not None else "")
-                raise ValueError(f"gold cites {where} of {law}, which the corpus does not hold")
+            if not self._corpus.has(law, ref.article, ref.clause, ref.point):
+                if pending:
+                    self.pending.add(law)
+                    return GoldRef(law, ref.article, ref.clause, ref.point)
+                raise ValueError(f"gold cites {describe_ref(ref)} of {law}, which the corpus does not hold")
         elif self._known is not None:
             if canonical_law_id(ref.law) not in self._known:
                 allowed = ", ".join(sorted(self._known.values()))
                 raise ValueError(f"gold cites unknown law {ref.law!r} (known: {allowed})")
             law = self._known[canonical_law_id(ref.law)]
-        return GoldRef(law, ref.article, ref.clause)
+        return GoldRef(law, ref.article, ref.clause, ref.point)
+
+
+def describe_ref(ref: GoldRef) -> str:
+    """``Điều 137 khoản 1 điểm a``."""
+    where = f"Điều {ref.article}"
+    if ref.clause is not None:
+        where += f" khoản {ref.clause}"
+    if ref.point is not None:
+        where += f" điểm {ref.point}"
+    return where
 
 
 def _check_type(row: dict[str, Any], name: str, expected: type) -> None:
     value = row[name]
-    if not isinstance(value, expected) or isinstance(value, bool):
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         raise ValueError(f"field {name!r} must be {expected.__name__}, got {type(value).__name__} {value!r}")
 
 
@@ -176,8 +211,24 @@ def _parse_gold(items: list[Any]) -> tuple[GoldRef, ...]:
         clause = item.get("clause")
         if clause is not None:
             clause = _positive_int(clause, f"gold[{i}].clause")
-        refs.append(GoldRef(item["law"].strip(), article, clause))
+        point = item.get("point")
+        if point is not None:
+            if not isinstance(point, str) or not point.strip():
+                raise ValueError(f"gold[{i}].point must be a non-empty string such as 'a', got {point!r}")
+            if clause is None:
+                raise ValueError(f"gold[{i}] gives point {point!r} without its clause")
+            point = point.strip()
+        refs.append(GoldRef(item["law"].strip(), article, clause, point))
     return tuple(refs)
+
+
+def _string_list(row: dict[str, Any], name: str) -> tuple[str, ...]:
+    value = row.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"field {name!r} must be a list of non-empty strings, got {value!r}")
+    return tuple(value)
 
 
 def parse_question(line: str, checker: _LawChecker, source: str) -> EvalQuestion:
@@ -198,7 +249,8 @@ def parse_question(line: str, checker: _LawChecker, source: str) -> EvalQuestion
             _check_type(row, name, expected)
     if not row["id"].strip() or not row["question"].strip():
         raise ValueError("'id' and 'question' must not be empty")
-    gold = tuple(checker.resolve(ref) for ref in _parse_gold(row["gold"]))
+    pending = bool(row.get("pending_corpus"))
+    gold = tuple(checker.resolve(ref, pending) for ref in _parse_gold(row["gold"]))
     return EvalQuestion(
         id=row["id"].strip(),
         question=row["question"],
@@ -207,6 +259,11 @@ def parse_question(line: str, checker: _LawChecker, source: str) -> EvalQuestion
         reference_answer=row.get("reference_answer") or "",
         twin=row.get("twin"),
         source=source,
+        facts=_string_list(row, "facts"),
+        history=_string_list(row, "history"),
+        asks_for=_string_list(row, "asks_for"),
+        calc_note=row.get("calc_note") or "",
+        pending_corpus=pending,
     )
 
 
@@ -253,6 +310,11 @@ def load_dataset(
                 continue
             seen[question.id] = source
             questions.append(question)
+    if checker.pending:
+        logger.info(
+            "questions marked pending_corpus cite documents not in the corpus yet: %s",
+            ", ".join(sorted(checker.pending)),
+        )
     warnings = _dataset_warnings(questions)
     for message in warnings:
         logger.warning(message)

@@ -23,9 +23,34 @@ ANSWER_METRICS = (
     "false_abstention_rate",
     "validity_warning_accuracy",
 )
+# What the answer says (evaluation.facts): facts in the direct answer, questions with a missing
+# input, misleading quotes, and the length a member has to read.
+CONTENT_METRICS = (
+    "fact_recall",
+    "facts_all_rate",
+    "asks_for_rate",
+    "wrong_figures",
+    "misleading_quotes",
+    "direct_chars_p50",
+    "direct_chars_p90",
+    "answer_chars_p50",
+    "answer_chars_p90",
+)
 LATENCY_METRICS = ("latency_p50_ms", "latency_p95_ms", "latency_p99_ms")
 # Metrics where a smaller value is better (compare and reports show the direction).
-LOWER_IS_BETTER = frozenset({"invalid_citations", "false_abstention_rate", *LATENCY_METRICS})
+LOWER_IS_BETTER = frozenset(
+    {
+        "invalid_citations",
+        "false_abstention_rate",
+        "wrong_figures",
+        "misleading_quotes",
+        "direct_chars_p50",
+        "direct_chars_p90",
+        "answer_chars_p50",
+        "answer_chars_p90",
+        *LATENCY_METRICS,
+    }
+)
 
 
 # --- ranking --------------------------------------------------------------------
@@ -142,6 +167,13 @@ class QuestionScore:
     invalid_citations: int = 0
     validity_ok: bool | None = None
     latency_ms: float | None = None
+    fact_recall: float | None = None  # share of the question's facts in the direct answer
+    facts_all: bool | None = None  # every fact found (None: the question has no facts)
+    direct_chars: int | None = None  # None when declined
+    answer_chars: int | None = None
+    misleading_quotes: int = 0
+    asks_for_ok: bool | None = None  # only questions with a missing input (asks_for)
+    wrong_figure: bool | None = None  # such a question answered with an amount in đồng
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -178,10 +210,34 @@ def summarize(scores: Sequence[QuestionScore]) -> dict[str, float | int]:
         }
         out.update({name: value for name, value in rates.items() if value is not None})
         out["invalid_citations"] = sum(s.invalid_citations for s in answered)
+        out.update(_content_summary(answered))
     latencies = [s.latency_ms for s in scores if s.latency_ms is not None]
     if latencies:
         for q, name in zip((50, 95, 99), LATENCY_METRICS, strict=True):
             out[name] = percentile(latencies, q)
+    return out
+
+
+def _content_summary(answered: Sequence[QuestionScore]) -> dict[str, float | int]:
+    """Fact recall over questions with facts; the missing-input rate and wrong figures over
+    questions with ``asks_for``; lengths over the answers given (not declined)."""
+    out: dict[str, float | int] = {}
+    rates = {
+        "fact_recall": _mean([s.fact_recall for s in answered if s.fact_recall is not None]),
+        "facts_all_rate": _mean([float(s.facts_all) for s in answered if s.facts_all is not None]),
+        "asks_for_rate": _mean([float(s.asks_for_ok) for s in answered if s.asks_for_ok is not None]),
+    }
+    out.update({name: value for name, value in rates.items() if value is not None})
+    if any(s.wrong_figure is not None for s in answered):
+        out["wrong_figures"] = sum(1 for s in answered if s.wrong_figure)
+    out["misleading_quotes"] = sum(s.misleading_quotes for s in answered)
+    for name, values in (
+        ("direct_chars", [s.direct_chars for s in answered if s.direct_chars is not None]),
+        ("answer_chars", [s.answer_chars for s in answered if s.answer_chars is not None]),
+    ):
+        if values:
+            out[f"{name}_p50"] = percentile([float(v) for v in values], 50)
+            out[f"{name}_p90"] = percentile([float(v) for v in values], 90)
     return out
 
 
@@ -194,5 +250,5 @@ def summarize_by_kind(scores: Sequence[QuestionScore]) -> dict[str, dict[str, fl
 
 def metric_names(summary: dict[str, Any]) -> list[str]:
     """Metric names present in a summary, in the canonical display order."""
-    order = [*RETRIEVAL_METRICS, *CLAUSE_METRICS, *ANSWER_METRICS, *LATENCY_METRICS]
+    order = [*RETRIEVAL_METRICS, *CLAUSE_METRICS, *ANSWER_METRICS, *CONTENT_METRICS, *LATENCY_METRICS]
     return [name for name in order if name in summary]

@@ -80,6 +80,22 @@ def misses_table(records: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def content_tables(records: list[dict[str, Any]]) -> list[str]:
+    """Questions whose direct answer lacks a fact, and the quotes found misleading."""
+    missed = [r for r in records if r.get("facts_missing")]
+    lines = [f"{len(missed)} question(s) whose direct answer lacks a fact; showing up to {MAX_MISSES}.", ""]
+    if missed:
+        lines += ["| id | kind | question | missing facts | direct answer (start) |", "|---|---|---|---|---|"]
+        for r in missed[:MAX_MISSES]:
+            row = [r["id"], r["kind"], r["question"][:120], "; ".join(r["facts_missing"]),
+                   str(r.get("direct_answer", ""))[:160]]  # fmt: skip
+            lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+    misleading = [(r["id"], reason) for r in records for reason in r.get("misleading_quotes") or []]
+    lines += ["", f"{len(misleading)} misleading quote(s).", ""]
+    lines += [f"- `{cell(qid)}`: {cell(reason)}" for qid, reason in misleading[:MAX_MISSES]]
+    return lines
+
+
 def plots(result: RunResult) -> dict[str, bytes]:
     from evaluation import plots as p
 
@@ -125,6 +141,8 @@ def render_markdown(result: RunResult, images: dict[str, bytes], image_src: Call
     for name in images:
         lines += [f"![{name}]({image_src(name)})", ""]
     lines += ["## Misses", "", *misses_table(result.records)]
+    if any("facts_missing" in r for r in result.records):
+        lines += ["", "## What the answers say", "", *content_tables(result.records)]
     problems = dataset.get("skipped_lines", []) + dataset.get("warnings", [])
     if problems:
         lines += ["", "## Dataset problems", "", *[f"- {cell(p)}" for p in problems]]

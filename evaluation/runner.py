@@ -118,9 +118,21 @@ def run_retrieval(
     return _finish("retrieval", dataset, scores, records, config, results_dir, seconds, report)
 
 
+def _earlier_turns(answerer: Any, question: EvalQuestion) -> list[tuple[str, str]]:
+    """Ask a follow-up's earlier messages first, in order, each with the turns before it;
+    returns the (message, answer) pairs the follow-up is asked with."""
+    turns: list[tuple[str, str]] = []
+    for message in question.history:
+        answer = answerer.ask(message, history=list(turns)) if turns else answerer.ask(message)
+        turns.append((message, answer.answer))
+    return turns
+
+
 def _ask_timed(answerer: Any, question: EvalQuestion) -> tuple[Any, float]:
+    """The answer to ``question`` (after its earlier turns) and the time of that last call."""
+    turns = _earlier_turns(answerer, question)
     t0 = time.perf_counter()
-    answer = answerer.ask(question.question)
+    answer = answerer.ask(question.question, history=turns) if turns else answerer.ask(question.question)
     return answer, (time.perf_counter() - t0) * 1000
 
 
@@ -135,7 +147,11 @@ def run_answers(
     config: dict[str, Any] | None = None,
     today: date | None = None,
 ) -> RunResult:
-    """Ask every question (``answerer.ask``); citations are checked against ``corpus``."""
+    """Ask every question (``answerer.ask``); citations are checked against ``corpus``.
+
+    A follow-up (``EvalQuestion.history``) is asked after its earlier messages, with their
+    (message, answer) pairs as history; its latency is that of the follow-up alone.
+    """
     scores: list[QuestionScore] = []
     records: list[dict[str, Any]] = []
     generators: Counter[str] = Counter()

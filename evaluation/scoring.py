@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from corpus.errors import UnknownUnitError
 from corpus.model import canonical_law_id
 from evaluation.dataset import EvalQuestion
+from evaluation.facts import asks_for_input, check_facts, states_amount
 from evaluation.metrics import (
     QuestionScore,
     cites_gold,
@@ -17,6 +19,8 @@ from evaluation.metrics import (
     retrieval_scores,
     validity_warning_correct,
 )
+
+logger = logging.getLogger(__name__)
 
 RECORDED_HITS = 10
 # A warning is about validity when it speaks of being (no longer / not yet) in force or replaced.
@@ -90,6 +94,48 @@ def _citation_in_force(citation: Any, corpus: Any, today: date) -> bool:
         return bool(citation.in_force)
 
 
+_QUOTE_CHECK: list[Callable[[Any, Any], list[str]] | None] = []
+
+
+def _quote_checker() -> Callable[[Any, Any], list[str]] | None:
+    """``assistant.quote_check.misleading_quotes``, imported on first use; None (logged once)
+    where this checkout does not have it yet."""
+    if not _QUOTE_CHECK:
+        try:
+            from assistant.quote_check import misleading_quotes
+        except ImportError:
+            logger.info("assistant.quote_check is missing: misleading quotes are counted as 0")
+            _QUOTE_CHECK.append(None)
+        else:
+            _QUOTE_CHECK.append(misleading_quotes)
+    return _QUOTE_CHECK[0]
+
+
+def _content(question: EvalQuestion, answer: Any, corpus: Any) -> dict[str, Any]:
+    """What the answer says: facts in its direct part, lengths, misleading quotes, and for a
+    question with a missing input whether it asked for it instead of presenting a figure."""
+    direct = getattr(answer, "direct_answer", "") or answer.answer
+    facts = check_facts(direct, question.facts) if not answer.abstained else check_facts("", question.facts)
+    checker = _quote_checker()
+    reasons = checker(answer, corpus) if checker is not None and not answer.abstained else []
+    asks_ok = wrong_figure = None
+    if question.asks_for:
+        asks_ok = not answer.abstained and asks_for_input(direct, question.asks_for)
+        wrong_figure = not answer.abstained and states_amount(direct)
+    return {
+        "direct_answer": direct,
+        "facts_found": list(facts.found),
+        "facts_missing": list(facts.missing),
+        "fact_recall": facts.recall,
+        "facts_all": facts.all_found,
+        "direct_chars": None if answer.abstained else len(direct),
+        "answer_chars": None if answer.abstained else len(answer.answer),
+        "misleading_quotes": list(reasons),
+        "asks_for_ok": asks_ok,
+        "wrong_figure": wrong_figure,
+    }
+
+
 def _citation_row(citation: Any, valid: bool) -> dict[str, Any]:
     return {
         "law": citation.law_id,
@@ -119,6 +165,7 @@ def score_answer(
         relies_on_old = any(not _citation_in_force(c, corpus, today) for c in citations)
         warned = any(is_validity_warning(w) for w in answer.warnings)
         validity_ok = validity_warning_correct(relies_on_old, warned)
+    content = _content(question, answer, corpus)
     record = _base_record(question, hits, latency_ms)
     record.update(
         {
@@ -135,6 +182,8 @@ def score_answer(
             "citations": [_citation_row(c, ok) for c, ok in zip(citations, valid, strict=True)],
             "citation_hit": hit_gold if question.gold else None,
             "validity_ok": validity_ok,
+            "history": list(question.history),
+            **content,
         }
     )
     score = QuestionScore(
@@ -146,5 +195,12 @@ def score_answer(
         invalid_citations=valid.count(False),
         validity_ok=validity_ok,
         latency_ms=latency_ms,
+        fact_recall=content["fact_recall"],
+        facts_all=content["facts_all"],
+        direct_chars=content["direct_chars"],
+        answer_chars=content["answer_chars"],
+        misleading_quotes=len(content["misleading_quotes"]),
+        asks_for_ok=content["asks_for_ok"],
+        wrong_figure=content["wrong_figure"],
     )
     return score, record

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from corpus.model import canonical_law_id
+
 DATA = Path(__file__).resolve().parents[2] / "evaluation" / "data"
 SPLITS = ("dev_tune.jsonl", "dev_frozen.jsonl")
 KINDS = frozenset(
@@ -28,10 +30,16 @@ KINDS = frozenset(
         "past_law",
         "long_story",
         "abbreviation",
+        "scenario",
+        "procedure",
+        "calculation",
     }
 )
+# Kinds written the way members ask (issue 10): every gold item at clause level, facts to find.
+MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 REQUIRED = {"id": str, "question": str, "gold": list, "kind": str}
-OPTIONAL = {"reference_answer": str, "twin": str}
+OPTIONAL = {"reference_answer": str, "twin": str, "calc_note": str}
+STRING_LISTS = ("facts", "history", "asks_for")
 PAST_LAWS = {"10/2012/QH13", "58/2014/QH13", "38/2013/QH13"}
 # Every document of the corpus must be cited at least once.
 ALL_DOCUMENTS = {
@@ -94,7 +102,16 @@ class TestShape:
             for name, expected in OPTIONAL.items():
                 if name in row:
                     assert isinstance(row[name], expected) and row[name].strip(), f"{where}: bad {name!r}"
-            unknown = set(row) - set(REQUIRED) - set(OPTIONAL) - {"_where"}
+            for name in STRING_LISTS:
+                if name in row:
+                    value = row[name]
+                    assert isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), (
+                        f"{where}: {name!r} must be a list of non-empty strings"
+                    )
+            if "pending_corpus" in row:
+                assert row["pending_corpus"] is True, f"{where}: pending_corpus, when given, is true"
+            extra = {*STRING_LISTS, "pending_corpus"}
+            unknown = set(row) - set(REQUIRED) - set(OPTIONAL) - extra - {"_where"}
             assert not unknown, f"{where}: unexpected field(s) {sorted(unknown)}"
             assert row["kind"] in KINDS, f"{where}: kind {row['kind']!r} not in {sorted(KINDS)}"
             assert _ID.match(row["id"]), f"{where}: id {row['id']!r} does not look like q123 or q123-nd"
@@ -103,7 +120,9 @@ class TestShape:
     def test_gold_items_are_well_formed(self, records: Records) -> None:
         for row in records:
             for item in row["gold"]:
-                assert set(item) <= {"law", "article", "clause"}, f"{row['_where']}: gold {item}"
+                assert set(item) <= {"law", "article", "clause", "point"}, f"{row['_where']}: gold {item}"
+                if "point" in item:
+                    assert "clause" in item and isinstance(item["point"], str) and item["point"].strip()
                 assert isinstance(item["law"], str) and item["law"] == item["law"].strip()
                 assert unicodedata.is_normalized("NFC", item["law"]), f"{row['_where']}: law id not NFC"
                 assert isinstance(item["article"], int) and item["article"] >= 1
@@ -190,20 +209,34 @@ class TestMix:
         assert 0.35 <= per_law["45/2019/QH14"] / len(with_gold) <= 0.6
 
 
+def _awaiting_ingestion(row: dict[str, Any], corpus: Any) -> bool:
+    """A ``pending_corpus`` question citing a document the built corpus does not hold yet
+    (checked, with a skip message naming the documents, in test_member_questions.py)."""
+    return bool(row.get("pending_corpus")) and any(
+        canonical_law_id(g["law"]) not in {canonical_law_id(d) for d in corpus.documents} for g in row["gold"]
+    )
+
+
 @pytest.mark.slow
 class TestGrounding:
     def test_every_gold_citation_exists_in_the_corpus(self, corpus: Any, records: Records) -> None:
         missing = []
         for row in records:
+            if _awaiting_ingestion(row, corpus):
+                continue
             for g in row["gold"]:
                 if not corpus.has(g["law"], g["article"]):
                     missing.append(f"{row['_where']}: {g['law']} Điều {g['article']}")
-                elif "clause" in g and not corpus.has(g["law"], g["article"], g["clause"]):
-                    missing.append(f"{row['_where']}: {g['law']} Điều {g['article']} khoản {g['clause']}")
+                elif "clause" in g and not corpus.has(g["law"], g["article"], g["clause"], g.get("point")):
+                    where = f"Điều {g['article']} khoản {g['clause']}" + (
+                        f" điểm {g['point']}" if "point" in g else ""
+                    )
+                    missing.append(f"{row['_where']}: {g['law']} {where}")
         assert not missing, "gold not in corpus:\n" + "\n".join(missing)
 
     def test_law_ids_use_the_corpus_spelling(self, corpus: Any, records: Records) -> None:
-        for law in sorted({g["law"] for row in records for g in row["gold"]}):
+        grounded = [row for row in records if not _awaiting_ingestion(row, corpus)]
+        for law in sorted({g["law"] for row in grounded for g in row["gold"]}):
             official = corpus.resolve_law(law)
             assert official == law, f"{law!r} is spelled {official!r} in the corpus"
 

@@ -1,0 +1,70 @@
+"""What a direct answer says: the facts it contains, the amounts it states, the input it asks for.
+
+Matching folds Unicode (NFC), case and whitespace. A fact that starts with a digit also
+matches the law's zero-padded spelling ("6 tháng" is found in "06 tháng") but never inside a
+longer number ("6 tháng" is not found in "16 tháng", "1.500.000 đồng" not in "11.500.000 đồng").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# An amount presented in đồng: "18.000.000 đồng", "18.000.000đ", "18 triệu đồng", "18tr".
+_AMOUNT = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ|vnd|vnđ)(?!\w)"
+    r"|(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:triệu|tr)(?:\s*đồng)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """NFC, case-folded, runs of whitespace collapsed to one space."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _pattern(fact: str) -> re.Pattern[str]:
+    folded = re.escape(fold(fact)).replace(r"\ ", r"\s")
+    lead = r"(?<![\w.,])0*" if fold(fact)[:1].isdigit() else r"(?<!\w)"
+    tail = r"(?![\d])" if fold(fact)[-1:].isdigit() else ""
+    return re.compile(lead + folded + tail)
+
+
+def contains_fact(text: str, fact: str) -> bool:
+    """True when ``fact`` appears in ``text`` (folded; see the module doc for numbers)."""
+    return _pattern(fact).search(fold(text)) is not None
+
+
+def states_amount(text: str) -> bool:
+    """True when ``text`` presents an amount of money in đồng (or triệu)."""
+    return _AMOUNT.search(unicodedata.normalize("NFC", text)) is not None
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """One question's facts checked against its direct answer."""
+
+    found: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def recall(self) -> float | None:
+        total = len(self.found) + len(self.missing)
+        return None if total == 0 else len(self.found) / total
+
+    @property
+    def all_found(self) -> bool | None:
+        return None if not (self.found or self.missing) else not self.missing
+
+
+def check_facts(direct_answer: str, facts: Sequence[str]) -> FactCheck:
+    found = tuple(f for f in facts if contains_fact(direct_answer, f))
+    return FactCheck(found, tuple(f for f in facts if f not in found))
+
+
+def asks_for_input(direct_answer: str, words: Sequence[str]) -> bool:
+    """A question with a missing input is handled when the answer names every missing input
+    (``words``) and presents no amount of money as a result."""
+    return all(contains_fact(direct_answer, w) for w in words) and not states_amount(direct_answer)
