@@ -1,0 +1,30 @@
+"""``remedy_plan``: the steps open to a worker for a procedure question or a violation story."""
+
+from __future__ import annotations
+
+from assistant.remedies.catalog import MIN_STEPS, catalog, resolve
+from assistant.remedies.model import RemedyPlan
+from assistant.remedies.topics import asks_procedure, folded, topic_of, violations
+from corpus.store import Corpus
+
+
+def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
+    """The cited steps for ``question``, or None when it neither asks what to do nor tells of a
+    violation by the employer (a textbook question), or when the corpus lacks the units.
+
+    Steps whose unit is missing, out of force or no longer grounds the line are left out; a plan
+    left with fewer than three steps is not shown.
+    """
+    if not isinstance(question, str) or not question.strip():
+        return None
+    text = folded(question)
+    violated = violations(text)
+    if not violated and not asks_procedure(text):
+        return None
+    topic = topic_of(text, violated)
+    data = catalog()
+    resolved = (resolve(corpus, data.steps[sid], data.framing) for sid in data.plans[topic])
+    steps = tuple(step for step in resolved if step is not None)
+    if len(steps) < MIN_STEPS:
+        return None
+    return RemedyPlan(topic=topic, steps=steps)
