@@ -20,28 +20,40 @@ import re
 from assistant.textnorm import fold
 
 _NEG = r"(?:khong|ko|k|kh|hok|hong|khg|chua|chang|cha)"
-_ME = r"(?:toi|em|minh|tui|tao|chung toi|chung em|anh em|vo toi|chong toi|con toi|con gai toi|me toi)"
+# First person. Folding merges "tôi" with "tối" (tối thiểu, tối đa) and "mình" with "chứng minh".
+_ME = r"(?:toi(?! (?:thieu|da|uu)\b)|em|(?<!chung )minh|tui|chung toi|chung em|anh em)"
+# A story often opens with the speaker's kinship pronoun: "Chị làm kế toán...", "Anh bị...".
+_OPENING_ME = r"^(?:chi|anh|co|chu|bac|em|con|toi|minh|tui) (?:lam|bi|dang|da|vua|moi|duoc|co|nghi|ky|vao)\b"
 _BOSS = r"(?:cong ty|cty|doanh nghiep|dn|sep|chu|xuong|nha may|quan doc|giam doc|ben (?:cong ty|cty)|nsdld)"
 _INS = r"(?:bao hiem(?: xa hoi)?|bhxh|bhyt|bhtn|bh)"
 _PAY = r"(?:luong|tien luong|tien tang ca|tien lam them|tang ca|lam them|ot)"
 
 # --- asks what to do / where to turn -------------------------------------------------------
+# Strong cues name a remedy or a forum: they are a procedure question on their own.
 _PROCEDURE = re.compile(
-    r"\b(?:phai|nen|can|co the|duoc) lam (?:gi|sao|the nao)\b"
-    r"|\blam gi (?:de|bay gio|tiep|duoc)\b|\b(?:thi|vay|gio|bay gio) (?:toi|em|minh|tui)? ?lam gi\b"
-    r"|\blam (?:sao|the nao|cach nao) (?:de )?(?:doi|lay lai|kien|khieu nai|to cao|bao ve|duoc (?:tra|boi thuong"
-    r"|nhan lai|di lam lai))\b"
-    r"|\b(?:khieu nai|khoi kien|to cao|to giac|trinh bao|phan anh)\b"
+    r"\b(?:khieu nai|khoi kien|to cao|to giac|trinh bao)\b"
     r"|\b(?:kien|di kien|nop don kien) (?:cong ty|cty|doanh nghiep|sep|chu|ho|ra toa|len toa|doi|duoc)\b"
-    r"|\b(?:bao|gui|nop|hoi|nho|tim) (?:cho |den |toi |len )?(?:ai|o dau|co quan nao|noi nao|cho nao|dau)\b"
+    r"|\b(?:bao|gui don|nop don|phan anh|khieu nai|kien|nho|tim) (?:cho |den |toi |len )?(?:ai|o dau|co quan nao"
+    r"|noi nao|cho nao|dau)\b"
     r"|\b(?:o dau|co quan nao|noi nao) (?:giai quyet|xu ly|tiep nhan|can thiep|ho tro|giup)\b"
     r"|\btranh chap\b[^.?!\n]{0,60}\b(?:giai quyet|hoa giai|trong tai|toa|thu tuc|trinh tu|o dau)\b"
     r"|\b(?:giai quyet|xu ly) tranh chap\b"
     r"|\b(?:hoa giai vien|hoi dong trong tai|trong tai lao dong|thanh tra lao dong)\b"
     r"|\bthoi hieu (?:khoi kien|yeu cau|giai quyet|khieu nai|kien|tranh chap)\b"
-    r"|(?<!thay )\bdoi (?:lai|tien|no|luong|boi thuong|tro cap|quyen loi|bao hiem|so|duoc|ai)\b|\bde doi\b"
-    r"|\bbao ve quyen(?: loi)?\b|\b(?:toi|em|minh|tui) co quyen gi\b"
+    r"|(?<!thay )(?<!qua )(?<!cuoc )\bdoi (?:lai|tien|no|luong|boi thuong|tro cap|quyen loi|bao hiem|so|duoc|ai)\b|\bde doi\b"
+)
+# Weak cues ("phải làm gì", "làm sao", "bảo vệ quyền lợi") count only with a problem of the
+# member's: "tôi muốn nghỉ việc thì phải làm gì" asks for the resignation rules, not a remedy.
+_ASKS_WHAT_TO_DO = re.compile(
+    r"\b(?:phai|nen|can|co the|duoc) lam (?:gi|sao|the nao)\b"
+    r"|\blam gi (?:de|bay gio|tiep|duoc)\b|\b(?:thi|vay|gio|bay gio) (?:toi|em|minh|tui)? ?lam gi\b"
+    r"|\blam (?:sao|the nao|cach nao)\b|\bbao ve quyen(?: loi)?\b|\b(?:toi|em|minh|tui) co quyen gi\b"
     r"|\bcong doan\b[^.?!\n]{0,25}\b(?:giup|ho tro|bao ve|can thiep)\b"
+)
+_HARM = (
+    r"(?:sa thai|duoi|cho (?:nghi|thoi viec)|ep|bat|buoc|tru|cat|giu|no|quyt|tai nan|thuong|ky luat|quay roi"
+    r"|phan biet|tru dap|don phuong|cham dut|xuc pham|chui|danh|de doa|dieu chuyen|chuyen|giam|ha|khong tra"
+    r"|cong ty|cty|sep|chu)"
 )
 
 # --- tells of a violation ----------------------------------------------------------------
@@ -51,7 +63,7 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
         rf"|\b{_NEG} (?:duoc |chiu )?(?:tra|thanh toan|chi|phat|tinh)(?: tien| du| het)? {_PAY}\b"
         rf"|\b(?:tra|phat) luong (?:cham|tre|thieu|khong du|ko du|thap hon|nhot giot)\b"
         rf"|\bluong\b[^.?!\n]{{0,25}}\b(?:cham|tre) (?:\d+|may|mot|hai|ba|nua) ?(?:ngay|tuan|thang)\b"
-        rf"|\bthap hon (?:muc )?luong toi thieu\b|\bno (?:tien|luong)\b"
+        rf"|\bthap hon (?:muc )?luong toi thieu\b|\bno (?:tien|luong)\b|\b{_NEG} (?:tra|tinh) them\b"
     ),
     "severance": re.compile(
         rf"\b{_NEG} (?:duoc |chiu )?(?:tra|chi|nhan|thanh toan|cho)(?: tien)? tro cap (?:thoi viec|mat viec)\b"
@@ -61,7 +73,8 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "insurance": re.compile(
         rf"\b{_NEG} (?:dong|tham gia|mua|nop)(?: cho (?:toi|em|minh|nhan vien|cong nhan|nguoi lao dong))? {_INS}\b"
         rf"|\b(?:tron|ne|cham|no|thieu) dong\b|\bno {_INS}\b"
-        rf"|\b{_NEG} (?:chot|tra|tra lai|giao|bao) so\b|\bgiu so (?:bao hiem|bhxh)\b"
+        rf"|\b{_NEG} (?:chot|tra|tra lai|giao|bao) so\b|\b(?:giu|om|cam) so\b"
+        rf"|\bso (?:bao hiem|bhxh)\b[^.?!\n]{{0,25}}\b{_NEG} (?:tra|chot|giao)\b"
         rf"|\b{_INS}\b[^.?!\n]{{0,25}}\b{_NEG} (?:duoc )?(?:dong|chot)\b"
         rf"|\bdong {_INS}\b[^.?!\n]{{0,30}}\bthap hon\b"
     ),
@@ -77,7 +90,8 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "union": re.compile(
         r"\b(?:sa thai|duoi|cho (?:toi |em |minh )?nghi|tru dap|phan biet|dieu chuyen|chuyen (?:sang )?(?:cong viec"
         r"|viec|bo phan) khac|cat (?:luong|thuong)|gay kho khan|can tro|ep (?:ra khoi|roi|khong tham gia)"
-        r"|cam (?:tham gia|lap|thanh lap)|khong cho (?:tham gia|gia nhap|thanh lap|lap)|de doa)\b"
+        r"|cam (?:tham gia|lap|thanh lap)|khong cho (?:tham gia|gia nhap|thanh lap|lap)|de doa|khong gia han"
+        r"|khong ky tiep|loai)\b"
     ),
     "dismissal": re.compile(
         r"\b(?:sa thai|duoi viec|duoi|cho (?:toi |em |minh |tui )?(?:nghi viec|thoi viec|nghi)|cham dut hop dong"
@@ -90,10 +104,10 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "harassment": re.compile(r"\b(?:quay roi|sam so|ga gam)\b"),
     "general": re.compile(
         r"\bgiu (?:bang|can cuoc|cccd|cmnd|cmt|giay to|ho chieu|ban chinh|van bang)\b"
-        r"|\b(?:ep|bat|buoc) (?:toi |em |minh |chung toi |cong nhan |nhan vien )?(?:ky|lam them|tang ca"
-        r"|nop|dat coc|viet don|lam qua gio)\b"
+        r"|\b(?:ep|bat|buoc) (?:toi |em |minh |chung toi |cong nhan |nhan vien )?(?:ky (?:hop dong|don|giay|cam ket|vao"
+        r"|ten|bien ban)|lam them|tang ca|nop|dat coc|viet don|lam qua gio)\b"
         r"|\b(?:tru dap|phan biet doi xu|ngoc dai|xuc pham|de doa|phat tien|tru tien)\b"
-        rf"|\b{_NEG} (?:ky|giao) hop dong\b|\b(?:vi pham|trai luat|sai luat|trai phap luat|khong dung luat)\b"
+        rf"|\b{_NEG} (?:ky|giao|co) hop dong\b|\b(?:vi pham|trai luat|sai luat|trai phap luat|khong dung luat)\b"
         rf"|\b{_NEG} cho (?:toi |em |minh )?nghi (?:phep|om|thai san|de|cuoi|hang nam|le|tet)\b"
         rf"|\b{_NEG} tra (?:lai )?(?:giay to|bang|so|ban chinh|tien coc)\b"
     ),
@@ -112,7 +126,7 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
     "pregnancy": re.compile(r"\b(?:mang thai|co bau|mang bau|dang bau|ba bau|co thai|bau \d|thai \d)\b"),
     "severance": re.compile(r"\btro cap (?:thoi viec|mat viec)\b"),
     "insurance": re.compile(rf"\b{_INS}\b|\bso bao hiem\b"),
-    "wages": re.compile(r"\b(?:luong|tang ca|lam them)\b"),
+    "wages": re.compile(r"\bluong\b"),
     "discipline": re.compile(r"\b(?:ky luat|khien trach|cach chuc|tam dinh chi|trach nhiem vat chat)\b"),
     "collective": re.compile(r"\btranh chap(?: lao dong)? tap the\b"),
 }
@@ -120,11 +134,32 @@ TOPIC_ORDER = (
     "union", "harassment", "accident", "disciplinary_dismissal", "dismissal", "pregnancy", "severance",
     "insurance", "wages", "discipline", "collective",
 )
-_DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien|toa|thoi hieu)\b")
+_DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien (?:ra|len) toa|toa an|thoi hieu)\b")
 
-_PERSONAL = re.compile(rf"\b{_ME}\b|\bbi (?!(?:xu )?phat\b)")
-_EMPLOYER_STORY = re.compile(rf"\b{_BOSS}\b")
+# An employer asking how to dodge a duty ("chỉ cách ... để khỏi trả", "làm thế nào để xóa camera"):
+# no worker's remedies for that; the how-to cue and the aim stand in the same sentence.
+_EVADE_HOW = r"(?:cach|meo|chi (?:toi|minh|em|tui)|huong dan|bay cho|lam the nao|lam sao)"
+_EVADE_AIM = (
+    r"(?:khoi (?:phai|tra|bi)|ne|tron|che giau|giau|xoa|phat hien|het thoi hieu|(?:khong|ko) doi duoc"
+    r"|dung (?:ly do|chuyen)|bo phieu khong|(?:khong|ko) bao cao)"
+)
+_EVASION = re.compile(
+    rf"\b{_EVADE_HOW}\b[^.?!\n]{{0,80}}\b{_EVADE_AIM}\b|\b{_EVADE_AIM}\b[^.?!\n]{{0,80}}\b(?:co meo|meo nao"
+    r"|co cach nao|thi lam the nao|thi lam sao)\b"
+)
+_PERSONAL = re.compile(rf"\b{_ME}\b|\bbi {_HARM}\b|{_OPENING_ME}")
+_EMPLOYER = re.compile(rf"\b{_BOSS}\b")
+# A fact of the member's case: a number, a duration, "rồi", "suốt", "cứ", "vẫn"...
+_CONCRETE = re.compile(
+    r"\d|\b(?:roi|suot|may thang|lien|cu|van|mai|hoai|hien|da|vua|hom qua|hom nay|tuan truoc|thang truoc"
+    r"|nam nay|thang nay|nua thang|luon)\b"
+)
 _HYPOTHETICAL = re.compile(r"\b(?:neu|truong hop|khi nao|trong truong hop|gia su)\b")
+# Textbook questions about an employer: penalties, definitions, what it may do.
+_TEXTBOOK = re.compile(
+    r"\b(?:bi (?:xu )?phat|muc phat|phat (?:bao nhieu|the nao|ra sao|toi da)|xu phat|bi coi la|the nao (?:thi|la)"
+    rf"|co bi cam|bi cam)\b|\b{_BOSS} (?:co )?(?:duoc|dc)\b"
+)
 
 
 def folded(question: str) -> str:
@@ -133,16 +168,24 @@ def folded(question: str) -> str:
 
 
 def asks_procedure(text: str) -> bool:
-    """``text`` (folded) asks what to do, where to complain or how a dispute is resolved."""
-    return _PROCEDURE.search(text) is not None
+    """``text`` (folded) asks where to complain, how a dispute is resolved, how to claim what is
+    owed, or what to do about a problem of the member's own."""
+    if _PROCEDURE.search(text):
+        return True
+    return bool(_ASKS_WHAT_TO_DO.search(text) and _PERSONAL.search(text))
 
 
 def _is_story(text: str) -> bool:
-    """The member's own case, not a textbook rule: first person, "bị ...", or the employer as
-    the subject of a statement that is not a hypothesis."""
+    """The member's own case, not a textbook rule: first person or "bị <harm>", or the employer
+    as the subject of a concrete statement that is neither a hypothesis nor a textbook question."""
     if _PERSONAL.search(text):
         return True
-    return bool(_EMPLOYER_STORY.search(text)) and not _HYPOTHETICAL.search(text)
+    return bool(
+        _EMPLOYER.search(text)
+        and _CONCRETE.search(text)
+        and not _HYPOTHETICAL.search(text)
+        and not _TEXTBOOK.search(text)
+    )
 
 
 def violations(text: str) -> set[str]:
@@ -166,8 +209,13 @@ def topic_of(text: str, violated: set[str]) -> str:
         if topic in violated:
             return topic
     for topic in TOPIC_ORDER:
-        if topic in ("union", "pregnancy") and topic not in violated:
-            continue  # a mention ("nhờ công đoàn", "đang mang thai") is not the case itself
+        if topic == "union" and topic not in violated:
+            continue  # a mention ("nhờ công đoàn giúp") is not a union case
         if _TOPIC_TERMS[topic].search(text):
             return topic
     return "dispute" if _DISPUTE.search(text) else "general"
+
+
+def asks_how_to_evade(text: str) -> bool:
+    """``text`` (folded) asks how to dodge a duty or hide a violation, as an employer would."""
+    return _EVASION.search(text) is not None
