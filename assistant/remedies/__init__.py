@@ -1,4 +1,4 @@
-""""Bạn có thể làm gì": the steps open to a worker (union, employer, mediator, arbitration
+"""The "Bạn có thể làm gì" block: the steps open to a worker (union, employer, mediator, arbitration
 council, court, labour inspectorate, social insurance agency, time limits), each worded from
 and cited to the provision that gives it. Entry point: ``remedy_plan(question, corpus)``."""
 

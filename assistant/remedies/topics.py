@@ -19,6 +19,12 @@ import re
 
 from assistant.textnorm import fold
 
+
+def _any(*alternatives: str) -> str:
+    """One regex alternative per argument, so each cue reads on its own line."""
+    return "|".join(alternatives)
+
+
 _NEG = r"(?:khong|ko|k|kh|hok|hong|khg|chua|chang|cha)"
 # First person. Folding merges "tôi" with "tối" (tối thiểu, tối đa) and "mình" with "chứng minh".
 _ME = r"(?:toi(?! (?:thieu|da|uu)\b)|em|(?<!chung )minh|tui|chung toi|chung em|anh em)"
@@ -27,89 +33,132 @@ _OPENING_ME = r"^(?:chi|anh|co|chu|bac|em|con|toi|minh|tui) (?:lam|bi|dang|da|vu
 _BOSS = r"(?:cong ty|cty|doanh nghiep|dn|sep|chu|xuong|nha may|quan doc|giam doc|ben (?:cong ty|cty)|nsdld)"
 _INS = r"(?:bao hiem(?: xa hoi)?|bhxh|bhyt|bhtn|bh)"
 _PAY = r"(?:luong|tien luong|tien tang ca|tien lam them|tang ca|lam them|ot)"
+# Any character within the same sentence.
+_GAP = r"[^.?!\n]"
 
 # --- asks what to do / where to turn -------------------------------------------------------
 # Strong cues name a remedy or a forum: they are a procedure question on their own.
 _PROCEDURE = re.compile(
-    r"\b(?:khieu nai|khoi kien|to cao|to giac|trinh bao)\b"
-    r"|\b(?:kien|di kien|nop don kien) (?:cong ty|cty|doanh nghiep|sep|chu|ho|ra toa|len toa|doi|duoc)\b"
-    r"|\b(?:bao|gui don|nop don|phan anh|khieu nai|kien|nho|tim) (?:cho |den |toi |len )?(?:ai|o dau|co quan nao"
-    r"|noi nao|cho nao|dau)\b"
-    r"|\b(?:o dau|co quan nao|noi nao) (?:giai quyet|xu ly|tiep nhan|can thiep|ho tro|giup)\b"
-    r"|\btranh chap\b[^.?!\n]{0,60}\b(?:giai quyet|hoa giai|trong tai|toa|thu tuc|trinh tu|o dau)\b"
-    r"|\b(?:giai quyet|xu ly) tranh chap\b"
-    r"|\b(?:hoa giai vien|hoi dong trong tai|trong tai lao dong|thanh tra lao dong)\b"
-    r"|\bthoi hieu (?:khoi kien|yeu cau|giai quyet|khieu nai|kien|tranh chap)\b"
-    r"|(?<!thay )(?<!qua )(?<!cuoc )\bdoi (?:lai|tien|no|luong|boi thuong|tro cap|quyen loi|bao hiem|so|duoc|ai)\b|\bde doi\b"
+    _any(
+        r"\b(?:khieu nai|khoi kien|to cao|to giac|trinh bao)\b",
+        r"\b(?:kien|di kien|nop don kien) (?:cong ty|cty|doanh nghiep|sep|chu|ho|ra toa|len toa|doi|duoc)\b",
+        r"\b(?:bao|gui don|nop don|phan anh|khieu nai|kien|nho|tim) (?:cho |den |toi |len )?"
+        r"(?:ai|o dau|co quan nao|noi nao|cho nao|dau)\b",
+        r"\b(?:o dau|co quan nao|noi nao) (?:giai quyet|xu ly|tiep nhan|can thiep|ho tro|giup)\b",
+        rf"\btranh chap\b{_GAP}{{0,60}}\b(?:giai quyet|hoa giai|trong tai|toa|thu tuc|trinh tu|o dau)\b",
+        r"\b(?:giai quyet|xu ly) tranh chap\b",
+        r"\b(?:hoa giai vien|hoi dong trong tai|trong tai lao dong|thanh tra lao dong)\b",
+        r"\bthoi hieu (?:khoi kien|yeu cau|giai quyet|khieu nai|kien|tranh chap)\b",
+        # "đòi" (claim), not "thay đổi", "qua đời", "cuộc đời"
+        r"(?<!thay )(?<!qua )(?<!cuoc )\bdoi (?:lai|tien|no|luong|boi thuong|tro cap|quyen loi|bao hiem|so"
+        r"|duoc|ai)\b",
+        r"\bde doi\b",
+    )
 )
 # Weak cues ("phải làm gì", "làm sao", "bảo vệ quyền lợi") count only with a problem of the
 # member's: "tôi muốn nghỉ việc thì phải làm gì" asks for the resignation rules, not a remedy.
 _ASKS_WHAT_TO_DO = re.compile(
-    r"\b(?:phai|nen|can|co the|duoc) lam (?:gi|sao|the nao)\b"
-    r"|\blam gi (?:de|bay gio|tiep|duoc)\b|\b(?:thi|vay|gio|bay gio) (?:toi|em|minh|tui)? ?lam gi\b"
-    r"|\blam (?:sao|the nao|cach nao)\b|\bbao ve quyen(?: loi)?\b|\b(?:toi|em|minh|tui) co quyen gi\b"
-    r"|\bcong doan\b[^.?!\n]{0,25}\b(?:giup|ho tro|bao ve|can thiep)\b"
+    _any(
+        r"\b(?:phai|nen|can|co the|duoc) lam (?:gi|sao|the nao)\b",
+        r"\blam gi (?:de|bay gio|tiep|duoc)\b",
+        r"\b(?:thi|vay|gio|bay gio) (?:toi|em|minh|tui)? ?lam gi\b",
+        r"\blam (?:sao|the nao|cach nao)\b",
+        r"\bbao ve quyen(?: loi)?\b",
+        r"\b(?:toi|em|minh|tui) co quyen gi\b",
+        rf"\bcong doan\b{_GAP}{{0,25}}\b(?:giup|ho tro|bao ve|can thiep)\b",
+    )
 )
 _HARM = (
-    r"(?:sa thai|duoi|cho (?:nghi|thoi viec)|ep|bat|buoc|tru|cat|giu|no|quyt|tai nan|thuong|ky luat|quay roi"
-    r"|phan biet|tru dap|don phuong|cham dut|xuc pham|chui|danh|de doa|dieu chuyen|chuyen|giam|ha|khong tra"
-    r"|cong ty|cty|sep|chu)"
+    r"(?:sa thai|duoi|cho (?:nghi|thoi viec)|ep|bat|buoc|tru|cat|giu|no|quyt|tai nan|thuong|ky luat"
+    r"|quay roi|phan biet|tru dap|don phuong|cham dut|xuc pham|chui|danh|de doa|dieu chuyen|chuyen|giam|ha"
+    r"|khong tra|cong ty|cty|sep|chu)"
 )
 
 # --- tells of a violation ----------------------------------------------------------------
+_DISMISSED = (
+    r"(?:sa thai|duoi viec|duoi|cho (?:toi |em |minh |tui )?(?:nghi viec|thoi viec|nghi)|cham dut hop dong"
+    r"|don phuong cham dut|cat hop dong|buoc thoi viec)"
+)
+_UNFAIRLY = (
+    rf"(?:{_NEG} (?:bao truoc|bao|ly do|thong bao|co ly do|co quyet dinh|hop|duoc giai trinh)|vo co|trai"
+    r"|vo ly|dot ngot|ngang|ep|sai luat"
+    r"|vi (?:mang thai|co bau|bau|cong doan|nghi de|nghi thai san|om|dang om|khieu nai|to cao))"
+)
 _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "wages": re.compile(
-        rf"\b(?:no|cham|giam|giu|quyt|treo|khat|thieu|cat|tru|an chan) (?:tien )?luong\b"
-        rf"|\b{_NEG} (?:duoc |chiu )?(?:tra|thanh toan|chi|phat|tinh)(?: tien| du| het)? {_PAY}\b"
-        rf"|\b(?:tra|phat) luong (?:cham|tre|thieu|khong du|ko du|thap hon|nhot giot)\b"
-        rf"|\bluong\b[^.?!\n]{{0,25}}\b(?:cham|tre) (?:\d+|may|mot|hai|ba|nua) ?(?:ngay|tuan|thang)\b"
-        rf"|\bthap hon (?:muc )?luong toi thieu\b|\bno (?:tien|luong)\b|\b{_NEG} (?:tra|tinh) them\b"
+        _any(
+            r"\b(?:no|cham|giam|giu|quyt|treo|khat|thieu|cat|tru|an chan) (?:tien )?luong\b",
+            rf"\b{_NEG} (?:duoc |chiu )?(?:tra|thanh toan|chi|phat|tinh)(?: tien| du| het)? {_PAY}\b",
+            r"\b(?:tra|phat) luong (?:cham|tre|thieu|khong du|ko du|thap hon|nhot giot)\b",
+            rf"\bluong\b{_GAP}{{0,25}}\b(?:cham|tre) (?:\d+|may|mot|hai|ba|nua) ?(?:ngay|tuan|thang)\b",
+            r"\bthap hon (?:muc )?luong toi thieu\b",
+            r"\bno (?:tien|luong)\b",
+            rf"\b{_NEG} (?:tra|tinh) them\b",
+        )
     ),
     "severance": re.compile(
-        rf"\b{_NEG} (?:duoc |chiu )?(?:tra|chi|nhan|thanh toan|cho)(?: tien)? tro cap (?:thoi viec|mat viec)\b"
-        rf"|\btro cap (?:thoi viec|mat viec)\b[^.?!\n]{{0,30}}\b{_NEG} (?:tra|chi|duoc|cho|thanh toan|chiu)\b"
-        r"|\b(?:quyt|an chan|cat) tro cap\b"
+        _any(
+            rf"\b{_NEG} (?:duoc |chiu )?(?:tra|chi|nhan|thanh toan|cho)"
+            r"(?: tien)? tro cap (?:thoi|mat) viec\b",
+            rf"\btro cap (?:thoi|mat) viec\b{_GAP}{{0,30}}\b{_NEG} (?:tra|chi|duoc|cho|thanh toan|chiu)\b",
+            r"\b(?:quyt|an chan|cat) tro cap\b",
+        )
     ),
     "insurance": re.compile(
-        rf"\b{_NEG} (?:dong|tham gia|mua|nop)(?: cho (?:toi|em|minh|nhan vien|cong nhan|nguoi lao dong))? {_INS}\b"
-        rf"|\b(?:tron|ne|cham|no|thieu) dong\b|\bno {_INS}\b"
-        rf"|\b{_NEG} (?:chot|tra|tra lai|giao|bao) so\b|\b(?:giu|om|cam) so\b"
-        rf"|\bso (?:bao hiem|bhxh)\b[^.?!\n]{{0,25}}\b{_NEG} (?:tra|chot|giao)\b"
-        rf"|\b{_INS}\b[^.?!\n]{{0,25}}\b{_NEG} (?:duoc )?(?:dong|chot)\b"
-        rf"|\bdong {_INS}\b[^.?!\n]{{0,30}}\bthap hon\b"
+        _any(
+            rf"\b{_NEG} (?:dong|tham gia|mua|nop)"
+            rf"(?: cho (?:toi|em|minh|nhan vien|cong nhan|nguoi lao dong))? {_INS}\b",
+            r"\b(?:tron|ne|cham|no|thieu) dong\b",
+            rf"\bno {_INS}\b",
+            rf"\b{_NEG} (?:chot|tra|tra lai|giao|bao) so\b",
+            r"\b(?:giu|om|cam) so\b",
+            rf"\bso (?:bao hiem|bhxh)\b{_GAP}{{0,25}}\b{_NEG} (?:tra|chot|giao)\b",
+            rf"\b{_INS}\b{_GAP}{{0,25}}\b{_NEG} (?:duoc )?(?:dong|chot)\b",
+            rf"\bdong {_INS}\b{_GAP}{{0,30}}\bthap hon\b",
+        )
     ),
     "accident": re.compile(
-        rf"\b(?:tai nan|tnld|bi thuong|benh nghe nghiep)\b[^.?!\n]{{0,80}}\b(?:{_NEG} (?:duoc )?(?:boi thuong|tra"
-        rf"|chi|thanh toan|ho tro|giai quyet|khai bao|lap ho so|bao|den bu|lo)|che giau|giau|choi|tu choi"
-        rf"|bat (?:toi|em|minh) tu)\b"
+        rf"\b(?:tai nan|tnld|bi thuong|benh nghe nghiep)\b{_GAP}{{0,80}}\b(?:"
+        + _any(
+            rf"{_NEG} (?:duoc )?(?:boi thuong|tra|chi|thanh toan|ho tro|giai quyet|khai bao|lap ho so|bao"
+            r"|den bu|lo)",
+            r"che giau|giau|choi|tu choi|bat (?:toi|em|minh) tu",
+        )
+        + r")\b"
     ),
     "pregnancy": re.compile(
-        r"\b(?:bat|ep|buoc|phan|xep|sap xep|yeu cau|giao)\b[^.?!\n]{0,30}\b(?:lam them|tang ca|ca dem|lam dem"
-        r"|di cong tac|ot|truc dem)\b"
+        rf"\b(?:bat|ep|buoc|phan|xep|sap xep|yeu cau|giao)\b{_GAP}{{0,30}}"
+        r"\b(?:lam them|tang ca|ca dem|lam dem|di cong tac|ot|truc dem)\b"
     ),
     "union": re.compile(
-        r"\b(?:sa thai|duoi|cho (?:toi |em |minh )?nghi|tru dap|phan biet|dieu chuyen|chuyen (?:sang )?(?:cong viec"
-        r"|viec|bo phan) khac|cat (?:luong|thuong)|gay kho khan|can tro|ep (?:ra khoi|roi|khong tham gia)"
-        r"|cam (?:tham gia|lap|thanh lap)|khong cho (?:tham gia|gia nhap|thanh lap|lap)|de doa|khong gia han"
-        r"|khong ky tiep|loai)\b"
+        r"\b(?:"
+        + _any(
+            r"sa thai|duoi|cho (?:toi |em |minh )?nghi|tru dap|phan biet|dieu chuyen",
+            r"chuyen (?:sang )?(?:cong viec|viec|bo phan) khac|cat (?:luong|thuong)|gay kho khan|can tro",
+            r"ep (?:ra khoi|roi|khong tham gia)|cam (?:tham gia|lap|thanh lap)",
+            r"khong cho (?:tham gia|gia nhap|thanh lap|lap)|de doa|khong gia han|khong ky tiep|loai",
+        )
+        + r")\b"
     ),
     "dismissal": re.compile(
-        r"\b(?:sa thai|duoi viec|duoi|cho (?:toi |em |minh |tui )?(?:nghi viec|thoi viec|nghi)|cham dut hop dong"
-        r"|don phuong cham dut|cat hop dong|buoc thoi viec)\b[^.?!\n]{0,80}"
-        rf"\b(?:{_NEG} (?:bao truoc|bao|ly do|thong bao|co ly do|co quyet dinh|hop|duoc giai trinh)|vo co|trai"
-        r"|vo ly|dot ngot|ngang|ep|vi (?:mang thai|co bau|bau|cong doan|nghi de|nghi thai san|om|dang om"
-        r"|khieu nai|to cao)|sai luat)\b"
-        r"|\b(?:duoi viec|bi duoi|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi viec)\b"
+        _any(
+            rf"\b{_DISMISSED}\b{_GAP}{{0,80}}\b{_UNFAIRLY}\b",
+            r"\b(?:duoi viec|bi duoi|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi viec)\b",
+        )
     ),
     "harassment": re.compile(r"\b(?:quay roi|sam so|ga gam)\b"),
     "general": re.compile(
-        r"\bgiu (?:bang|can cuoc|cccd|cmnd|cmt|giay to|ho chieu|ban chinh|van bang)\b"
-        r"|\b(?:ep|bat|buoc) (?:toi |em |minh |chung toi |cong nhan |nhan vien )?(?:ky (?:hop dong|don|giay|cam ket|vao"
-        r"|ten|bien ban)|lam them|tang ca|nop|dat coc|viet don|lam qua gio)\b"
-        r"|\b(?:tru dap|phan biet doi xu|ngoc dai|xuc pham|de doa|phat tien|tru tien)\b"
-        rf"|\b{_NEG} (?:ky|giao|co) hop dong\b|\b(?:vi pham|trai luat|sai luat|trai phap luat|khong dung luat)\b"
-        rf"|\b{_NEG} cho (?:toi |em |minh )?nghi (?:phep|om|thai san|de|cuoi|hang nam|le|tet)\b"
-        rf"|\b{_NEG} tra (?:lai )?(?:giay to|bang|so|ban chinh|tien coc)\b"
+        _any(
+            r"\bgiu (?:bang|can cuoc|cccd|cmnd|cmt|giay to|ho chieu|ban chinh|van bang)\b",
+            r"\b(?:ep|bat|buoc) (?:toi |em |minh |chung toi |cong nhan |nhan vien )?"
+            r"(?:ky (?:hop dong|don|giay|cam ket|vao|ten|bien ban)|lam them|tang ca|nop|dat coc|viet don"
+            r"|lam qua gio)\b",
+            r"\b(?:tru dap|phan biet doi xu|ngoc dai|xuc pham|de doa|phat tien|tru tien)\b",
+            rf"\b{_NEG} (?:ky|giao|co) hop dong\b",
+            r"\b(?:vi pham|trai luat|sai luat|trai phap luat|khong dung luat)\b",
+            rf"\b{_NEG} cho (?:toi |em |minh )?nghi (?:phep|om|thai san|de|cuoi|hang nam|le|tet)\b",
+            rf"\b{_NEG} tra (?:lai )?(?:giay to|bang|so|ban chinh|tien coc)\b",
+        )
     ),
 }
 
@@ -121,7 +170,8 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
     "disciplinary_dismissal": re.compile(r"\bsa thai\b"),
     "dismissal": re.compile(
         r"\b(?:duoi viec|bi duoi|cho (?:toi |em |minh |tui )?(?:nghi viec|thoi viec)|cham dut hop dong"
-        r"|don phuong cham dut|cat hop dong|buoc thoi viec|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi)\b"
+        r"|don phuong cham dut|cat hop dong|buoc thoi viec"
+        r"|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi)\b"
     ),
     "pregnancy": re.compile(r"\b(?:mang thai|co bau|mang bau|dang bau|ba bau|co thai|bau \d|thai \d)\b"),
     "severance": re.compile(r"\btro cap (?:thoi viec|mat viec)\b"),
@@ -131,8 +181,17 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
     "collective": re.compile(r"\btranh chap(?: lao dong)? tap the\b"),
 }
 TOPIC_ORDER = (
-    "union", "harassment", "accident", "disciplinary_dismissal", "dismissal", "pregnancy", "severance",
-    "insurance", "wages", "discipline", "collective",
+    "union",
+    "harassment",
+    "accident",
+    "disciplinary_dismissal",
+    "dismissal",
+    "pregnancy",
+    "severance",
+    "insurance",
+    "wages",
+    "discipline",
+    "collective",
 )
 _DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien (?:ra|len) toa|toa an|thoi hieu)\b")
 
@@ -144,21 +203,26 @@ _EVADE_AIM = (
     r"|dung (?:ly do|chuyen)|bo phieu khong|(?:khong|ko) bao cao)"
 )
 _EVASION = re.compile(
-    rf"\b{_EVADE_HOW}\b[^.?!\n]{{0,80}}\b{_EVADE_AIM}\b|\b{_EVADE_AIM}\b[^.?!\n]{{0,80}}\b(?:co meo|meo nao"
-    r"|co cach nao|thi lam the nao|thi lam sao)\b"
+    _any(
+        rf"\b{_EVADE_HOW}\b{_GAP}{{0,80}}\b{_EVADE_AIM}\b",
+        rf"\b{_EVADE_AIM}\b{_GAP}{{0,80}}\b(?:co meo|meo nao|co cach nao|thi lam the nao|thi lam sao)\b",
+    )
 )
 _PERSONAL = re.compile(rf"\b{_ME}\b|\bbi {_HARM}\b|{_OPENING_ME}")
 _EMPLOYER = re.compile(rf"\b{_BOSS}\b")
 # A fact of the member's case: a number, a duration, "rồi", "suốt", "cứ", "vẫn"...
 _CONCRETE = re.compile(
-    r"\d|\b(?:roi|suot|may thang|lien|cu|van|mai|hoai|hien|da|vua|hom qua|hom nay|tuan truoc|thang truoc"
-    r"|nam nay|thang nay|nua thang|luon)\b"
+    r"\d|\b(?:roi|suot|may thang|lien|cu|van|mai|hoai|hien|da|vua|hom qua|hom nay|tuan truoc"
+    r"|thang truoc|nam nay|thang nay|nua thang|luon)\b"
 )
 _HYPOTHETICAL = re.compile(r"\b(?:neu|truong hop|khi nao|trong truong hop|gia su)\b")
 # Textbook questions about an employer: penalties, definitions, what it may do.
 _TEXTBOOK = re.compile(
-    r"\b(?:bi (?:xu )?phat|muc phat|phat (?:bao nhieu|the nao|ra sao|toi da)|xu phat|bi coi la|the nao (?:thi|la)"
-    rf"|co bi cam|bi cam)\b|\b{_BOSS} (?:co )?(?:duoc|dc)\b"
+    _any(
+        r"\b(?:bi (?:xu )?phat|muc phat|phat (?:bao nhieu|the nao|ra sao|toi da)|xu phat|bi coi la)\b",
+        r"\b(?:the nao (?:thi|la)|co bi cam|bi cam)\b",
+        rf"\b{_BOSS} (?:co )?(?:duoc|dc)\b",
+    )
 )
 
 
