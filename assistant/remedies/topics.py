@@ -164,6 +164,10 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
 
 # --- what the question is about ------------------------------------------------------------
 _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
+    "union_officer": re.compile(
+        r"\b(?:can bo cong doan|(?:pho )?chu tich (?:cong doan|cdcs)|(?:uy vien )?ban chap hanh"
+        r"|to truong cong doan)\b"
+    ),
     "union": re.compile(r"\b(?:cong doan|cdcs|to chuc dai dien)\b"),
     "harassment": re.compile(r"\b(?:quay roi|sam so|ga gam)\b"),
     "accident": re.compile(r"\b(?:tai nan|tnld|benh nghe nghiep|bnn)\b"),
@@ -181,6 +185,7 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
     "collective": re.compile(r"\btranh chap(?: lao dong)? tap the\b"),
 }
 TOPIC_ORDER = (
+    "union_officer",
     "union",
     "harassment",
     "accident",
@@ -193,6 +198,8 @@ TOPIC_ORDER = (
     "discipline",
     "collective",
 )
+# Union topics need the discrimination itself, not a mention of the union.
+_ONLY_WHEN_VIOLATED = frozenset({"union_officer", "union"})
 _DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien (?:ra|len) toa|toa an|thoi hieu)\b")
 
 # An employer asking how to dodge a duty ("chỉ cách ... để khỏi trả", "làm thế nào để xóa camera"):
@@ -261,6 +268,8 @@ def violations(text: str) -> set[str]:
     for kind in ("union", "pregnancy"):
         if kind in found and not _TOPIC_TERMS[kind].search(text):
             found.discard(kind)
+    if "union" in found and _TOPIC_TERMS["union_officer"].search(text):
+        found.add("union_officer")
     if "dismissal" in found and _TOPIC_TERMS["disciplinary_dismissal"].search(text):
         found.add("disciplinary_dismissal")
     return found
@@ -273,7 +282,7 @@ def topic_of(text: str, violated: set[str]) -> str:
         if topic in violated:
             return topic
     for topic in TOPIC_ORDER:
-        if topic == "union" and topic not in violated:
+        if topic in _ONLY_WHEN_VIOLATED:
             continue  # a mention ("nhờ công đoàn giúp") is not a union case
         if _TOPIC_TERMS[topic].search(text):
             return topic

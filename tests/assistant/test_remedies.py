@@ -195,7 +195,11 @@ TOPIC_CASES = [
         "Tôi bị công ty điều chuyển sang việc khác vì tham gia thành lập công đoàn cơ sở, tôi phải làm gì?",
         "union",
     ),
-    ("Tôi là chủ tịch công đoàn cơ sở, công ty nói không gia hạn hợp đồng vì tôi hay đòi quyền lợi", "union"),
+    (
+        "Tôi là chủ tịch công đoàn cơ sở, công ty nói không gia hạn hợp đồng vì tôi hay đòi quyền lợi",
+        "union_officer",
+    ),
+    ("Tôi bị sa thải vì vận động anh em gia nhập công đoàn, tôi có thể kiện không?", "union"),
     ("Tôi bị quản lý quấy rối tình dục ở nơi làm việc, tôi nên báo cho ai?", "harassment"),
     ("Tôi bị kỷ luật khiển trách vì lý do vô lý, tôi có thể khiếu nại không?", "discipline"),
     ("Tranh chấp lao động tập thể về quyền được giải quyết thế nào?", "collective"),
@@ -280,6 +284,16 @@ class TestPlans:
         assert ("41/2024/QH15", 131, 2, None) in _ids(plan)
         assert ("45/2019/QH14", 188, 1, "d") in _ids(plan)
         assert any("cơ quan bảo hiểm xã hội" in s.text for s in plan.steps)
+
+    def test_no_plan_says_mediation_is_required_for_the_laws_exceptions(self, corpus: Corpus) -> None:
+        """Khoản 1 Điều 188: dismissal, severance and insurance disputes need no mediation."""
+        required = catalog().steps["mediation_first"].text
+        for question, _ in TOPIC_CASES:
+            if not re.search(r"sa thải|đuổi|cho nghỉ|chấm dứt|trợ cấp|bảo hiểm", question):
+                continue
+            plan = remedy_plan(question, corpus)
+            assert plan is not None
+            assert required not in [s.text for s in plan.steps], question
 
     def test_every_plan_opens_with_the_union_or_an_urgent_report(self, corpus: Corpus) -> None:
         for question, _ in TOPIC_CASES:
