@@ -5,15 +5,22 @@ from __future__ import annotations
 from assistant.evasion import asks_to_evade
 from assistant.remedies.catalog import MIN_STEPS, catalog, resolve
 from assistant.remedies.model import RemedyPlan
-from assistant.remedies.topics import asks_how_to_evade, asks_procedure, folded, topic_of, violations
+from assistant.remedies.topics import (
+    about_work,
+    asks_how_to_evade,
+    asks_procedure,
+    folded,
+    topic_of,
+    violations,
+)
 from corpus.store import Corpus
 
 
 def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
     """The cited steps for ``question``, or None when it neither asks what to do nor tells of a
-    violation by the employer (a textbook question), when it asks how to evade the law (an
-    employer's "how do I avoid paying..." gets no worker's remedies), or when the corpus lacks
-    the units.
+    violation by the employer (a textbook question), when it is not about work ("khiếu nại ở
+    đâu" about a phone shop), when it asks how to evade the law (an employer's "how do I avoid
+    paying..." gets no worker's remedies), or when the corpus lacks the units.
 
     Steps whose unit is missing, out of force or no longer grounds the line are left out; a plan
     left with fewer than three steps is not shown.
@@ -21,7 +28,7 @@ def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
     if not isinstance(question, str) or not question.strip():
         return None
     text = folded(question)
-    if asks_to_evade(question) or asks_how_to_evade(text):
+    if not about_work(text) or asks_to_evade(question) or asks_how_to_evade(text):
         return None
     violated = violations(text)
     if not violated and not asks_procedure(text):

@@ -27,9 +27,11 @@ def _any(*alternatives: str) -> str:
 
 _NEG = r"(?:khong|ko|k|kh|hok|hong|khg|chua|chang|cha)"
 # First person. Folding merges "tôi" with "tối" (tối thiểu, tối đa) and "mình" with "chứng minh".
-_ME = r"(?:toi(?! (?:thieu|da|uu)\b)|em|(?<!chung )minh|tui|chung toi|chung em|anh em)"
+_ME = r"(?:toi(?! (?:thieu|da|uu)\b)|em|e|(?<!chung )minh|tui|chung toi|chung em|anh em|bon (?:e|em|toi))"
 # A story often opens with the speaker's kinship pronoun: "Chị làm kế toán...", "Anh bị...".
 _OPENING_ME = r"^(?:chi|anh|co|chu|bac|em|con|toi|minh|tui) (?:lam|bi|dang|da|vua|moi|duoc|co|nghi|ky|vao)\b"
+# An optional first-person object: "ép (tôi) ký", "vì (em) mang thai".
+_OBJ = r"(?:toi |em |e |chi |minh )?"
 _BOSS = r"(?:cong ty|cty|doanh nghiep|dn|sep|chu|xuong|nha may|quan doc|giam doc|ben (?:cong ty|cty)|nsdld)"
 _INS = r"(?:bao hiem(?: xa hoi)?|bhxh|bhyt|bhtn|bh)"
 _PAY = r"(?:luong|tien luong|tien tang ca|tien lam them|tang ca|lam them|ot)"
@@ -51,8 +53,10 @@ _PROCEDURE = re.compile(
         r"\bthoi hieu (?:khoi kien|yeu cau|giai quyet|khieu nai|kien|tranh chap)\b",
         # "đòi" (claim), not "thay đổi", "qua đời", "cuộc đời"
         r"(?<!thay )(?<!qua )(?<!cuoc )\bdoi (?:lai|tien|no|luong|boi thuong|tro cap|quyen loi|bao hiem|so"
-        r"|duoc|ai)\b",
+        r"|duoc|ai|phan|chenh lech)\b",
         r"\bde doi\b",
+        r"\b(?:yeu cau|doi|buoc) (?:cong ty |cty )?truy dong\b",
+        rf"\b(?:kiem tra|tra cuu|biet)\b{_GAP}{{0,30}}\b(?:co )?dong {_INS}\b",
     )
 )
 # Weak cues ("phải làm gì", "làm sao", "bảo vệ quyền lợi") count only with a problem of the
@@ -71,7 +75,7 @@ _ASKS_WHAT_TO_DO = re.compile(
 _HARM = (
     r"(?:sa thai|duoi|cho (?:nghi|thoi viec)|ep|bat|buoc|tru|cat|giu|no|quyt|tai nan|thuong|ky luat"
     r"|quay roi|phan biet|tru dap|don phuong|cham dut|xuc pham|chui|danh|de doa|dieu chuyen|chuyen|giam|ha"
-    r"|khong tra|cong ty|cty|sep|chu)"
+    r"|khong tra|cong ty|cty|sep|chu|bong)"
 )
 
 # --- tells of a violation ----------------------------------------------------------------
@@ -81,17 +85,19 @@ _DISMISSED = (
 )
 _UNFAIRLY = (
     rf"(?:{_NEG} (?:bao truoc|bao|ly do|thong bao|co ly do|co quyet dinh|hop|duoc giai trinh)|vo co|trai"
-    r"|vo ly|dot ngot|ngang|ep|sai luat"
-    r"|vi (?:mang thai|co bau|bau|cong doan|nghi de|nghi thai san|om|dang om|khieu nai|to cao))"
+    r"|vo ly|dot ngot|ngang|ep|sai luat|moi cong doan"
+    rf"|(?:vi|khi) {_OBJ}(?:dang )?(?:mang thai|co bau|bau|cong doan|nghi de|nghi thai san|om|dieu tri"
+    r"|nuoi con|khieu nai|to cao))"
 )
 _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "wages": re.compile(
         _any(
-            r"\b(?:no|cham|giam|giu|quyt|treo|khat|thieu|cat|tru|an chan) (?:tien )?luong\b",
+            r"\b(?:no|cham|tre|giam|giu|quyt|treo|khat|thieu|cat|tru|an chan) (?:tra )?(?:tien )?luong\b",
+            rf"\bgiu(?: lai)?\b{_GAP}{{0,15}}\bluong\b",
             rf"\b{_NEG} (?:duoc |chiu )?(?:tra|thanh toan|chi|phat|tinh)(?: tien| du| het)? {_PAY}\b",
             r"\b(?:tra|phat) luong (?:cham|tre|thieu|khong du|ko du|thap hon|nhot giot)\b",
             rf"\bluong\b{_GAP}{{0,25}}\b(?:cham|tre) (?:\d+|may|mot|hai|ba|nua) ?(?:ngay|tuan|thang)\b",
-            r"\bthap hon (?:muc )?luong toi thieu\b",
+            r"\b(?:thap hon|chua (?:toi|den|bang)|duoi) (?:muc )?luong toi thieu\b",
             r"\bno (?:tien|luong)\b",
             rf"\b{_NEG} (?:tra|tinh) them\b",
         )
@@ -113,8 +119,10 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
             rf"\b{_NEG} (?:chot|tra|tra lai|giao|bao) so\b",
             r"\b(?:giu|om|cam) so\b",
             rf"\bso (?:bao hiem|bhxh)\b{_GAP}{{0,25}}\b{_NEG} (?:tra|chot|giao)\b",
-            rf"\b{_INS}\b{_GAP}{{0,25}}\b{_NEG} (?:duoc )?(?:dong|chot)\b",
+            rf"\b{_INS}\b{_GAP}{{0,40}}\b{_NEG} (?:duoc )?(?:dong|chot|nop)\b",
+            rf"\b{_NEG} co so (?:bao hiem|bhxh)\b",
             rf"\bdong {_INS}\b{_GAP}{{0,30}}\bthap hon\b",
+            rf"\bdong {_INS}\b{_GAP}{{0,60}}\b(?:trong khi|ma|nhung) {_GAP}{{0,30}}\bluong thuc te\b",
         )
     ),
     "accident": re.compile(
@@ -125,16 +133,20 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
             r"che giau|giau|choi|tu choi|bat (?:toi|em|minh) tu",
         )
         + r")\b"
+        + rf"|\b(?:che giau|giau|khong khai bao|khong trinh bao)\b{_GAP}{{0,20}}\btai nan\b"
+        + r"|\bkhong phai (?:la )?tai nan\b|\bkhai (?:la )?(?:bi thuong|tai nan) o nha\b"
     ),
     "pregnancy": re.compile(
         rf"\b(?:bat|ep|buoc|phan|xep|sap xep|yeu cau|giao)\b{_GAP}{{0,30}}"
         r"\b(?:lam them|tang ca|ca dem|lam dem|di cong tac|ot|truc dem)\b"
+        rf"|\bvi {_OBJ}(?:dang )?(?:mang thai|co bau|co thai|sap sinh|nghi thai san|nuoi con nho)\b"
     ),
     "union": re.compile(
         r"\b(?:"
         + _any(
             r"sa thai|duoi|cho (?:toi |em |minh )?nghi|tru dap|phan biet|dieu chuyen",
             r"chuyen (?:sang )?(?:cong viec|viec|bo phan) khac|cat (?:luong|thuong)|gay kho khan|can tro",
+            r"ngan can|ngan chan",
             r"ep (?:ra khoi|roi|khong tham gia)|cam (?:tham gia|lap|thanh lap)",
             r"khong cho (?:tham gia|gia nhap|thanh lap|lap)|de doa|khong gia han|khong ky tiep|loai",
         )
@@ -143,7 +155,9 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
     "dismissal": re.compile(
         _any(
             rf"\b{_DISMISSED}\b{_GAP}{{0,80}}\b{_UNFAIRLY}\b",
-            r"\b(?:duoi viec|bi duoi|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi viec)\b",
+            rf"\b(?:bia|dung chuyen|vu khong)\b{_GAP}{{0,40}}\b{_DISMISSED}\b",
+            rf"\b(?:duoi viec|bi duoi|ep {_OBJ}(?:ky )?(?:don )?(?:xin |tu )?(?:nghi|thoi) viec)\b",
+            rf"\bep {_OBJ}tu (?:nghi|bo viec)\b",
         )
     ),
     "harassment": re.compile(r"\b(?:quay roi|sam so|ga gam)\b"),
@@ -151,9 +165,10 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
         _any(
             r"\bgiu (?:bang|can cuoc|cccd|cmnd|cmt|giay to|ho chieu|ban chinh|van bang)\b",
             r"\b(?:ep|bat|buoc) (?:toi |em |minh |chung toi |cong nhan |nhan vien )?"
-            r"(?:ky (?:hop dong|don|giay|cam ket|vao|ten|bien ban)|lam them|tang ca|nop|dat coc|viet don"
-            r"|lam qua gio)\b",
+            r"(?:ky (?:hop dong|don|giay|cam ket|vao|ten|bien ban|van ban)|lam them|tang ca|nop|dat coc"
+            r"|viet don|lam qua gio)\b",
             r"\b(?:tru dap|phan biet doi xu|ngoc dai|xuc pham|de doa|phat tien|tru tien)\b",
+            r"\b(?:lach luat|ne (?:hop dong|bhxh|bao hiem|tra|dong)|lam gia|gia mao|dung chuyen|vu khong)\b",
             rf"\b{_NEG} (?:ky|giao|co) hop dong\b",
             r"\b(?:vi pham|trai luat|sai luat|trai phap luat|khong dung luat)\b",
             rf"\b{_NEG} cho (?:toi |em |minh )?nghi (?:phep|om|thai san|de|cuoi|hang nam|le|tet)\b",
@@ -177,7 +192,10 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
         r"|don phuong cham dut|cat hop dong|buoc thoi viec"
         r"|ep (?:toi |em |minh )?(?:ky )?(?:don )?(?:xin )?nghi)\b"
     ),
-    "pregnancy": re.compile(r"\b(?:mang thai|co bau|mang bau|dang bau|ba bau|co thai|bau \d|thai \d)\b"),
+    "pregnancy": re.compile(
+        r"\b(?:mang thai|co bau|mang bau|dang bau|ba bau|co thai|bau \d|thai \d"
+        r"|nuoi con (?:nho|duoi 12 thang|\d+ thang))\b"
+    ),
     "severance": re.compile(r"\btro cap (?:thoi viec|mat viec)\b"),
     "insurance": re.compile(rf"\b{_INS}\b|\bso bao hiem\b"),
     "wages": re.compile(r"\bluong\b"),
@@ -207,15 +225,36 @@ _DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien (?:ra|
 _EVADE_HOW = r"(?:cach|meo|chi (?:toi|minh|em|tui)|huong dan|bay cho|lam the nao|lam sao)"
 _EVADE_AIM = (
     r"(?:khoi (?:phai|tra|bi)|ne|tron|che giau|giau|xoa|phat hien|het thoi hieu|(?:khong|ko) doi duoc"
-    r"|dung (?:ly do|chuyen)|bo phieu khong|(?:khong|ko) bao cao)"
+    r"|dung (?:ly do|chuyen)|bo phieu khong|(?:khong|ko) bao cao|lam gia|gia mao|ghi lui|lam lui)"
 )
+# Workers named in the third person after a how-to or drafting request: the employer's voice
+# ("làm sao điều chuyển nhân viên...", "soạn giúp biên bản ... người lao động cam kết").
+_WORKERS = (
+    r"(?:nhan vien|nv|cong nhan|cn|nguoi lao dong|nld|lao dong nu|co ta|nhung nguoi|nguoi (?:da|hay|dung))"
+)
+_DRAFT = r"(?:bia|soan|viet|thao|lap) giup|chi (?:toi|e|em|minh) cach|cach (?:nao|lap|ep|ha|bat)"
 _EVASION = re.compile(
     _any(
+        rf"\b(?:{_EVADE_HOW}|{_DRAFT})\b{_GAP}{{0,60}}\b{_WORKERS}\b",
         rf"\b{_EVADE_HOW}\b{_GAP}{{0,80}}\b{_EVADE_AIM}\b",
-        rf"\b{_EVADE_AIM}\b{_GAP}{{0,80}}\b(?:co meo|meo nao|co cach nao|thi lam the nao|thi lam sao)\b",
+        rf"\b{_EVADE_AIM}\b{_GAP}{{0,80}}\b(?:co meo|meo nao|co cach nao|thi lam (?:the nao|sao)|lam sao cho)\b",
     )
 )
+# The worker's own voice: something done to or owed to "tôi".
+_VICTIM = re.compile(
+    r"(?<!bay )(?<!chi )(?<!giup )\b(?:cho|cua|voi|doi) (?:toi|em|e|minh|chung toi)\b"
+    r"|\b(?:toi|em|e|minh) bi\b"
+)
 _PERSONAL = re.compile(rf"\b{_ME}\b|\bbi {_HARM}\b|{_OPENING_ME}")
+_WORK = re.compile(
+    r"\b(?:cong ty|cty|sep|lao dong|ld|nld|luong|hop dong|hdld|(?:di|nghi|lam|mat|thoi|bo|duoi) viec"
+    r"|cong nhan|nhan vien|nv|cn|bao hiem|bhxh|bhyt|bhtn|cong doan|cdcs|xuong|nha may|doanh nghiep|dn"
+    r"|quan doc|giam doc|tai nan|thai san|ky luat|sa thai|tang ca|lam them|ca dem|tro cap|nghi phep"
+    r"|phep nam|dinh cong|thu viec|tranh chap|quay roi|nsdld|chu (?:xuong|lao dong|doanh nghiep)|bat lam)\b"
+)
+_PROBLEM = re.compile(
+    rf"\bbi {_HARM}\b|\b(?:vi pham|trai (?:phap )?luat|sai luat|bat cong|oan|lam gia|gia mao)\b"
+)
 _EMPLOYER = re.compile(rf"\b{_BOSS}\b")
 # A fact of the member's case: a number, a duration, "rồi", "suốt", "cứ", "vẫn"...
 _CONCRETE = re.compile(
@@ -240,10 +279,12 @@ def folded(question: str) -> str:
 
 def asks_procedure(text: str) -> bool:
     """``text`` (folded) asks where to complain, how a dispute is resolved, how to claim what is
-    owed, or what to do about a problem of the member's own."""
+    owed, or what to do about a problem ("bị ...", "không trả", "vi phạm")."""
     if _PROCEDURE.search(text):
         return True
-    return bool(_ASKS_WHAT_TO_DO.search(text) and _PERSONAL.search(text))
+    if not _ASKS_WHAT_TO_DO.search(text):
+        return False
+    return bool(_PROBLEM.search(text)) or any(p.search(text) for p in _VIOLATIONS.values())
 
 
 def _is_story(text: str) -> bool:
@@ -289,6 +330,12 @@ def topic_of(text: str, violated: set[str]) -> str:
     return "dispute" if _DISPUTE.search(text) else "general"
 
 
+def about_work(text: str) -> bool:
+    """``text`` (folded) is set in working life; "khiếu nại ở đâu" about a phone shop is not."""
+    return _WORK.search(text) is not None
+
+
 def asks_how_to_evade(text: str) -> bool:
-    """``text`` (folded) asks how to dodge a duty or hide a violation, as an employer would."""
-    return _EVASION.search(text) is not None
+    """``text`` (folded) asks how to dodge a duty or hide a violation, as an employer would; a
+    worker telling of the employer's dodge ("họ trốn đóng cho tôi") is not asking that."""
+    return _EVASION.search(text) is not None and _VICTIM.search(text) is None
