@@ -9,6 +9,7 @@ from assistant.remedies.topics import (
     about_work,
     asks_how_to_evade,
     asks_procedure,
+    employer_voice,
     folded,
     topic_of,
     violations,
@@ -19,8 +20,9 @@ from corpus.store import Corpus
 def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
     """The cited steps for ``question``, or None when it neither asks what to do nor tells of a
     violation by the employer (a textbook question), when it is not about work ("khiếu nại ở
-    đâu" about a phone shop), when it asks how to evade the law (an employer's "how do I avoid
-    paying..." gets no worker's remedies), or when the corpus lacks the units.
+    đâu" about a phone shop), when it is asked from the employer's side or asks how to evade
+    the law (an employer's "how do I avoid paying..." gets no worker's remedies), or when the
+    corpus lacks the units.
 
     Steps whose unit is missing, out of force or no longer grounds the line are left out; a plan
     left with fewer than three steps is not shown.
@@ -28,7 +30,9 @@ def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
     if not isinstance(question, str) or not question.strip():
         return None
     text = folded(question)
-    if not about_work(text) or asks_to_evade(question) or asks_how_to_evade(text):
+    if not about_work(text) or employer_voice(text):
+        return None
+    if asks_to_evade(question) or asks_how_to_evade(text):
         return None
     violated = violations(text)
     if not violated and not asks_procedure(text):

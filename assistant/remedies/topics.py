@@ -216,6 +216,10 @@ TOPIC_ORDER = (
     "discipline",
     "collective",
 )
+_UNION_ACTIVITY = re.compile(
+    rf"\b(?:thanh lap|gia nhap|tham gia|hoat dong|van dong|lap|ra khoi|la doan vien)\b{_GAP}{{0,30}}"
+    r"\b(?:cong doan|cdcs|to chuc dai dien)\b|\bvi (?:toi |em |e )?(?:la )?(?:doan vien|cong doan)\b"
+)
 # Union topics need the discrimination itself, not a mention of the union.
 _ONLY_WHEN_VIOLATED = frozenset({"union_officer", "union"})
 _DISPUTE = re.compile(r"\b(?:tranh chap|hoa giai|trong tai|khoi kien|kien (?:ra|len) toa|toa an|thoi hieu)\b")
@@ -233,12 +237,19 @@ _WORKERS = (
     r"(?:nhan vien|nv|cong nhan|cn|nguoi lao dong|nld|lao dong nu|co ta|nhung nguoi|nguoi (?:da|hay|dung))"
 )
 _DRAFT = r"(?:bia|soan|viet|thao|lap) giup|chi (?:toi|e|em|minh) cach|cach (?:nao|lap|ep|ha|bat)"
+_EVADE_ASK = r"(?:co meo|meo nao|co cach nao|thi lam (?:the nao|sao)|lam sao cho)"
 _EVASION = re.compile(
     _any(
         rf"\b(?:{_EVADE_HOW}|{_DRAFT})\b{_GAP}{{0,60}}\b{_WORKERS}\b",
         rf"\b{_EVADE_HOW}\b{_GAP}{{0,80}}\b{_EVADE_AIM}\b",
-        rf"\b{_EVADE_AIM}\b{_GAP}{{0,80}}\b(?:co meo|meo nao|co cach nao|thi lam (?:the nao|sao)|lam sao cho)\b",
+        rf"\b{_EVADE_AIM}\b{_GAP}{{0,80}}\b{_EVADE_ASK}\b",
     )
+)
+_EMPLOYER_VOICE = re.compile(
+    r"\b(?:toi|em|e|minh) (?:la|lam) (?:nhan su|hr|ke toan|giam doc|chu (?:doanh nghiep|xuong|cong ty)"
+    r"|quan ly nhan su|phong nhan su)\b"
+    r"|\b(?:cong ty|cty|doanh nghiep|xuong) (?:toi|em|e|minh) (?:lo|muon|dinh|can|sap|vua)\b"
+    r"|\b(?:ky|ky hop dong) voi nhan vien\b"
 )
 # The worker's own voice: something done to or owed to "tôi".
 _VICTIM = re.compile(
@@ -305,10 +316,12 @@ def violations(text: str) -> set[str]:
     if not _is_story(text):
         return set()
     found = {kind for kind, pattern in _VIOLATIONS.items() if pattern.search(text)}
-    # Discrimination verbs and overtime make a union / pregnancy case only with their subject.
-    for kind in ("union", "pregnancy"):
-        if kind in found and not _TOPIC_TERMS[kind].search(text):
-            found.discard(kind)
+    # Discrimination verbs make a union case only with union activity ("vì tham gia công đoàn",
+    # a union officer); overtime makes a pregnancy case only for a pregnant or nursing worker.
+    if "union" in found and not (_UNION_ACTIVITY.search(text) or _TOPIC_TERMS["union_officer"].search(text)):
+        found.discard("union")
+    if "pregnancy" in found and not _TOPIC_TERMS["pregnancy"].search(text):
+        found.discard("pregnancy")
     if "union" in found and _TOPIC_TERMS["union_officer"].search(text):
         found.add("union_officer")
     if "dismissal" in found and _TOPIC_TERMS["disciplinary_dismissal"].search(text):
@@ -333,6 +346,11 @@ def topic_of(text: str, violated: set[str]) -> str:
 def about_work(text: str) -> bool:
     """``text`` (folded) is set in working life; "khiếu nại ở đâu" about a phone shop is not."""
     return _WORK.search(text) is not None
+
+
+def employer_voice(text: str) -> bool:
+    """``text`` (folded) is asked from the employer's side: HR, a director, "công ty tôi muốn..."."""
+    return _EMPLOYER_VOICE.search(text) is not None
 
 
 def asks_how_to_evade(text: str) -> bool:
