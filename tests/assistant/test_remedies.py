@@ -208,6 +208,13 @@ TOPIC_CASES = [
     ("Công ty giữ bằng đại học bản chính của tôi không trả, tôi khiếu nại ở đâu?", "general"),
     ("Sếp chửi bới xúc phạm tôi trước mặt mọi người, tôi có thể báo cho ai?", "general"),
     ("Công ty ép tôi ký hợp đồng cộng tác viên dù làm toàn thời gian, tôi phải làm gì?", "general"),
+    ("cty ep e ky don xin nghi viec, gio e co doi lai tro cap dc ko", "dismissal"),
+    (
+        "Công ty bịa lý do kỷ luật để sa thải tôi, không mời công đoàn dự họp, có hợp pháp không?",
+        "disciplinary_dismissal",
+    ),
+    ("Tôi đang nuôi con 8 tháng tuổi mà công ty bắt đi công tác xa 1 tuần", "pregnancy"),
+    ("Làm sao kiểm tra công ty có đóng BHXH cho mình không?", "insurance"),
 ]
 
 TEXTBOOK = [
@@ -228,6 +235,15 @@ TEXTBOOK = [
     "Chỉ tôi cách giải thể công ty để khỏi trả trợ cấp thôi việc cho công nhân",
 ]
 
+# Not a worker's case at all: another field of law, the employer's side, a how-to-evade request.
+NOT_A_WORKERS_CASE = [
+    "Mua điện thoại mới bị lỗi sau 3 ngày, cửa hàng không chịu đổi thì khiếu nại ở đâu?",
+    "Hàng xóm xây nhà lấn sang đất nhà tôi 20 cm thì kiện ở đâu?",
+    "Tôi là nhân sự, công ty tôi lỡ chậm đóng BHXH ba tháng, giờ muốn nộp bù thì làm sao?",
+    "Làm sao điều chuyển nhân viên sang việc nặng nhọc để họ tự bỏ việc mà công ty không phải trả trợ cấp?",
+    "Công nhân bị tai nạn trong xưởng, làm thế nào để xóa dữ liệu camera và sổ sách?",
+]
+
 
 class TestTopicSelection:
     @pytest.mark.parametrize(("question", "topic"), TOPIC_CASES)
@@ -242,6 +258,11 @@ class TestTopicSelection:
 
     @pytest.mark.parametrize("question", TEXTBOOK)
     def test_textbook_questions_get_no_plan(self, corpus: Corpus, question: str) -> None:
+        assert remedy_plan(question, corpus) is None
+        assert remedy_plan(_no_diacritics(question), corpus) is None
+
+    @pytest.mark.parametrize("question", NOT_A_WORKERS_CASE)
+    def test_no_plan_outside_a_workers_case(self, corpus: Corpus, question: str) -> None:
         assert remedy_plan(question, corpus) is None
         assert remedy_plan(_no_diacritics(question), corpus) is None
 
