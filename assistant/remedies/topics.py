@@ -33,6 +33,8 @@ _OPENING_ME = r"^(?:chi|anh|co|chu|bac|em|con|toi|minh|tui) (?:lam|bi|dang|da|vu
 # An optional first-person object: "ép (tôi) ký", "vì (em) mang thai".
 _OBJ = r"(?:toi |em |e |chi |minh )?"
 _BOSS = r"(?:cong ty|cty|doanh nghiep|dn|sep|chu|xuong|nha may|quan doc|giam doc|ben (?:cong ty|cty)|nsdld)"
+# An injury at work: the accident itself or what it did ("ngã giàn giáo gãy chân").
+_INJURY = r"(?:tai nan|tnld|bi thuong|benh nghe nghiep|bi nga|nga giang giao|gay (?:chan|tay)|dut (?:tay|ngon)|bong hoa chat)"
 _INS = r"(?:bao hiem(?: xa hoi)?|bhxh|bhyt|bhtn|bh)"
 _PAY = r"(?:luong|tien luong|tien tang ca|tien lam them|tang ca|lam them|ot)"
 # Any character within the same sentence.
@@ -126,10 +128,10 @@ _VIOLATIONS: dict[str, re.Pattern[str]] = {
         )
     ),
     "accident": re.compile(
-        rf"\b(?:tai nan|tnld|bi thuong|benh nghe nghiep)\b{_GAP}{{0,80}}\b(?:"
+        rf"\b{_INJURY}\b{_GAP}{{0,80}}\b(?:"
         + _any(
             rf"{_NEG} (?:duoc )?(?:boi thuong|tra|chi|thanh toan|ho tro|giai quyet|khai bao|lap ho so|bao"
-            r"|den bu|lo)",
+            r"|den bu|lo|(?:co |chiu )?trach nhiem)",
             r"che giau|giau|choi|tu choi|bat (?:toi|em|minh) tu",
         )
         + r")\b"
@@ -185,7 +187,7 @@ _TOPIC_TERMS: dict[str, re.Pattern[str]] = {
     ),
     "union": re.compile(r"\b(?:cong doan|cdcs|to chuc dai dien)\b"),
     "harassment": re.compile(r"\b(?:quay roi|sam so|ga gam)\b"),
-    "accident": re.compile(r"\b(?:tai nan|tnld|benh nghe nghiep|bnn)\b"),
+    "accident": re.compile(rf"\b(?:{_INJURY}|bnn)\b"),
     "disciplinary_dismissal": re.compile(r"\bsa thai\b"),
     "dismissal": re.compile(
         r"\b(?:duoi viec|bi duoi|cho (?:toi |em |minh |tui )?(?:nghi viec|thoi viec)|cham dut hop dong"
