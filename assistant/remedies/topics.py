@@ -34,7 +34,10 @@ _OPENING_ME = r"^(?:chi|anh|co|chu|bac|em|con|toi|minh|tui) (?:lam|bi|dang|da|vu
 _OBJ = r"(?:toi |em |e |chi |minh )?"
 _BOSS = r"(?:cong ty|cty|doanh nghiep|dn|sep|chu|xuong|nha may|quan doc|giam doc|ben (?:cong ty|cty)|nsdld)"
 # An injury at work: the accident itself or what it did ("ngã giàn giáo gãy chân").
-_INJURY = r"(?:tai nan|tnld|bi thuong|benh nghe nghiep|bi nga|nga giang giao|gay (?:chan|tay)|dut (?:tay|ngon)|bong hoa chat)"
+_INJURY = (
+    r"(?:tai nan|tnld|bi thuong|benh nghe nghiep|bi nga|nga giang giao|gay (?:chan|tay)|dut (?:tay|ngon)"
+    r"|bong hoa chat)"
+)
 _INS = r"(?:bao hiem(?: xa hoi)?|bhxh|bhyt|bhtn|bh)"
 _PAY = r"(?:luong|tien luong|tien tang ca|tien lam them|tang ca|lam them|ot)"
 # Any character within the same sentence.
