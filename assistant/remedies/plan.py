@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from assistant.evasion import asks_to_evade
 from assistant.remedies.catalog import MIN_STEPS, catalog, resolve
-from assistant.remedies.model import RemedyPlan
+from assistant.remedies.model import RemedyPlan, RemedyStep
 from assistant.remedies.topics import (
     about_work,
     asks_how_to_evade,
@@ -15,6 +17,18 @@ from assistant.remedies.topics import (
     violations,
 )
 from corpus.store import Corpus
+
+# Resolving and checking a step reads its unit in the corpus (a few ms for a plan); a built
+# corpus does not change once loaded, so each corpus keeps its resolved steps while it lives.
+_RESOLVED: WeakKeyDictionary[Corpus, dict[str, RemedyStep | None]] = WeakKeyDictionary()
+
+
+def _step(corpus: Corpus, step_id: str) -> RemedyStep | None:
+    known = _RESOLVED.setdefault(corpus, {})
+    if step_id not in known:
+        data = catalog()
+        known[step_id] = resolve(corpus, data.steps[step_id], data.framing)
+    return known[step_id]
 
 
 def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
@@ -38,8 +52,7 @@ def remedy_plan(question: str, corpus: Corpus) -> RemedyPlan | None:
     if not violated and not asks_procedure(text):
         return None
     topic = topic_of(text, violated)
-    data = catalog()
-    resolved = (resolve(corpus, data.steps[sid], data.framing) for sid in data.plans[topic])
+    resolved = (_step(corpus, step_id) for step_id in catalog().plans[topic])
     steps = tuple(step for step in resolved if step is not None)
     if len(steps) < MIN_STEPS:
         return None
