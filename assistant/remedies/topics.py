@@ -9,8 +9,15 @@ no social insurance paid, unpaid severance, an uncompensated accident, forced ov
 pregnant, discrimination for union activity. A textbook question ("Nghỉ phép năm được bao
 nhiêu ngày?", "Khi nào được sa thải?") triggers neither.
 
+Three guards come first: the question must be set in working life ("khiếu nại ở đâu" about a
+phone shop is not), must not be asked from the employer's side ("tôi là nhân sự, công ty tôi
+muốn..."), and must not ask how to dodge a duty ("làm thế nào để xóa camera"); the pipeline's
+own scope and evasion gates run before the composer, these only keep the plan honest on its own.
+
 The topic picks the plan; when several match, the first of ``TOPIC_ORDER`` wins (the more
 specific remedy: "sa thải vì mang thai" is a dismissal, "vì hoạt động công đoàn" a union case).
+Cues are regular expressions over the folded text: readable, testable, and each one traceable
+to a phrasing members use; the tests pin their behaviour on hand-written questions.
 """
 
 from __future__ import annotations
