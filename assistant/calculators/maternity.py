@@ -1,0 +1,78 @@
+"""Maternity leave and benefit when giving birth (Điều 139 BLLĐ; Điều 53, 58, 59 Luật BHXH 41/2024).
+
+Leave: 6 months, one more month for each child from the second (khoản 1 Điều 139 BLLĐ).
+Benefit: 100% of the average contribution wage of the last 6 months, per month of leave
+(khoản 1 Điều 59); one-off allowance: 2 times the reference level per child (khoản 4 Điều 58).
+The reference level is set by the Government (Điều 7) and is not in the corpus: it is an input,
+with the stated default of 2.340.000 đồng (the base salary since 01/7/2024, Nghị định 73/2024/NĐ-CP).
+"""
+
+from __future__ import annotations
+
+from assistant.calculators import formatting as fmt
+from assistant.calculators.base import CalculationResult, Calculator, Figure, InputSpec, UnitRef, Values
+
+BLLD = "45/2019/QH14"
+BHXH = "41/2024/QH15"
+LEAVE_MONTHS = 6  # khoản 1 Điều 139 BLLĐ
+EXTRA_MONTH_PER_CHILD = 1
+BENEFIT_RATE = 100  # khoản 1 Điều 59: "bằng 100% mức bình quân tiền lương"
+ONE_OFF_TIMES = 2  # khoản 4 Điều 58: "bằng 02 lần mức tham chiếu"
+REFERENCE_LEVEL = 2_340_000
+
+
+def compute_maternity(values: Values) -> CalculationResult:
+    wage, children, reference = values["luong_binh_quan"], int(values["so_con"]), values["muc_tham_chieu"]
+    months = LEAVE_MONTHS + EXTRA_MONTH_PER_CHILD * (children - 1)
+    benefit = wage * BENEFIT_RATE // 100 * months
+    one_off = ONE_OFF_TIMES * reference * children
+    total = benefit + one_off
+    return CalculationResult(
+        calculator=CALC.name,
+        headline=(
+            f"Bạn được nghỉ thai sản {fmt.months(months)}, trợ cấp thai sản {fmt.money(benefit)} "
+            f"và trợ cấp một lần khi sinh con {fmt.money(one_off)} (tổng {fmt.money(total)})."
+        ),
+        inputs=CALC.shown(values),
+        formula=(
+            f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)}.",
+            f"Trợ cấp thai sản = 100% × {fmt.money(wage)} × {months} tháng = {fmt.money(benefit)}.",
+            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = {fmt.money(one_off)}.",
+        ),
+        figures=(
+            Figure("so_thang_nghi", "Thời gian nghỉ thai sản", months, fmt.months(months)),
+            Figure("tro_cap_thai_san", "Trợ cấp thai sản", benefit, fmt.money(benefit)),
+            Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off)),
+            Figure("tong", "Tổng", total, fmt.money(total)),
+        ),
+        citations=CALC.citations,
+        notes=(
+            "Điều kiện: đã đóng bảo hiểm xã hội bắt buộc từ đủ 6 tháng trở lên trong 12 tháng trước khi sinh con "
+            "(khoản 2 Điều 50 Luật Bảo hiểm xã hội).",
+            f"Mức tham chiếu {fmt.money(reference)} do Chính phủ quyết định; nếu mức này đã thay đổi, hãy nhập "
+            "mức mới.",
+        ),
+    )
+
+
+CALC = Calculator(
+    name="thai_san",
+    title="Chế độ thai sản khi sinh con",
+    description="Thời gian nghỉ thai sản, trợ cấp thai sản (100% lương bình quân) và trợ cấp một lần khi sinh.",
+    inputs=(
+        InputSpec("luong_binh_quan", "Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất", "money",
+                  100_000, 1_000_000_000),
+        InputSpec("so_con", "Số con sinh trong một lần sinh", "int", 1, 6, required=False, default=1),
+        InputSpec("muc_tham_chieu", "Mức tham chiếu (bằng mức lương cơ sở)", "money", 1_000_000, 100_000_000,
+                  required=False, default=REFERENCE_LEVEL),
+    ),  # fmt: skip
+    citations=(
+        UnitRef(BHXH, 59, 1),
+        UnitRef(BLLD, 139, 1),
+        UnitRef(BHXH, 53, 1),
+        UnitRef(BHXH, 58, 4),
+        UnitRef(BHXH, 50, 2),
+    ),
+    compute=compute_maternity,
+    example={"luong_binh_quan": "8 triệu"},
+)
