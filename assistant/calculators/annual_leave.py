@@ -47,11 +47,14 @@ def compute_annual_leave(values: Values) -> CalculationResult:
     days = leave_days(condition, seniority, months)
     full_year = BASE_DAYS[condition] + extra
     formula = [
-        f"Ngày nghỉ cơ bản: {fmt.days(BASE_DAYS[condition])} ({CALC.spec('dieu_kien').choice_label(condition)}).",
+        f"Ngày nghỉ cơ bản: {fmt.days(BASE_DAYS[condition])} "
+        f"({CALC.spec('dieu_kien').choice_label(condition)}).",
         f"Thâm niên {fmt.years_months(seniority)}: cộng {fmt.days(extra)} (mỗi đủ 5 năm thêm 1 ngày).",
     ]
     if months < 12:
-        formula.append(f"Làm chưa đủ 12 tháng: {fmt.days(full_year)} ÷ 12 × {months} tháng = {fmt.days(days)}.")
+        formula.append(
+            f"Làm chưa đủ 12 tháng: {fmt.days(full_year)} ÷ 12 × {months} tháng = {fmt.days(days)}."
+        )
     figures = [Figure("so_ngay", "Số ngày nghỉ hằng năm", days, fmt.days(days))]
     headline = f"Bạn được nghỉ hằng năm {fmt.days(days)} làm việc, hưởng nguyên lương."
     citations = [UnitRef(BLLD, 113, 1, BASE_POINT[condition]), UnitRef(BLLD, 114)]
@@ -81,19 +84,35 @@ def compute_annual_leave(values: Values) -> CalculationResult:
 CALC = Calculator(
     name="nghi_hang_nam",
     title="Ngày nghỉ hằng năm (phép năm)",
-    description="Số ngày phép năm theo điều kiện làm việc, thâm niên và số tháng làm việc; tiền ngày chưa nghỉ.",
+    description=(
+        "Số ngày phép năm theo điều kiện làm việc, thâm niên và số tháng làm việc; tiền ngày chưa nghỉ."
+    ),
     inputs=(
-        InputSpec("dieu_kien", "Điều kiện làm việc", "choice", choices=CONDITIONS, required=False,
-                  default="binh_thuong"),
+        InputSpec(
+            "dieu_kien",
+            "Điều kiện làm việc",
+            "choice",
+            choices=CONDITIONS,
+            required=False,
+            default="binh_thuong",
+        ),
         InputSpec("tham_nien", "Thời gian làm việc cho người sử dụng lao động hiện tại", "duration", 1, 600),
         InputSpec("so_thang_lam_viec_trong_nam", "Số tháng làm việc trong năm", "int", 1, 12, required=False),
-        InputSpec("so_ngay_chua_nghi", "Số ngày phép chưa nghỉ khi thôi việc", "number", 0.5, 100,
-                  required=False),
-        InputSpec("luong_thang", "Tiền lương tháng theo hợp đồng của tháng trước khi thôi việc", "money",
-                  100_000, 1_000_000_000, required=False),
-        InputSpec("so_ngay_lam_viec_thang", "Số ngày làm việc bình thường trong tháng", "int", 1, 31,
-                  required=False),
-    ),  # fmt: skip
+        InputSpec(
+            "so_ngay_chua_nghi", "Số ngày phép chưa nghỉ khi thôi việc", "number", 0.5, 100, required=False
+        ),
+        InputSpec(
+            "luong_thang",
+            "Tiền lương tháng theo hợp đồng của tháng trước khi thôi việc",
+            "money",
+            100_000,
+            1_000_000_000,
+            required=False,
+        ),
+        InputSpec(
+            "so_ngay_lam_viec_thang", "Số ngày làm việc bình thường trong tháng", "int", 1, 31, required=False
+        ),
+    ),
     citations=(UnitRef(BLLD, 113, 1), UnitRef(BLLD, 114), UnitRef(BLLD, 113, 2), UnitRef(ND145, 66, 1)),
     compute=compute_annual_leave,
     example={"tham_nien": "7 năm", "dieu_kien": "binh_thuong"},

@@ -13,14 +13,23 @@ CONTRACTS = (
 )
 SIDES = (("nguoi_lao_dong", "người lao động nghỉ việc"), ("nguoi_su_dung", "người sử dụng lao động cho nghỉ"))
 # (days, working days?, point) for điểm a, b, c of khoản 1 Điều 35 and khoản 2 Điều 36.
-NOTICE = {"khong_xac_dinh": (45, False, "a"), "12_36_thang": (30, False, "b"), "duoi_12_thang": (3, True, "c")}
+NOTICE = {
+    "khong_xac_dinh": (45, False, "a"),
+    "12_36_thang": (30, False, "b"),
+    "duoi_12_thang": (3, True, "c"),
+}
 JOBS = (
     ("quan_ly", "người quản lý doanh nghiệp"),
     ("cao_dang", "công việc cần trình độ từ cao đẳng trở lên"),
     ("trung_cap", "công việc cần trình độ trung cấp, công nhân kỹ thuật, nhân viên nghiệp vụ"),
     ("khac", "công việc khác"),
 )
-PROBATION = {"quan_ly": (180, False, 1), "cao_dang": (60, False, 2), "trung_cap": (30, False, 3), "khac": (6, True, 4)}
+PROBATION = {
+    "quan_ly": (180, False, 1),
+    "cao_dang": (60, False, 2),
+    "trung_cap": (30, False, 3),
+    "khac": (6, True, 4),
+}
 PROBATION_PAY_PERCENT = 85  # Điều 26: "ít nhất phải bằng 85% mức lương của công việc đó"
 
 
@@ -32,7 +41,9 @@ def compute_notice(values: Values) -> CalculationResult:
     side, contract = values["ben"], values["loai_hop_dong"]
     count, working, point = NOTICE[contract]
     unit = UnitRef(BLLD, 35, 1, point) if side == "nguoi_lao_dong" else UnitRef(BLLD, 36, 2, point)
-    who = "Bạn phải báo trước" if side == "nguoi_lao_dong" else "Người sử dụng lao động phải báo trước cho bạn"
+    who = (
+        "Bạn phải báo trước" if side == "nguoi_lao_dong" else "Người sử dụng lao động phải báo trước cho bạn"
+    )
     label = NOTICE_CALC.spec("loai_hop_dong").choice_label(contract)
     return CalculationResult(
         calculator=NOTICE_CALC.name,
@@ -42,7 +53,8 @@ def compute_notice(values: Values) -> CalculationResult:
         figures=(Figure("thoi_han", "Thời hạn báo trước", count, _period(count, working)),),
         citations=(unit,),
         notes=(
-            "Có trường hợp không phải báo trước (khoản 2 Điều 35, khoản 3 Điều 36) và ngành nghề đặc thù có thời "
+            "Có trường hợp không phải báo trước (khoản 2 Điều 35, khoản 3 Điều 36) và ngành nghề đặc thù "
+            "có thời "
             "hạn riêng.",
         ),
     )
@@ -80,9 +92,10 @@ NOTICE_CALC = Calculator(
     description="Số ngày phải báo trước khi đơn phương chấm dứt hợp đồng lao động, theo loại hợp đồng.",
     inputs=(
         InputSpec("loai_hop_dong", "Loại hợp đồng lao động", "choice", choices=CONTRACTS),
-        InputSpec("ben", "Bên chấm dứt hợp đồng", "choice", choices=SIDES, required=False,
-                  default="nguoi_lao_dong"),
-    ),  # fmt: skip
+        InputSpec(
+            "ben", "Bên chấm dứt hợp đồng", "choice", choices=SIDES, required=False, default="nguoi_lao_dong"
+        ),
+    ),
     citations=(UnitRef(BLLD, 35, 1), UnitRef(BLLD, 36, 2)),
     compute=compute_notice,
     example={"loai_hop_dong": "khong_xac_dinh"},
@@ -94,7 +107,9 @@ PROBATION_CALC = Calculator(
     description="Thời gian thử việc tối đa theo công việc và lương thử việc tối thiểu 85%.",
     inputs=(
         InputSpec("cong_viec", "Công việc thử việc", "choice", choices=JOBS),
-        InputSpec("luong_cong_viec", "Mức lương của công việc", "money", 100_000, 1_000_000_000, required=False),
+        InputSpec(
+            "luong_cong_viec", "Mức lương của công việc", "money", 100_000, 1_000_000_000, required=False
+        ),
     ),
     citations=(UnitRef(BLLD, 25), UnitRef(BLLD, 26)),
     compute=compute_probation,

@@ -97,10 +97,10 @@ def match_region(query: str, provinces: tuple[ProvinceRegions, ...]) -> RegionMa
             province_name, region, place = sorted(top)[0]
             return RegionMatch(region, province_name, place)
         return None
-    if len(named) == 1 and _NAMED_PLACE.search(text):
+    named_place = _NAMED_PLACE.search(text)
+    if len(named) == 1 and named_place is not None:
         # a ward or commune named, not listed in the province: "các xã, phường còn lại"
-        place = _NAMED_PLACE.search(text)
-        return RegionMatch(named[0].rest, named[0].province, place.group(0) if place else "")
+        return RegionMatch(named[0].rest, named[0].province, named_place.group(0))
     return None
 
 

@@ -37,7 +37,8 @@ def compute_maternity(values: Values) -> CalculationResult:
         formula=(
             f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)}.",
             f"Trợ cấp thai sản = 100% × {fmt.money(wage)} × {months} tháng = {fmt.money(benefit)}.",
-            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = {fmt.money(one_off)}.",
+            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = "
+            f"{fmt.money(one_off)}.",
         ),
         figures=(
             Figure("so_thang_nghi", "Thời gian nghỉ thai sản", months, fmt.months(months)),
@@ -47,9 +48,11 @@ def compute_maternity(values: Values) -> CalculationResult:
         ),
         citations=CALC.citations,
         notes=(
-            "Điều kiện: đã đóng bảo hiểm xã hội bắt buộc từ đủ 6 tháng trở lên trong 12 tháng trước khi sinh con "
+            "Điều kiện: đã đóng bảo hiểm xã hội bắt buộc từ đủ 6 tháng trở lên trong 12 tháng trước khi "
+            "sinh con "
             "(khoản 2 Điều 50 Luật Bảo hiểm xã hội).",
-            f"Mức tham chiếu {fmt.money(reference)} do Chính phủ quyết định; nếu mức này đã thay đổi, hãy nhập "
+            f"Mức tham chiếu {fmt.money(reference)} do Chính phủ quyết định; nếu mức này đã thay đổi, hãy "
+            "nhập "
             "mức mới.",
         ),
     )
@@ -58,14 +61,28 @@ def compute_maternity(values: Values) -> CalculationResult:
 CALC = Calculator(
     name="thai_san",
     title="Chế độ thai sản khi sinh con",
-    description="Thời gian nghỉ thai sản, trợ cấp thai sản (100% lương bình quân) và trợ cấp một lần khi sinh.",
+    description=(
+        "Thời gian nghỉ thai sản, trợ cấp thai sản (100% lương bình quân) và trợ cấp một lần khi sinh."
+    ),
     inputs=(
-        InputSpec("luong_binh_quan", "Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất", "money",
-                  100_000, 1_000_000_000),
+        InputSpec(
+            "luong_binh_quan",
+            "Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất",
+            "money",
+            100_000,
+            1_000_000_000,
+        ),
         InputSpec("so_con", "Số con sinh trong một lần sinh", "int", 1, 6, required=False, default=1),
-        InputSpec("muc_tham_chieu", "Mức tham chiếu (bằng mức lương cơ sở)", "money", 1_000_000, 100_000_000,
-                  required=False, default=REFERENCE_LEVEL),
-    ),  # fmt: skip
+        InputSpec(
+            "muc_tham_chieu",
+            "Mức tham chiếu (bằng mức lương cơ sở)",
+            "money",
+            1_000_000,
+            100_000_000,
+            required=False,
+            default=REFERENCE_LEVEL,
+        ),
+    ),
     citations=(
         UnitRef(BHXH, 59, 1),
         UnitRef(BLLD, 139, 1),

@@ -38,8 +38,9 @@ def region_of(values: Values) -> tuple[str, str]:
     if match is None:
         raise CalculatorInputError(
             "dia_ban",
-            f"“Địa bàn” {place!r}: không tìm thấy trong Phụ lục Nghị định 293/2025/NĐ-CP. Hãy ghi tên phường/xã "
-            "và tỉnh/thành phố (ví dụ: \"phường Hoàn Kiếm, Hà Nội\"), hoặc chọn vùng I–IV.",
+            f"“Địa bàn” {place!r}: không tìm thấy trong Phụ lục Nghị định 293/2025/NĐ-CP. Hãy ghi tên "
+            "phường/xã "
+            'và tỉnh/thành phố (ví dụ: "phường Hoàn Kiếm, Hà Nội"), hoặc chọn vùng I–IV.',
         )
     return match.region, f"{match.place} ({match.province}) thuộc vùng {match.region}."
 
@@ -70,9 +71,13 @@ CALC = Calculator(
     description="Mức lương tối thiểu tháng và giờ từ 01/01/2026 theo vùng hoặc theo phường, xã.",
     inputs=(
         InputSpec("vung", "Vùng", "choice", choices=REGIONS, required=False),
-        InputSpec("dia_ban", "Địa bàn (phường/xã, tỉnh/thành phố) nơi doanh nghiệp hoạt động", "text",
-                  required=False),
-    ),  # fmt: skip
+        InputSpec(
+            "dia_ban",
+            "Địa bàn (phường/xã, tỉnh/thành phố) nơi doanh nghiệp hoạt động",
+            "text",
+            required=False,
+        ),
+    ),
     citations=(UnitRef(ND293, 3, 1), UnitRef(ND293, 3, 2), UnitRef(ND293, 3, 3)),
     compute=compute_minimum_wage,
     example={"vung": "II"},

@@ -25,15 +25,35 @@ DAY_LABELS = (
 NORMAL_HOURS_PER_DAY = 8  # khoản 1 Điều 105 BLLĐ: "không quá 08 giờ trong 01 ngày"
 
 WAGE_INPUTS = (
-    InputSpec("luong_gio", "Tiền lương giờ của ngày làm việc bình thường", "money", 1_000, 10_000_000,
-              required=False),
-    InputSpec("luong_thang", "Tiền lương tháng theo công việc (không kể làm thêm, thưởng)", "money",
-              100_000, 1_000_000_000, required=False),
-    InputSpec("so_ngay_lam_viec_thang", "Số ngày làm việc bình thường trong tháng", "int", 1, 31,
-              required=False),
-    InputSpec("so_gio_moi_ngay", "Số giờ làm việc bình thường mỗi ngày", "number", 1, 10, required=False,
-              default=NORMAL_HOURS_PER_DAY),
-)  # fmt: skip
+    InputSpec(
+        "luong_gio",
+        "Tiền lương giờ của ngày làm việc bình thường",
+        "money",
+        1_000,
+        10_000_000,
+        required=False,
+    ),
+    InputSpec(
+        "luong_thang",
+        "Tiền lương tháng theo công việc (không kể làm thêm, thưởng)",
+        "money",
+        100_000,
+        1_000_000_000,
+        required=False,
+    ),
+    InputSpec(
+        "so_ngay_lam_viec_thang", "Số ngày làm việc bình thường trong tháng", "int", 1, 31, required=False
+    ),
+    InputSpec(
+        "so_gio_moi_ngay",
+        "Số giờ làm việc bình thường mỗi ngày",
+        "number",
+        1,
+        10,
+        required=False,
+        default=NORMAL_HOURS_PER_DAY,
+    ),
+)
 
 
 def wage_needs(values: Values) -> tuple[str, ...]:
@@ -78,13 +98,15 @@ def compute_overtime(values: Values) -> CalculationResult:
     if night:
         day_key = "ngay_thuong_co_lam_them" if day == "ngay_thuong" and values["lam_them_ban_ngay"] else day
         formula.append(
-            f"Tỷ lệ = {OVERTIME_RATE[day]}% + 30% (ban đêm) + 20% × {DAY_RATE[day_key]}% (lương giờ ban ngày) "
+            f"Tỷ lệ = {OVERTIME_RATE[day]}% + 30% (ban đêm) + 20% × {DAY_RATE[day_key]}% (lương giờ ban "
+            "ngày) "
             f"= {fmt.percent(percent)}."
         )
     formula.append(
-        f"Tiền lương làm thêm = lương giờ × {fmt.percent(percent)} × {fmt.hours(hours)} = {fmt.money(amount)}."
+        f"Tiền lương làm thêm = lương giờ × {fmt.percent(percent)} × {fmt.hours(hours)} = "
+        f"{fmt.money(amount)}."
     )
-    notes = ()
+    notes: tuple[str, ...] = ()
     if day == "nghi_le":
         notes = ("Chưa kể tiền lương của ngày lễ, tết đối với người hưởng lương ngày.",)
     return CalculationResult(
@@ -139,10 +161,17 @@ OVERTIME = Calculator(
         *WAGE_INPUTS,
         InputSpec("so_gio", "Số giờ làm thêm", "number", 0.5, 300),
         InputSpec("loai_ngay", "Ngày làm thêm", "choice", choices=DAY_LABELS),
-        InputSpec("ban_dem", "Làm thêm vào ban đêm (22 giờ đến 6 giờ)", "bool", required=False, default=False),
-        InputSpec("lam_them_ban_ngay", "Đã làm thêm ban ngày của ngày đó (trước giờ làm đêm)", "bool",
-                  required=False, default=False),
-    ),  # fmt: skip
+        InputSpec(
+            "ban_dem", "Làm thêm vào ban đêm (22 giờ đến 6 giờ)", "bool", required=False, default=False
+        ),
+        InputSpec(
+            "lam_them_ban_ngay",
+            "Đã làm thêm ban ngày của ngày đó (trước giờ làm đêm)",
+            "bool",
+            required=False,
+            default=False,
+        ),
+    ),
     citations=(
         UnitRef(BLLD, 98, 1),
         UnitRef(ND145, 55, 1),
@@ -151,7 +180,12 @@ OVERTIME = Calculator(
         UnitRef(BLLD, 106),
     ),
     compute=compute_overtime,
-    example={"luong_thang": "10,4 triệu", "so_ngay_lam_viec_thang": 26, "so_gio": 4, "loai_ngay": "nghi_hang_tuan"},
+    example={
+        "luong_thang": "10,4 triệu",
+        "so_ngay_lam_viec_thang": 26,
+        "so_gio": 4,
+        "loai_ngay": "nghi_hang_tuan",
+    },
     needs=wage_needs,
 )
 

@@ -14,18 +14,51 @@ from datetime import date
 from assistant.textnorm import fold
 
 _DIGIT_WORDS = {
-    "khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
-    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-}  # fmt: skip
+    "khong": 0,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "tu": 4,
+    "nam": 5,
+    "lam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+}
 # Words after which a number word really is a number ("ba năm" = 3 years, not "ba" = father).
 _UNIT_WORDS = frozenset(
-    "nam thang ngay tuan trieu tr nghin ngan ty ti tuoi gio lan con dong phan".split()
+    [
+        "nam",
+        "thang",
+        "ngay",
+        "tuan",
+        "trieu",
+        "tr",
+        "nghin",
+        "ngan",
+        "ty",
+        "ti",
+        "tuoi",
+        "gio",
+        "lan",
+        "con",
+        "dong",
+        "phan",
+    ]
 )
 _NUM = r"\d+(?:[.,]\d+)*"
 _MULTIPLIERS = {
-    "ty": 1_000_000_000, "ti": 1_000_000_000, "trieu": 1_000_000, "tr": 1_000_000,
-    "cu": 1_000_000, "nghin": 1_000, "ngan": 1_000, "k": 1_000,
-}  # fmt: skip
+    "ty": 1_000_000_000,
+    "ti": 1_000_000_000,
+    "trieu": 1_000_000,
+    "tr": 1_000_000,
+    "cu": 1_000_000,
+    "nghin": 1_000,
+    "ngan": 1_000,
+    "k": 1_000,
+}
 _MONEY_UNIT = r"(?:ty|ti|trieu|tr|cu|nghin|ngan|k)(?![a-z])"
 _CURRENCY = r"(?:dong|d|vnd)(?![a-z])"
 # "9 trieu 500 nghin", "9tr5", "9,5 trieu", "9.000.000d", "500k".
@@ -84,15 +117,14 @@ def words_to_digits(folded: str) -> str:
     while i < len(tokens):
         found = _number_word(tokens, i)
         if found is not None:
-            value, length = found
             # try shorter readings too: "ba nam" is 3 + unit, never the number "3 5"
-            for size in range(length, 0, -1):
+            for size in range(found[1], 0, -1):
                 reading = _number_word(tokens[: i + size], i)
-                if reading and reading[1] == size and i + size < len(tokens):
-                    if tokens[i + size] in _UNIT_WORDS:
-                        out.append(str(reading[0]))
-                        i += size
-                        break
+                after = tokens[i + size] if i + size < len(tokens) else ""
+                if reading and reading[1] == size and after in _UNIT_WORDS:
+                    out.append(str(reading[0]))
+                    i += size
+                    break
             else:
                 out.append(tokens[i])
                 i += 1

@@ -34,9 +34,12 @@ REDUCTION_MONTHS = 5 * 12
 SEXES = (("nam", "lao động nam"), ("nu", "lao động nữ"))
 CONDITIONS = (
     ("binh_thuong", "điều kiện lao động bình thường"),
-    ("giam_tuoi", "được nghỉ hưu ở tuổi thấp hơn (đủ 15 năm nặng nhọc, độc hại hoặc vùng đặc biệt khó "
-                  "khăn; suy giảm khả năng lao động từ 61%)"),
-)  # fmt: skip
+    (
+        "giam_tuoi",
+        "được nghỉ hưu ở tuổi thấp hơn (đủ 15 năm nặng nhọc, độc hại hoặc vùng đặc biệt khó "
+        "khăn; suy giảm khả năng lao động từ 61%)",
+    ),
+)
 
 
 def age_for_year(sex: str, year: int, reduced: bool = False) -> int:
@@ -57,7 +60,8 @@ def retirement(sex: str, birth: date, reduced: bool = False) -> tuple[int, date]
     if add_months(birth, age_for_year(sex, FIRST_YEAR - 1, reduced)).year < FIRST_YEAR:
         raise CalculatorInputError(
             "thang_sinh",
-            f"“Tháng, năm sinh” {birth.month}/{birth.year}: người sinh tháng này đã đủ tuổi nghỉ hưu trước năm "
+            f"“Tháng, năm sinh” {birth.month}/{birth.year}: người sinh tháng này đã đủ tuổi nghỉ hưu trước "
+            "năm "
             f"2021, trước khi lộ trình của Nghị định 135/2020/NĐ-CP áp dụng. Máy tính này áp dụng cho người "
             f"sinh từ tháng {earliest_birth(sex, reduced).month}/{earliest_birth(sex, reduced).year} trở đi.",
         )
@@ -102,11 +106,22 @@ def compute_retirement(values: Values) -> CalculationResult:
         formula=formula,
         figures=(
             Figure("tuoi_nghi_huu", "Tuổi nghỉ hưu", age, fmt.age(age)),
-            Figure("thang_du_tuoi", "Tháng đủ tuổi nghỉ hưu", reached.isoformat()[:7], fmt.month_year(reached)),
-            Figure("thang_huong_luong_huu", "Tháng bắt đầu hưởng lương hưu", pension.isoformat()[:7],
-                   fmt.month_year(pension)),
-        ),  # fmt: skip
-        citations=(decisive, UnitRef(ND135, 3, 1), UnitRef(ND135, 3, 2), UnitRef(BLLD, 169, 3 if reduced else 2)),
+            Figure(
+                "thang_du_tuoi", "Tháng đủ tuổi nghỉ hưu", reached.isoformat()[:7], fmt.month_year(reached)
+            ),
+            Figure(
+                "thang_huong_luong_huu",
+                "Tháng bắt đầu hưởng lương hưu",
+                pension.isoformat()[:7],
+                fmt.month_year(pension),
+            ),
+        ),
+        citations=(
+            decisive,
+            UnitRef(ND135, 3, 1),
+            UnitRef(ND135, 3, 2),
+            UnitRef(BLLD, 169, 3 if reduced else 2),
+        ),
         notes=(
             ("Cần đủ điều kiện của khoản 1 Điều 5 Nghị định 135/2020/NĐ-CP để nghỉ hưu ở tuổi thấp hơn.",)
             if reduced
@@ -118,13 +133,21 @@ def compute_retirement(values: Values) -> CalculationResult:
 CALC = Calculator(
     name="tuoi_nghi_huu",
     title="Tuổi nghỉ hưu",
-    description="Tuổi nghỉ hưu và tháng nghỉ hưu theo lộ trình, theo giới tính, tháng năm sinh, điều kiện làm việc.",
+    description=(
+        "Tuổi nghỉ hưu và tháng nghỉ hưu theo lộ trình, theo giới tính, tháng năm sinh, điều kiện làm việc."
+    ),
     inputs=(
         InputSpec("gioi_tinh", "Giới tính", "choice", choices=SEXES),
         InputSpec("thang_sinh", "Tháng, năm sinh", "month", 1950, 2012),
-        InputSpec("dieu_kien", "Điều kiện lao động", "choice", choices=CONDITIONS, required=False,
-                  default="binh_thuong"),
-    ),  # fmt: skip
+        InputSpec(
+            "dieu_kien",
+            "Điều kiện lao động",
+            "choice",
+            choices=CONDITIONS,
+            required=False,
+            default="binh_thuong",
+        ),
+    ),
     citations=(UnitRef(ND135, 4, 2), UnitRef(ND135, 5, 2), UnitRef(ND135, 3, 1), UnitRef(BLLD, 169, 2)),
     compute=compute_retirement,
     example={"gioi_tinh": "nu", "thang_sinh": "3/1970"},

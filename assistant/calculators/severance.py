@@ -30,19 +30,33 @@ def counted_years(months: int) -> float:
 def _inputs(wage_label: str) -> tuple[InputSpec, ...]:
     return (
         InputSpec(
-            "thoi_gian_lam_viec", "Tổng thời gian làm việc thực tế cho người sử dụng lao động", "duration",
-            1, MAX_CAREER_MONTHS, help="gồm cả thời gian thử việc, nghỉ thai sản, ốm đau hưởng BHXH",
+            "thoi_gian_lam_viec",
+            "Tổng thời gian làm việc thực tế cho người sử dụng lao động",
+            "duration",
+            1,
+            MAX_CAREER_MONTHS,
+            help="gồm cả thời gian thử việc, nghỉ thai sản, ốm đau hưởng BHXH",
         ),
         InputSpec("luong_binh_quan", wage_label, "money", 100_000, 1_000_000_000),
         InputSpec(
-            "thoi_gian_bhtn", "Thời gian đã tham gia bảo hiểm thất nghiệp tại đơn vị", "duration",
-            0, MAX_CAREER_MONTHS, required=False, default=0,
+            "thoi_gian_bhtn",
+            "Thời gian đã tham gia bảo hiểm thất nghiệp tại đơn vị",
+            "duration",
+            0,
+            MAX_CAREER_MONTHS,
+            required=False,
+            default=0,
         ),
         InputSpec(
-            "thoi_gian_da_tra", "Thời gian đã được trả trợ cấp thôi việc, mất việc làm", "duration",
-            0, MAX_CAREER_MONTHS, required=False, default=0,
+            "thoi_gian_da_tra",
+            "Thời gian đã được trả trợ cấp thôi việc, mất việc làm",
+            "duration",
+            0,
+            MAX_CAREER_MONTHS,
+            required=False,
+            default=0,
         ),
-    )  # fmt: skip
+    )
 
 
 def _counted(values: Values) -> tuple[int, int, float]:
@@ -55,15 +69,16 @@ def _time_lines(worked: int, net: int, years: float, values: Values) -> list[str
     lines = [
         f"Thời gian tính trợ cấp = {fmt.years_months(worked)} làm việc − "
         f"{fmt.years_months(int(values.get('thoi_gian_bhtn') or 0))} đóng BHTN − "
-        f"{fmt.years_months(int(values.get('thoi_gian_da_tra') or 0))} đã được trả = {fmt.years_months(net)}.",
-        f"Làm tròn theo năm (tháng lẻ đến 6 tháng tính 1/2 năm, trên 6 tháng tính 1 năm): {fmt.years(years)}.",
+        f"{fmt.years_months(int(values.get('thoi_gian_da_tra') or 0))} đã được trả = "
+        f"{fmt.years_months(net)}.",
+        "Làm tròn theo năm (tháng lẻ đến 6 tháng tính 1/2 năm, trên 6 tháng tính 1 năm): "
+        f"{fmt.years(years)}.",
     ]
     return lines
 
 
 _UI_NOTE = (
-    "Thời gian đã đóng bảo hiểm thất nghiệp không được tính; nếu bạn có đóng, hãy cho biết "
-    "để tính lại."
+    "Thời gian đã đóng bảo hiểm thất nghiệp không được tính; nếu bạn có đóng, hãy cho biết để tính lại."
 )
 
 
@@ -149,7 +164,9 @@ SEVERANCE = Calculator(
 JOB_LOSS = Calculator(
     name="tro_cap_mat_viec",
     title="Trợ cấp mất việc làm",
-    description="Một tháng lương cho mỗi năm làm việc không đóng bảo hiểm thất nghiệp, ít nhất 2 tháng lương.",
+    description=(
+        "Một tháng lương cho mỗi năm làm việc không đóng bảo hiểm thất nghiệp, ít nhất 2 tháng lương."
+    ),
     inputs=_inputs("Tiền lương bình quân 6 tháng liền kề theo hợp đồng"),
     citations=(
         UnitRef(BLLD, 47, 1),

@@ -42,7 +42,7 @@ def compute_lump_sum(values: Values) -> CalculationResult:
             f"{fmt.money(paid)}, tối đa 2 tháng lương bình quân = {fmt.money(2 * wage)}.",
         )
         years_before, years_after = 0.0, 0.0
-        cited = (UnitRef(BHXH, 70, 3, "c"), UnitRef(BHXH, 70, 1))
+        cited: tuple[UnitRef, ...] = (UnitRef(BHXH, 70, 3, "c"), UnitRef(BHXH, 70, 1))
     else:
         years_before, years_after = split_years(before, after)
         amount = fmt.round_half_up((BEFORE_2014 * years_before + FROM_2014 * years_after) * wage)
@@ -65,8 +65,10 @@ def compute_lump_sum(values: Values) -> CalculationResult:
         ),
         citations=cited,
         notes=(
-            "Chỉ được hưởng khi thuộc một trường hợp của khoản 1 Điều 70 (ví dụ đủ tuổi nghỉ hưu mà chưa đủ 15 năm "
-            "đóng; hoặc đóng trước 01/7/2025, sau 12 tháng không tham gia bảo hiểm xã hội và chưa đủ 20 năm đóng).",
+            "Chỉ được hưởng khi thuộc một trường hợp của khoản 1 Điều 70 (ví dụ đủ tuổi nghỉ hưu mà chưa "
+            "đủ 15 năm "
+            "đóng; hoặc đóng trước 01/7/2025, sau 12 tháng không tham gia bảo hiểm xã hội và chưa đủ 20 "
+            "năm đóng).",
         ),
     )
 
@@ -77,13 +79,31 @@ CALC = Calculator(
     description="1,5 tháng lương bình quân cho mỗi năm đóng trước 2014, 2 tháng cho mỗi năm từ 2014.",
     inputs=(
         InputSpec("thoi_gian_tu_2014", "Thời gian đóng bảo hiểm xã hội từ năm 2014", "duration", 0, 600),
-        InputSpec("luong_binh_quan", "Mức bình quân tiền lương tháng đóng bảo hiểm xã hội", "money",
-                  100_000, 1_000_000_000),
-        InputSpec("thoi_gian_truoc_2014", "Thời gian đóng bảo hiểm xã hội trước năm 2014", "duration", 0, 600,
-                  required=False, default=0),
-        InputSpec("so_tien_da_dong", "Số tiền đã đóng (khi đóng chưa đủ 1 năm)", "money", 1_000, 1_000_000_000,
-                  required=False),
-    ),  # fmt: skip
+        InputSpec(
+            "luong_binh_quan",
+            "Mức bình quân tiền lương tháng đóng bảo hiểm xã hội",
+            "money",
+            100_000,
+            1_000_000_000,
+        ),
+        InputSpec(
+            "thoi_gian_truoc_2014",
+            "Thời gian đóng bảo hiểm xã hội trước năm 2014",
+            "duration",
+            0,
+            600,
+            required=False,
+            default=0,
+        ),
+        InputSpec(
+            "so_tien_da_dong",
+            "Số tiền đã đóng (khi đóng chưa đủ 1 năm)",
+            "money",
+            1_000,
+            1_000_000_000,
+            required=False,
+        ),
+    ),
     citations=(UnitRef(BHXH, 70, 3), UnitRef(BHXH, 5, 6), UnitRef(BHXH, 70, 1)),
     compute=compute_lump_sum,
     example={"thoi_gian_tu_2014": "5 năm", "luong_binh_quan": "8 triệu"},

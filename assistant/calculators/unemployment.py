@@ -41,12 +41,15 @@ def compute_unemployment(values: Values) -> CalculationResult:
         return CalculationResult(
             calculator=CALC.name,
             headline=(
-                f"Bạn mới đóng bảo hiểm thất nghiệp {fmt.months(contributed)}, chưa đủ 12 tháng nên chưa được "
+                f"Bạn mới đóng bảo hiểm thất nghiệp {fmt.months(contributed)}, chưa đủ 12 tháng nên chưa "
+                "được "
                 "hưởng trợ cấp thất nghiệp."
             ),
             inputs=CALC.shown(values),
-            formula=("Điều kiện: đã đóng bảo hiểm thất nghiệp từ đủ 12 tháng trở lên trong 24 tháng trước khi "
-                     "chấm dứt hợp đồng.",),  # fmt: skip
+            formula=(
+                "Điều kiện: đã đóng bảo hiểm thất nghiệp từ đủ 12 tháng trở lên trong 24 tháng trước khi "
+                "chấm dứt hợp đồng.",
+            ),
             figures=(Figure("so_thang", "Số tháng hưởng", 0, fmt.months(0)),),
             citations=(UnitRef(LVL, 38, 1, "b"), UnitRef(LVL, 39, 2)),
         )
@@ -57,7 +60,9 @@ def compute_unemployment(values: Values) -> CalculationResult:
     total = monthly * months
     formula = [f"Mức hưởng = 60% × {fmt.money(wage)} = {fmt.money(raw)}/tháng."]
     if cap is not None:
-        formula.append(f"Tối đa 5 × lương tối thiểu vùng {region} = {fmt.money(cap)}/tháng → {fmt.money(monthly)}.")
+        formula.append(
+            f"Tối đa 5 × lương tối thiểu vùng {region} = {fmt.money(cap)}/tháng → {fmt.money(monthly)}."
+        )
     formula.append(
         f"Đóng {fmt.months(contributed)}: 12–36 tháng được 3 tháng, mỗi 12 tháng thêm được 1 tháng, "
         f"tối đa 12 tháng → {fmt.months(months)}."
@@ -87,13 +92,20 @@ def compute_unemployment(values: Values) -> CalculationResult:
 CALC = Calculator(
     name="tro_cap_that_nghiep",
     title="Trợ cấp thất nghiệp",
-    description="Mức hưởng hằng tháng (60% lương bình quân, tối đa 5 lần lương tối thiểu vùng) và số tháng hưởng.",
+    description=(
+        "Mức hưởng hằng tháng (60% lương bình quân, tối đa 5 lần lương tối thiểu vùng) và số tháng hưởng."
+    ),
     inputs=(
-        InputSpec("luong_binh_quan", "Tiền lương bình quân 6 tháng đóng bảo hiểm thất nghiệp gần nhất", "money",
-                  100_000, 1_000_000_000),
+        InputSpec(
+            "luong_binh_quan",
+            "Tiền lương bình quân 6 tháng đóng bảo hiểm thất nghiệp gần nhất",
+            "money",
+            100_000,
+            1_000_000_000,
+        ),
         InputSpec("so_thang_dong", "Số tháng đã đóng bảo hiểm thất nghiệp (chưa hưởng)", "duration", 1, 600),
         InputSpec("vung", "Vùng lương tối thiểu nơi làm việc", "choice", choices=REGIONS, required=False),
-    ),  # fmt: skip
+    ),
     citations=(
         UnitRef(LVL, 39, 1),
         UnitRef(LVL, 39, 2),

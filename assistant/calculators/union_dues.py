@@ -33,7 +33,8 @@ def compute_union_fund(values: Values) -> CalculationResult:
         ),
         citations=CALC.citations,
         notes=(
-            "Đây là khoản do doanh nghiệp đóng, không trừ vào lương của bạn. Đoàn phí của đoàn viên do Điều lệ "
+            "Đây là khoản do doanh nghiệp đóng, không trừ vào lương của bạn. Đoàn phí của đoàn viên do "
+            "Điều lệ "
             "Công đoàn Việt Nam quy định (điểm a khoản 1 Điều 29 Luật Công đoàn).",
         ),
     )
@@ -44,8 +45,13 @@ CALC = Calculator(
     title="Kinh phí công đoàn",
     description="Kinh phí công đoàn doanh nghiệp đóng: 2% quỹ tiền lương làm căn cứ đóng bảo hiểm xã hội.",
     inputs=(
-        InputSpec("quy_luong", "Quỹ tiền lương làm căn cứ đóng bảo hiểm xã hội (tháng)", "money", 100_000,
-                  1_000_000_000_000),
+        InputSpec(
+            "quy_luong",
+            "Quỹ tiền lương làm căn cứ đóng bảo hiểm xã hội (tháng)",
+            "money",
+            100_000,
+            1_000_000_000_000,
+        ),
     ),
     citations=(UnitRef(LCD, 29, 1, "b"), UnitRef(LCD, 29, 1, "a"), UnitRef(ND105, 4, 2, "a")),
     compute=compute_union_fund,

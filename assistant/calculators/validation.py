@@ -50,14 +50,16 @@ def check_value(spec: InputSpec, raw: Any) -> Any:
     except (ValueError, TypeError) as exc:
         raise CalculatorInputError(
             spec.name,
-            f"“{spec.label}”: {exc}. Cần nhập {KIND_HINTS[spec.kind]}; giá trị cho phép: {spec.range_text()}.",
+            f"“{spec.label}”: {exc}. Cần nhập {KIND_HINTS[spec.kind]}; giá trị cho phép: "
+            f"{spec.range_text()}.",
         ) from None
     if spec.kind == "month":
         assert isinstance(value, date)
         if value > today():
             raise CalculatorInputError(
-                spec.name, f"“{spec.label}” là {value.month}/{value.year}, một ngày trong tương lai; "
-                "hãy nhập tháng/năm đã qua."
+                spec.name,
+                f"“{spec.label}” là {value.month}/{value.year}, một ngày trong tương lai; "
+                "hãy nhập tháng/năm đã qua.",
             )
         numeric = value.year
     elif spec.kind in ("money", "duration", "int", "number"):
@@ -80,7 +82,8 @@ def validate_inputs(calculator: Calculator, raw: Mapping[str, Any]) -> dict[str,
         names = ", ".join(unknown)
         allowed = ", ".join(sorted(known))
         raise CalculatorInputError(
-            unknown[0], f"Máy tính “{calculator.title}” không có thông tin: {names}. Các thông tin: {allowed}."
+            unknown[0],
+            f"Máy tính “{calculator.title}” không có thông tin: {names}. Các thông tin: {allowed}.",
         )
     values: dict[str, Any] = {}
     for spec in calculator.inputs:
