@@ -66,6 +66,7 @@ _MONEY = re.compile(
     rf"(?<![\d.,/])(?P<a>{_NUM})\s*(?P<u1>{_MONEY_UNIT})"
     rf"(?:\s*(?P<b>\d+)(?:\s*(?P<u2>{_MONEY_UNIT}))?)?(?:\s*{_CURRENCY})?"
     rf"|(?<![\d.,/])(?P<c>\d{{1,3}}(?:[.,]\d{{3}})+|\d{{5,}})\s*(?P<cur>{_CURRENCY})?"
+    rf"|(?<![\d.,/])(?P<small>\d+)\s*(?:dong|vnd)(?![a-z])"
 )
 _DURATION = re.compile(
     rf"(?<!thang )(?<![\d/])(?P<y>{_NUM})\s*nam(?!\s*\d{{4}})(?:\s*(?:va\s*)?(?P<m>\d+)\s*thang)?"
@@ -156,6 +157,8 @@ def to_number(text: str) -> float:
 
 
 def _money_value(match: re.Match[str]) -> int:
+    if match.group("small") is not None:
+        return int(match.group("small"))
     if match.group("c") is not None:
         return int(to_number(match.group("c")))
     total = to_number(match.group("a")) * _MULTIPLIERS[match.group("u1")]

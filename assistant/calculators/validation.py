@@ -22,7 +22,7 @@ def _choice(spec: InputSpec, raw: Any) -> str:
     raise ValueError("giá trị không nằm trong danh sách")
 
 
-def _convert(spec: InputSpec, raw: Any) -> Any:
+def convert(spec: InputSpec, raw: Any) -> Any:
     if spec.kind == "money":
         return parsing.parse_money(raw)
     if spec.kind == "duration":
@@ -46,7 +46,7 @@ def _convert(spec: InputSpec, raw: Any) -> Any:
 def check_value(spec: InputSpec, raw: Any) -> Any:
     """One input converted and range-checked; raises CalculatorInputError naming it and the range."""
     try:
-        value = _convert(spec, raw)
+        value = convert(spec, raw)
     except (ValueError, TypeError) as exc:
         raise CalculatorInputError(
             spec.name,
