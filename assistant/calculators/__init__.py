@@ -69,7 +69,7 @@ def _pending(history: Sequence[tuple[str, str]]) -> tuple[Calculator, dict[str, 
     from assistant.calculators.intent import extract, read_answer_to
     from assistant.calculators.registry import CALCULATORS
 
-    if not history or not history[-1][1].lstrip().startswith(ASK_PREFIX) and ASK_PREFIX not in history[-1][1]:
+    if not history or ASK_PREFIX not in history[-1][1]:
         return None
     answer = history[-1][1]
     calculator = next((c for c in CALCULATORS if f"{ASK_PREFIX}{c.title.lower()}," in answer), None)

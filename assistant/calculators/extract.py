@@ -218,7 +218,7 @@ def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
     )
     if place is None:
         return {}
-    name = re.sub(r"\s*(là|la|thì|thi|được|duoc)?\s*(bao nhiêu|bao nhieu|mấy|may).*$", "", place.group(1))
+    name = re.sub(r"\s+(thì|thi|lương|luong|là bao|la bao|bao nhiêu|bao nhieu)\b.*$", "", place.group(1))
     return {"dia_ban": name.strip(" ?.,")}
 
 

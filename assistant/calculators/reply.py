@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators.base import CalculationResult, Calculator, UnitRef
-from assistant.calculators.formatting import format_value
 
 ASK_PREFIX = "Để tính "  # how a request for missing inputs starts; read back from the history
 MAX_LINES = 6
