@@ -73,16 +73,7 @@ def ask_reply(
     calculator: Calculator, values: dict[str, Any], missing: tuple[str, ...], error: str = ""
 ) -> CalculationReply:
     """A question asking for exactly the missing inputs; never a guessed figure."""
-    labels = tuple(
-        (
-            spec.label,
-            spec.choice_label(values[spec.name])
-            if spec.kind == "choice"
-            else format_value(spec.kind, values[spec.name]),
-        )
-        for spec in calculator.inputs
-        if values.get(spec.name) is not None
-    )
+    labels = calculator.shown(values)
     wanted = []
     for name in missing:
         spec = calculator.spec(name)
