@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.calculators import parsing
-from assistant.calculators.base import Calculator
-from assistant.calculators.extract import EXTRACTORS, NUMERIC_KINDS
+from assistant.calculators.base import Calculator, today
+from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.registry import get_calculator
 from assistant.textnorm import fold
 
-# (calculator, pattern on folded text), first match wins: specific topics before general ones.
+# (calculator, pattern on folded text), first match wins: a named allowance before a mere mention.
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so)"),
-        ("tro_cap_that_nghiep", r"that nghiep|bhtn"),
-        ("tro_cap_mat_viec", r"mat viec( lam)?\b|tro cap mat"),
+        ("tro_cap_thoi_viec", r"tro cap thoi viec"),
+        ("tro_cap_mat_viec", r"tro cap mat viec"),
+        ("tro_cap_that_nghiep", r"that nghiep|bhtn|tctn"),
+        ("tro_cap_mat_viec", r"mat viec( lam)?\b"),
         ("tro_cap_thoi_viec", r"thoi viec|nghi viec .*tro cap|tro cap .*nghi viec"),
         ("tuoi_nghi_huu", r"nghi huu|ve huu|tuoi huu|luong huu"),
         ("thai_san", r"thai san|sinh con|sinh em be|sinh doi|sinh ba\b"),
@@ -38,12 +40,38 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("kinh_phi_cong_doan", r"kinh phi cong doan"),
     )
 )
+# A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
 _ASKS_FIGURE = re.compile(
-    r"bao nhieu|\bmay\b|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho|duoc|ra)"
-    r"|duoc (huong|nhan|tra|nghi)|nhan duoc|tong cong|la bao|muc huong|tien (la|duoc)|het bao"
-    r"|may tuoi|\?\s*$"
+    r"bao nhieu|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b|\bvung may\b|\bvung nao\b"
+    r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong"
 )
-_FIRST_PERSON = re.compile(r"\b(toi|em|minh|chau|vo toi|chong toi|con toi)\b")
+_FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui)\b")
+_FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui)\b(?! (thieu|da|nay)\b)")
+# Inputs only a member's own case has; a question must state at least one (or a choice, said of
+# themselves: "tôi làm hợp đồng không thời hạn").
+KEY_INPUTS: dict[str, tuple[str, ...]] = {
+    "tro_cap_thoi_viec": ("thoi_gian_lam_viec", "luong_binh_quan"),
+    "tro_cap_mat_viec": ("thoi_gian_lam_viec", "luong_binh_quan"),
+    "lam_them_gio": ("luong_gio", "luong_thang"),
+    "lam_viec_ban_dem": ("luong_gio", "luong_thang"),
+    "nghi_hang_nam": ("tham_nien", "so_ngay_chua_nghi"),
+    "tuoi_nghi_huu": ("thang_sinh",),
+    "tro_cap_that_nghiep": ("so_thang_dong", "luong_binh_quan"),
+    "bhxh_mot_lan": ("thoi_gian_tu_2014", "thoi_gian_truoc_2014", "luong_binh_quan"),
+    "thai_san": ("luong_binh_quan",),
+    "luong_toi_thieu_vung": ("dia_ban",),
+    "thoi_han_bao_truoc": (),
+    "thu_viec": ("luong_cong_viec",),
+    "kinh_phi_cong_doan": ("quy_luong",),
+}
+CHOICE_KEYS: dict[str, tuple[str, ...]] = {
+    "thoi_han_bao_truoc": ("loai_hop_dong",),
+    "thu_viec": ("cong_viec",),
+    "luong_toi_thieu_vung": ("vung",),
+}
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
+_YEAR_ALLOWED_BEFORE = re.compile(r"(sinh.{0,12}|thang \d{1,2} (nam )?|\d{1,2}/|tu (nam )?|truoc (nam )?)$")
 
 
 @dataclass(frozen=True)
@@ -68,12 +96,30 @@ def extract(calculator: Calculator, text: str) -> dict[str, Any]:
     return {k: v for k, v in EXTRACTORS[calculator.name](text, norm).items() if v is not None}
 
 
-def has_concrete_input(calculator: Calculator, values: dict[str, Any], text: str) -> bool:
-    for name in values:
-        kind = calculator.spec(name).kind
-        if kind in NUMERIC_KINDS:
+def speaks_of_self(text: str) -> bool:
+    lowered = text.lower()
+    if lowered != fold(lowered):  # with diacritics: "tối thiểu" is not "tôi"
+        return _FIRST_PERSON_MARKED.search(lowered) is not None
+    return _FIRST_PERSON_FOLDED.search(lowered) is not None
+
+
+def asks_about_past(text: str) -> bool:
+    """A question about an event under earlier law ("Năm 2019 tôi nghỉ việc", "luật cũ")."""
+    norm = parsing.normalise(text)
+    if _PAST_WORDS.search(norm):
+        return True
+    for match in _YEAR.finditer(norm):
+        if int(match.group(1)) >= today().year:
+            continue
+        if not _YEAR_ALLOWED_BEFORE.search(norm[max(0, match.start() - 20) : match.start()]):
             return True
-    return bool(values) and _FIRST_PERSON.search(fold(text)) is not None
+    return False
+
+
+def has_concrete_input(calculator: Calculator, values: dict[str, Any], text: str) -> bool:
+    if any(name in values for name in KEY_INPUTS[calculator.name]):
+        return True
+    return any(name in values for name in CHOICE_KEYS.get(calculator.name, ())) and speaks_of_self(text)
 
 
 def read_intent(question: str) -> Intent | None:
@@ -81,8 +127,7 @@ def read_intent(question: str) -> Intent | None:
     name = detect_topic(question)
     if name is None:
         return None
-    folded = fold(question)
-    if not _ASKS_FIGURE.search(folded):
+    if not _ASKS_FIGURE.search(parsing.normalise(question)) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
     values = extract(calculator, question)

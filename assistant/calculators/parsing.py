@@ -14,7 +14,6 @@ from datetime import date
 from assistant.textnorm import fold
 
 _DIGIT_WORDS = {
-    "khong": 0,
     "mot": 1,
     "hai": 2,
     "ba": 3,
@@ -29,24 +28,7 @@ _DIGIT_WORDS = {
 }
 # Words after which a number word really is a number ("ba năm" = 3 years, not "ba" = father).
 _UNIT_WORDS = frozenset(
-    [
-        "nam",
-        "thang",
-        "ngay",
-        "tuan",
-        "trieu",
-        "tr",
-        "nghin",
-        "ngan",
-        "ty",
-        "ti",
-        "tuoi",
-        "gio",
-        "lan",
-        "con",
-        "dong",
-        "phan",
-    ]
+    {"nam", "thang", "ngay", "tuan", "trieu", "tr", "nghin", "ngan", "ty", "ti", "tuoi", "gio", "lan", "con"}
 )
 _NUM = r"\d+(?:[.,]\d+)*"
 _MULTIPLIERS = {

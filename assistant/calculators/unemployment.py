@@ -29,21 +29,49 @@ def benefit_months(contribution_months: int) -> int:
 
 def _needs(values: Values) -> tuple[str, ...]:
     # The cap can bind only above 5 × the lowest regional minimum; then the region matters.
-    if values["luong_binh_quan"] * RATE / 100 > CAP_TIMES * min(MONTHLY.values()):
+    wage = values.get("luong_binh_quan")
+    if wage is not None and wage * RATE / 100 > CAP_TIMES * min(MONTHLY.values()):
         return ("vung",)
     return ()
 
 
+def _months_line(contributed: int, months: int) -> str:
+    return (
+        f"Đóng {fmt.years_months(contributed)}: 12–36 tháng được 3 tháng, mỗi 12 tháng thêm được 1 tháng, "
+        f"tối đa 12 tháng → {fmt.months(months)}."
+    )
+
+
+def _months_only(values: Values, contributed: int, months: int) -> CalculationResult:
+    """The number of months, which needs no wage; the amount is explained, never guessed."""
+    return CalculationResult(
+        calculator=CALC.name,
+        headline=(
+            f"Đóng bảo hiểm thất nghiệp {fmt.years_months(contributed)}, bạn được hưởng trợ cấp thất nghiệp "
+            f"{fmt.months(months)}."
+        ),
+        inputs=CALC.shown(values),
+        formula=(
+            _months_line(contributed, months),
+            "Mỗi tháng được 60% lương bình quân 6 tháng đóng bảo hiểm thất nghiệp gần nhất, tối đa 5 lần "
+            "lương tối thiểu vùng; cho biết mức lương đó để tính số tiền.",
+        ),
+        figures=(Figure("so_thang", "Số tháng hưởng", months, fmt.months(months)),),
+        citations=(UnitRef(LVL, 39, 2), UnitRef(LVL, 39, 1), UnitRef(ND374, 15, 1)),
+    )
+
+
 def compute_unemployment(values: Values) -> CalculationResult:
-    wage, contributed = values["luong_binh_quan"], int(values["so_thang_dong"])
+    wage, contributed = values.get("luong_binh_quan"), int(values["so_thang_dong"])
     months = benefit_months(contributed)
+    if months and wage is None:
+        return _months_only(values, contributed, months)
     if months == 0:
         return CalculationResult(
             calculator=CALC.name,
             headline=(
-                f"Bạn mới đóng bảo hiểm thất nghiệp {fmt.months(contributed)}, chưa đủ 12 tháng nên chưa "
-                "được "
-                "hưởng trợ cấp thất nghiệp."
+                f"Bạn mới đóng bảo hiểm thất nghiệp {fmt.years_months(contributed)}, chưa đủ 12 tháng "
+                "nên chưa được hưởng trợ cấp thất nghiệp."
             ),
             inputs=CALC.shown(values),
             formula=(
@@ -53,6 +81,7 @@ def compute_unemployment(values: Values) -> CalculationResult:
             figures=(Figure("so_thang", "Số tháng hưởng", 0, fmt.months(0)),),
             citations=(UnitRef(LVL, 38, 1, "b"), UnitRef(LVL, 39, 2)),
         )
+    assert wage is not None
     raw = fmt.round_half_up(wage * RATE / 100)
     region = values.get("vung")
     cap = CAP_TIMES * MONTHLY[region] if region else None
@@ -63,10 +92,7 @@ def compute_unemployment(values: Values) -> CalculationResult:
         formula.append(
             f"Tối đa 5 × lương tối thiểu vùng {region} = {fmt.money(cap)}/tháng → {fmt.money(monthly)}."
         )
-    formula.append(
-        f"Đóng {fmt.months(contributed)}: 12–36 tháng được 3 tháng, mỗi 12 tháng thêm được 1 tháng, "
-        f"tối đa 12 tháng → {fmt.months(months)}."
-    )
+    formula.append(_months_line(contributed, months))
     formula.append(f"Tổng = {fmt.money(monthly)} × {months} = {fmt.money(total)}.")
     return CalculationResult(
         calculator=CALC.name,
@@ -102,6 +128,7 @@ CALC = Calculator(
             "money",
             100_000,
             1_000_000_000,
+            required=False,
         ),
         InputSpec("so_thang_dong", "Số tháng đã đóng bảo hiểm thất nghiệp (chưa hưởng)", "duration", 1, 600),
         InputSpec("vung", "Vùng lương tối thiểu nơi làm việc", "choice", choices=REGIONS, required=False),
