@@ -123,6 +123,7 @@ def normalise(text: str) -> str:
     folded = re.sub(r"(\d)\s*(tr|trieu|nam)\s*ruoi", r"\1,5 \2", folded)
     folded = re.sub(r"(\d)(tr|k)(\d)(?!\d*\s*(?:trieu|nghin|ngan|tr|k))", r"\1,\3\2", folded)  # 9tr5
     folded = re.sub(r"[“”\"'()?!;:]", " ", folded)
+    folded = re.sub(r"(?<!\d)[,.]|[,.](?!\d)", lambda m: f" {m.group(0)} ", folded)
     folded = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", folded)
     return words_to_digits(re.sub(r"\s+", " ", folded).strip())
 

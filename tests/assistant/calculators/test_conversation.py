@@ -1,0 +1,128 @@
+"""``answer_calculation``: strict triggering, inputs from words or digits, asking for what is missing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.calculators import CalculationReply, answer_calculation
+
+DATA = Path(__file__).resolve().parents[3] / "evaluation" / "data"
+
+
+def reply(question: str, history: list[tuple[str, str]] | None = None) -> CalculationReply:
+    result = answer_calculation(question, history or [])
+    assert result is not None, question
+    return result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tôi làm việc 3 năm 8 tháng, lương 9 triệu, nghỉ việc thì được trợ cấp thôi việc bao nhiêu?",
+        "toi lam 3 nam 8 thang luong 9tr nghi viec duoc tro cap thoi viec bao nhieu",
+        "Em làm ba năm tám tháng, lương 9.000.000đ, trợ cấp thôi việc được bao nhiêu tiền?",
+    ],
+)
+def test_severance_in_words_or_digits_with_or_without_diacritics(question: str) -> None:
+    answer = reply(question)
+    assert answer.calculator == "tro_cap_thoi_viec"
+    assert answer.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 18.000.000 đồng."
+    assert answer.citations[0].article == 46
+    assert 3 <= len(answer.direct_answer.splitlines()) <= 6
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nghỉ phép năm được bao nhiêu ngày?",
+        "Trợ cấp thôi việc được tính thế nào?",
+        "Tuổi nghỉ hưu của lao động nữ là bao nhiêu?",
+        "Làm thêm giờ vào ngày lễ được trả bao nhiêu phần trăm lương?",
+        "Mức lương tối thiểu giờ vùng I từ năm 2026 là bao nhiêu?",
+        "Năm 2019 tôi nghỉ việc, theo Bộ luật Lao động cũ thì hợp đồng không xác định thời hạn phải báo "
+        "trước bao nhiêu ngày?",
+    ],
+)
+def test_textbook_and_past_law_questions_are_left_to_retrieval(question: str) -> None:
+    assert answer_calculation(question) is None
+
+
+def _dev_questions() -> list[dict]:
+    rows = []
+    for name in ("dev_tune.jsonl", "dev_frozen.jsonl"):
+        with open(DATA / name, encoding="utf-8") as handle:
+            rows.extend(json.loads(line) for line in handle if line.strip())
+    return [r for r in rows if r.get("kind") != "calculation"]
+
+
+def test_dev_questions_without_a_number_never_trigger() -> None:
+    """A question stating no amount, duration or date is a question about the rule."""
+    for row in _dev_questions():
+        if not re.search(r"\d", row["question"]) and "ở phường" not in row["question"]:
+            assert answer_calculation(row["question"]) is None, row["id"]
+
+
+def test_dev_questions_that_trigger_give_the_reference_figure() -> None:
+    """Where a non-calculation dev question does trigger, the figure is the one in its reference answer."""
+    for row in _dev_questions():
+        answer = answer_calculation(row["question"])
+        if answer is None:
+            continue
+        assert not answer.missing, row["id"]
+        figure = answer.result.figures[0] if answer.result else None
+        assert figure is not None
+        reference = row["reference_answer"].replace("04 tháng", "4 tháng").replace("03 tháng", "3 tháng")
+        assert figure.text in reference, (row["id"], figure.text)
+
+
+def test_missing_input_is_asked_for_then_answered_in_the_next_message() -> None:
+    first = "Lương tôi 10,4 triệu, làm thêm 4 giờ ngày chủ nhật được bao nhiêu tiền?"
+    asked = reply(first)
+    assert asked.missing == ("so_ngay_lam_viec_thang",)
+    assert "đồng" not in asked.direct_answer.splitlines()[0]  # no guessed figure
+    answered = reply("26 ngày", [(first, asked.direct_answer)])
+    assert answered.direct_answer.startswith("Tiền lương làm thêm 4 giờ vào ngày nghỉ hằng tuần")
+    assert "400.000 đồng" in answered.direct_answer  # 10.400.000 ÷ (26 × 8) × 200% × 4
+
+
+def test_two_missing_inputs_over_two_turns() -> None:
+    first = "Khi nào tôi được nghỉ hưu?"
+    assert answer_calculation(first) is None  # no input of the member's own case
+    first = "Tôi sinh tháng 5/1968, khi nào tôi được nghỉ hưu?"
+    asked = reply(first)
+    assert asked.missing == ("gioi_tinh",)
+    done = reply("nữ", [(first, asked.direct_answer)])
+    assert "56 tuổi 4 tháng" in done.direct_answer and "tháng 9/2024" in done.direct_answer
+
+
+def test_a_new_question_after_a_request_goes_to_retrieval() -> None:
+    first = "Tôi sinh tháng 5/1968, khi nào tôi được nghỉ hưu?"
+    asked = reply(first)
+    assert (
+        answer_calculation("Hợp đồng lao động phải ký bằng văn bản không?", [(first, asked.direct_answer)])
+        is None
+    )
+
+
+def test_out_of_range_input_is_named_with_its_range() -> None:
+    answer = reply("Tôi làm 200 năm, lương 9 triệu, trợ cấp thôi việc bao nhiêu?")
+    assert answer.missing == ("thoi_gian_lam_viec",)
+    assert "từ 1 tháng đến 50 năm" in answer.direct_answer
+    assert answer.result is None
+
+
+def test_future_birth_date_is_refused() -> None:
+    answer = reply("Tôi là nữ sinh tháng 3/2090, khi nào nghỉ hưu?")
+    assert "tương lai" in answer.direct_answer and answer.result is None
+
+
+def test_reply_json_round_trips() -> None:
+    answer = reply("Tôi là nữ, sinh tháng 3/1970, khi nào tôi được nghỉ hưu?")
+    data = json.loads(json.dumps(answer.to_json(), ensure_ascii=False))
+    assert data["inputs"]["thang_sinh"] == "1970-03"
+    assert data["citations"][0] == {"law_id": "135/2020/NĐ-CP", "article": 4, "clause": 2, "point": None}
+    assert "tháng 7/2027" in data["direct_answer"]
