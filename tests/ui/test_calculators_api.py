@@ -56,15 +56,23 @@ def test_numbers_and_booleans_are_accepted_as_json_values(client: TestClient) ->
 @pytest.mark.parametrize(
     ("name", "inputs", "input_name", "said"),
     [
-        ("tro_cap_thoi_viec", {"thoi_gian_lam_viec": "200 năm", "luong_binh_quan": "9tr"}, "thoi_gian_lam_viec",
-         "từ 1 tháng đến 50 năm"),
-        ("tro_cap_thoi_viec", {"thoi_gian_lam_viec": "3 năm", "luong_binh_quan": 0}, "luong_binh_quan",
-         "100.000 đồng"),
+        (
+            "tro_cap_thoi_viec",
+            {"thoi_gian_lam_viec": "200 năm", "luong_binh_quan": "9tr"},
+            "thoi_gian_lam_viec",
+            "từ 1 tháng đến 50 năm",
+        ),
+        (
+            "tro_cap_thoi_viec",
+            {"thoi_gian_lam_viec": "3 năm", "luong_binh_quan": 0},
+            "luong_binh_quan",
+            "100.000 đồng",
+        ),
         ("tro_cap_thoi_viec", {"thoi_gian_lam_viec": "3 năm"}, "luong_binh_quan", "Thiếu thông tin"),
         ("tuoi_nghi_huu", {"gioi_tinh": "nu", "thang_sinh": "3/2090"}, "thang_sinh", "tương lai"),
         ("tro_cap_thoi_viec", {"so_nam": 3}, "so_nam", "không có thông tin"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_a_422_naming_the_input_and_range(
     client: TestClient, name: str, inputs: dict[str, Any], input_name: str, said: str
 ) -> None:

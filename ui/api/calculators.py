@@ -63,7 +63,9 @@ class CalculatorList(BaseModel):
 class CalculationRequest(BaseModel):
     inputs: dict[str, InputValue] = Field(
         default_factory=dict,
-        description='Thông tin theo tên, ví dụ {"thoi_gian_lam_viec": "3 năm 8 tháng", "luong_binh_quan": "9 triệu"}',
+        description=(
+            'Thông tin theo tên, ví dụ {"thoi_gian_lam_viec": "3 năm 8 tháng", "luong_binh_quan": "9 triệu"}'
+        ),
     )
 
 
