@@ -18,7 +18,7 @@ verbatim in ``direct_answer``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.calculators.base import (
     CalculationResult,
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-def reply_for(calculator: Calculator, raw: dict[str, object]) -> CalculationReply:
+def reply_for(calculator: Calculator, raw: Mapping[str, object]) -> CalculationReply:
     """The result, or a request for what is missing or out of range, for ``raw`` inputs."""
     try:
         values = calculator.validate(raw)
