@@ -41,8 +41,11 @@ __all__ = [
 ]
 
 
-def reply_for(calculator: Calculator, raw: Mapping[str, object]) -> CalculationReply:
-    """The result, or a request for what is missing or out of range, for ``raw`` inputs."""
+def reply_for(
+    calculator: Calculator, raw: Mapping[str, object], require: tuple[str, ...] = ()
+) -> CalculationReply:
+    """The result, or a request for what is missing or out of range, for ``raw`` inputs;
+    ``require`` names optional inputs this question cannot do without (an amount asked for)."""
     try:
         values = calculator.validate(raw)
     except CalculatorInputError as exc:
@@ -52,7 +55,7 @@ def reply_for(calculator: Calculator, raw: Mapping[str, object]) -> CalculationR
         except CalculatorInputError:
             values = {}
         return ask_reply(calculator, values, (exc.name,), error=str(exc))
-    missing = calculator.missing(values)
+    missing = calculator.missing(values) + tuple(n for n in require if values.get(n) is None)
     if missing:
         return ask_reply(calculator, values, missing)
     try:
@@ -112,4 +115,4 @@ def answer_calculation(question: str, history: Sequence[tuple[str, str]] = ()) -
     intent = read_intent(question)
     if intent is None:
         return None
-    return reply_for(intent.calculator, intent.values)
+    return reply_for(intent.calculator, intent.values, intent.require)

@@ -37,6 +37,11 @@ def _period(count: int, working: bool) -> str:
     return fmt.working_days(count) if working else fmt.days(count)
 
 
+def law_wording(count: int, working: bool) -> str:
+    """The period as the Labour Code writes it: "03 ngày làm việc", "45 ngày"."""
+    return f"{count:02d} ngày" + (" làm việc" if working else "")
+
+
 def compute_notice(values: Values) -> CalculationResult:
     side, contract = values["ben"], values["loai_hop_dong"]
     count, working, point = NOTICE[contract]
@@ -49,7 +54,10 @@ def compute_notice(values: Values) -> CalculationResult:
         calculator=NOTICE_CALC.name,
         headline=f"{who} ít nhất {_period(count, working)} ({label}).",
         inputs=NOTICE_CALC.shown(values),
-        formula=(f"{label[0].upper() + label[1:]}: báo trước ít nhất {_period(count, working)}.",),
+        formula=(
+            f"{label[0].upper() + label[1:]}: báo trước ít nhất {_period(count, working)} "
+            f"(luật ghi: “ít nhất {law_wording(count, working)}”).",
+        ),
         figures=(Figure("thoi_han", "Thời hạn báo trước", count, _period(count, working)),),
         citations=(unit,),
         notes=(
@@ -65,7 +73,10 @@ def compute_probation(values: Values) -> CalculationResult:
     count, working, clause = PROBATION[job]
     label = PROBATION_CALC.spec("cong_viec").choice_label(job)
     headline = f"Thời gian thử việc tối đa là {_period(count, working)} ({label})"
-    formula = [f"{label[0].upper() + label[1:]}: không quá {_period(count, working)}; chỉ thử việc một lần."]
+    formula = [
+        f"{label[0].upper() + label[1:]}: không quá {_period(count, working)} "
+        f"(luật ghi: “không quá {law_wording(count, working)}”); chỉ thử việc một lần."
+    ]
     figures = [Figure("toi_da", "Thời gian thử việc tối đa", count, _period(count, working))]
     citations = [UnitRef(BLLD, 25, clause)]
     wage = values.get("luong_cong_viec")

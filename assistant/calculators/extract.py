@@ -80,7 +80,10 @@ def _hours(norm: str) -> float | None:
         return float((int(span.group(2)) - int(span.group(1))) % 24) or None
     for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h)\b", norm):
         after = norm[match.end() : match.end() + 14]
-        if re.match(r"\s*(moi|/|1|mot)\s*ngay", after):
+        before = norm[max(0, match.start() - 12) : match.start()]
+        if re.match(r"\s*(moi|/|1|mot)\s*ngay", after) or re.search(
+            r"(moi|1|mot) ngay (lam )?$|truoc $", before
+        ):
             continue
         return parsing.to_number(match.group(1))
     return None
@@ -90,8 +93,10 @@ def _wage_basis(text: str, norm: str) -> dict[str, Any]:
     monthly, hourly = _money(text, norm, hourly=True)
     days = re.search(
         r"(\d{1,2})\s*(?:ngay|cong)\s*(?:cong\s*)?(?:lam viec\s*)?(?:moi|/|1|mot|trong)\s*thang", norm
+    ) or re.search(r"(\d{1,2})\s*ngay cong\b", norm)
+    per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
+        r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
     )
-    per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm)
     return {
         "luong_gio": hourly,
         "luong_thang": monthly,
@@ -114,9 +119,11 @@ def _overtime(text: str, norm: str) -> dict[str, Any]:
     values = _wage_basis(text, norm)
     values["so_gio"] = _hours(norm)
     values["loai_ngay"] = _day_kind(norm)
-    if re.search(r"ban dem|\bdem\b|22 gio|ca dem", norm):
+    if re.search(
+        r"ban dem|\bdem\b|ca dem|\b(tu )?2[2-4] ?(gio|h)\b(?! (tro )?(ve )?truoc)", norm
+    ) and not re.search(r"truoc 22", norm):
         values["ban_dem"] = True
-        if re.search(r"(da|co) lam them (ca )?ban ngay|lam them ca ngay", norm):
+        if re.search(r"(da|co) (lam them|tang ca) (ca )?ban ngay|(lam them|tang ca) ca ngay", norm):
             values["lam_them_ban_ngay"] = True
     return values
 
@@ -131,7 +138,7 @@ def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if re.search(r"dac biet nang nhoc", norm):
         values["dieu_kien"] = "dac_biet"
-    elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat", norm):
+    elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
         values["dieu_kien"] = "nang_nhoc"
     for months, around in _around(text, norm):
         if not re.search(r"\| (ngay )?(phep )?(chua nghi|con lai|chua dung)", around):
@@ -144,19 +151,22 @@ def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
-_FEMALE = re.compile(r"\b(nu|phu nu|lao dong nu|gioi tinh nu|vo toi|me toi)\b")
-_MALE = re.compile(r"\b(lao dong nam|nam gioi|dan ong|gioi tinh nam|chong toi|bo toi)\b")
+_FEMALE_MARKED = re.compile(r"\b(nữ|phụ nữ|mẹ|vợ|bà|con gái|chị gái|em gái)\b|^chị\b")
+_MALE_MARKED = re.compile(
+    r"\b(nam|nam giới|đàn ông|bố|cha|chồng|ông|con trai|anh trai|em trai)\b(?!\s*\d)|^anh\b"
+)
+_FEMALE = re.compile(r"\b(nu|phu nu|lao dong nu|gioi tinh nu|me|vo|con gai)\b|^chi\b")
+_MALE = re.compile(r"\b(lao dong nam|nam gioi|dan ong|gioi tinh nam|bo|chong|con trai)\b|^anh\b")
 
 
 def _sex(text: str, norm: str) -> str | None:
-    if _FEMALE.search(norm):
-        return "nu"
-    lowered = text.lower()
-    # "nam" without the breve is "male" only in text with diacritics ("năm" is a year)
-    has_marks = lowered != fold(lowered)
-    if _MALE.search(norm) or (has_marks and re.search(r"\bnam\b(?!\s*\d)", lowered)):
-        return "nam"
-    return None
+    """The sex of the person the question is about; the first word that tells wins."""
+    lowered = text.lower().strip()
+    marked = lowered != fold(lowered)  # "nam" without the breve is "male" only with diacritics
+    female, male = (_FEMALE_MARKED, _MALE_MARKED) if marked else (_FEMALE, _MALE)
+    hits = [(m.start(), "nu") for m in female.finditer(lowered if marked else norm)]
+    hits += [(m.start(), "nam") for m in male.finditer(lowered if marked else norm)]
+    return min(hits)[1] if hits else None
 
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
@@ -189,10 +199,12 @@ def _unemployment(text: str, norm: str) -> dict[str, Any]:
 def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
     for months, around in _around(text, norm):
-        if re.search(r"truoc (nam )?2014", around):
-            values.setdefault("thoi_gian_truoc_2014", months)
-        else:
-            values.setdefault("thoi_gian_tu_2014", months)
+        left, _, right = around.partition(" | ")
+        said = re.match(r"\s*(?:dong\s*)?(truoc|tu|sau)\s*(?:nam\s*)?2014", right)
+        earlier = re.findall(r"(truoc|tu|sau)\s*(?:nam\s*)?2014", left)
+        side = said.group(1) if said else (earlier[-1] if earlier else "tu")
+        key = "thoi_gian_truoc_2014" if side == "truoc" else "thoi_gian_tu_2014"
+        values.setdefault(key, months)
     start = re.search(r"tu (?:nam )?(20\d\d)", norm)
     if start and int(start.group(1)) >= 2014:
         values.setdefault("thoi_gian_truoc_2014", 0)
@@ -259,6 +271,44 @@ def _union_fund(text: str, norm: str) -> dict[str, Any]:
     return {"quy_luong": _money(text, norm)[0]}
 
 
+def _pension(text: str, norm: str) -> dict[str, Any]:
+    durations = _durations(text, norm)
+    return {
+        "gioi_tinh": _sex(text, norm),
+        "thoi_gian_dong": durations[0][0] if durations else None,
+        "luong_binh_quan": _money(text, norm)[0],
+    }
+
+
+def _paternity(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    twins = re.search(r"sinh (doi|ba|tu|2|3|4) ", norm + " ")
+    if twins:
+        values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
+    if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm):
+        values["phau_thuat"] = True
+    return values
+
+
+def _deduction(text: str, norm: str) -> dict[str, Any]:
+    return {"luong_thuc_tra": _money(text, norm)[0]}
+
+
+def _suspension(text: str, norm: str) -> dict[str, Any]:
+    return {"luong_truoc_dinh_chi": _money(text, norm)[0]}
+
+
+def _accident(text: str, norm: str) -> dict[str, Any]:
+    loss = re.search(r"(\d{1,3})\s*%", norm) or re.search(r"(\d{1,3}) phan tram", norm)
+    own = re.search(r"do loi cua (chinh )?(toi|em|minh)|toi co loi|loi cua ban than", norm)
+    not_own = re.search(r"khong (phai )?(hoan toan )?do loi", norm)
+    return {
+        "muc_suy_giam": int(loss.group(1)) if loss else None,
+        "luong": _money(text, norm)[0],
+        "do_loi_nguoi_lao_dong": True if own and not not_own else None,
+    }
+
+
 EXTRACTORS: dict[str, Reader] = {
     "tro_cap_thoi_viec": _severance,
     "tro_cap_mat_viec": _severance,
@@ -273,4 +323,9 @@ EXTRACTORS: dict[str, Reader] = {
     "thoi_han_bao_truoc": _notice,
     "thu_viec": _probation,
     "kinh_phi_cong_doan": _union_fund,
+    "ty_le_luong_huu": _pension,
+    "thai_san_cha": _paternity,
+    "khau_tru_luong": _deduction,
+    "tam_dinh_chi": _suspension,
+    "boi_thuong_tai_nan": _accident,
 }

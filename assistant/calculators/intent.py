@@ -24,14 +24,23 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so)"),
+        ("khau_tru_luong", r"khau tru|tru luong|tru tien luong"),
+        ("tam_dinh_chi", r"dinh chi"),
         ("tro_cap_thoi_viec", r"tro cap thoi viec"),
         ("tro_cap_mat_viec", r"tro cap mat viec"),
         ("tro_cap_that_nghiep", r"that nghiep|bhtn|tctn"),
         ("tro_cap_mat_viec", r"mat viec( lam)?\b"),
         ("tro_cap_thoi_viec", r"thoi viec|nghi viec .*tro cap|tro cap .*nghi viec"),
+        ("ty_le_luong_huu", r"(luong huu|huu) .*(phan tram|%|ty le)|ty le .*luong huu|muc luong huu"),
         ("tuoi_nghi_huu", r"nghi huu|ve huu|tuoi huu|luong huu"),
+        ("thai_san_cha", r"\bvo (toi|em|minh|anh)\b.*(sinh|de)\b"),
         ("thai_san", r"thai san|sinh con|sinh em be|sinh doi|sinh ba\b"),
-        ("lam_them_gio", r"lam them|tang ca|\bot\b"),
+        ("boi_thuong_tai_nan", r"tai nan lao dong|benh nghe nghiep|suy giam kha nang"),
+        ("lam_viec_ban_dem", r"(ca dem|lam (viec )?(ban )?dem).*khong (phai )?(la )?(tang ca|lam them)"),
+        (
+            "lam_them_gio",
+            r"lam them|tang ca|\bot\b|lam (vao )?(ngay )?(chu nhat|ngay nghi|ngay le|le tet|ngay tet)",
+        ),
         ("lam_viec_ban_dem", r"lam (viec )?(ban )?dem|ca dem"),
         ("nghi_hang_nam", r"phep nam|nghi hang nam|ngay phep|nghi phep"),
         ("luong_toi_thieu_vung", r"luong toi thieu"),
@@ -45,8 +54,8 @@ _ASKS_FIGURE = re.compile(
     r"bao nhieu|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b|\bvung may\b|\bvung nao\b"
     r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong"
 )
-_FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui)\b")
-_FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui)\b(?! (thieu|da|nay)\b)")
+_FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
+_FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui|e)\b(?! (thieu|da|nay)\b)")
 # Inputs only a member's own case has; a question must state at least one (or a choice, said of
 # themselves: "tôi làm hợp đồng không thời hạn").
 KEY_INPUTS: dict[str, tuple[str, ...]] = {
@@ -59,6 +68,11 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     "tro_cap_that_nghiep": ("so_thang_dong", "luong_binh_quan"),
     "bhxh_mot_lan": ("thoi_gian_tu_2014", "thoi_gian_truoc_2014", "luong_binh_quan"),
     "thai_san": ("luong_binh_quan",),
+    "thai_san_cha": ("so_con", "phau_thuat"),
+    "ty_le_luong_huu": ("thoi_gian_dong",),
+    "khau_tru_luong": ("luong_thuc_tra",),
+    "tam_dinh_chi": ("luong_truoc_dinh_chi",),
+    "boi_thuong_tai_nan": ("muc_suy_giam",),
     "luong_toi_thieu_vung": ("dia_ban",),
     "thoi_han_bao_truoc": (),
     "thu_viec": ("luong_cong_viec",),
@@ -68,24 +82,34 @@ CHOICE_KEYS: dict[str, tuple[str, ...]] = {
     "thoi_han_bao_truoc": ("loai_hop_dong",),
     "thu_viec": ("cong_viec",),
     "luong_toi_thieu_vung": ("vung",),
+    "lam_them_gio": ("so_gio", "loai_ngay"),
 }
+_ASKS_MONTHLY = re.compile(
+    r"bao nhieu tien|moi thang .*bao nhieu|muc huong|bao nhieu (mot|1|moi) thang|tong cong"
+)
+# Said of themselves with no amount at all, these still ask for the member's own figure:
+# "Lương tối thiểu chỗ tôi làm là bao nhiêu?" (asks for the region).
+OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung"})
+_ASKS_AMOUNT = re.compile(
+    r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
-_YEAR_ALLOWED_BEFORE = re.compile(r"(sinh.{0,12}|thang \d{1,2} (nam )?|\d{1,2}/|tu (nam )?|truoc (nam )?)$")
+# "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970").
+_EVENT_YEAR = re.compile(r"(?:^|[,.;:] |\b(?:vao|hoi|luc|cuoi|dau|giua) )nam $")
 
 
 @dataclass(frozen=True)
 class Intent:
     calculator: Calculator
     values: dict[str, Any]  # raw values as read from the text (checked later by the calculator)
+    require: tuple[str, ...] = ()  # optional inputs this question needs (an amount asked for)
 
 
 def detect_topic(question: str) -> str | None:
     folded = fold(question)
     for name, pattern in TOPICS:
         if pattern.search(folded):
-            if name == "lam_viec_ban_dem" and re.search(r"lam them|tang ca", folded):
-                return "lam_them_gio"
             return name
     return None
 
@@ -111,7 +135,7 @@ def asks_about_past(text: str) -> bool:
     for match in _YEAR.finditer(norm):
         if int(match.group(1)) >= today().year:
             continue
-        if not _YEAR_ALLOWED_BEFORE.search(norm[max(0, match.start() - 20) : match.start()]):
+        if _EVENT_YEAR.search(norm[max(0, match.start() - 12) : match.start()]):
             return True
     return False
 
@@ -119,7 +143,13 @@ def asks_about_past(text: str) -> bool:
 def has_concrete_input(calculator: Calculator, values: dict[str, Any], text: str) -> bool:
     if any(name in values for name in KEY_INPUTS[calculator.name]):
         return True
-    return any(name in values for name in CHOICE_KEYS.get(calculator.name, ())) and speaks_of_self(text)
+    if not speaks_of_self(text):
+        return False
+    if calculator.name in OWN_CASE_WITHOUT_INPUTS:
+        return True
+    if calculator.name == "lam_them_gio" and not _ASKS_AMOUNT.search(parsing.normalise(text)):
+        return False  # "giới hạn làm thêm là bao nhiêu giờ" is about the rule
+    return any(name in values for name in CHOICE_KEYS.get(calculator.name, ()))
 
 
 def read_intent(question: str) -> Intent | None:
@@ -133,7 +163,10 @@ def read_intent(question: str) -> Intent | None:
     values = extract(calculator, question)
     if not has_concrete_input(calculator, values, question):
         return None
-    return Intent(calculator, values)
+    require: tuple[str, ...] = ()
+    if name == "tro_cap_that_nghiep" and _ASKS_MONTHLY.search(parsing.normalise(question)):
+        require = ("luong_binh_quan",)
+    return Intent(calculator, values, require)
 
 
 def read_answer_to(calculator: Calculator, missing: tuple[str, ...], message: str) -> dict[str, Any]:

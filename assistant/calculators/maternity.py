@@ -93,3 +93,52 @@ CALC = Calculator(
     compute=compute_maternity,
     example={"luong_binh_quan": "8 triệu"},
 )
+
+
+def paternity_days(children: int, surgery: bool) -> tuple[int, str]:
+    """Working days of leave for a father (khoản 2 Điều 53) and the point that sets them."""
+    if children == 1:
+        return (7, "b") if surgery else (5, "a")
+    base, point = (14, "d") if surgery else (10, "c")
+    return base + 3 * max(children - 2, 0), point
+
+
+def compute_paternity(values: Values) -> CalculationResult:
+    children, surgery = int(values["so_con"]), bool(values["phau_thuat"])
+    days, point = paternity_days(children, surgery)
+    case = ("sinh đôi" if children == 2 else f"sinh {children} con") if children > 1 else "sinh một con"
+    if surgery:
+        case += ", phải phẫu thuật hoặc sinh dưới 32 tuần"
+    return CalculationResult(
+        calculator=PATERNITY.name,
+        headline=f"Bạn được nghỉ hưởng chế độ thai sản {days} ngày làm việc khi vợ sinh con ({case}).",
+        inputs=PATERNITY.shown(values),
+        formula=(
+            f"Khoản 2 Điều 53 Luật Bảo hiểm xã hội: “{days:02d} ngày làm việc” ({case}).",
+            "Một con 5 ngày, phẫu thuật hoặc dưới 32 tuần 7 ngày; sinh đôi 10 ngày, phẫu thuật 14 ngày; "
+            "từ con thứ ba thêm 3 ngày mỗi con.",
+        ),
+        figures=(Figure("so_ngay", "Số ngày nghỉ", days, f"{days} ngày làm việc"),),
+        citations=(UnitRef(BHXH, 53, 2, point), UnitRef(BHXH, 53, 3)),
+        notes=("Phải nghỉ trong 60 ngày kể từ ngày vợ sinh con (khoản 3 Điều 53).",),
+    )
+
+
+PATERNITY = Calculator(
+    name="thai_san_cha",
+    title="Nghỉ thai sản của chồng khi vợ sinh con",
+    description="Số ngày làm việc lao động nam được nghỉ hưởng chế độ thai sản khi vợ sinh con.",
+    inputs=(
+        InputSpec("so_con", "Số con sinh trong một lần sinh", "int", 1, 6, required=False, default=1),
+        InputSpec(
+            "phau_thuat",
+            "Vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần",
+            "bool",
+            required=False,
+            default=False,
+        ),
+    ),
+    citations=(UnitRef(BHXH, 53, 2), UnitRef(BHXH, 53, 3)),
+    compute=compute_paternity,
+    example={"so_con": 2, "phau_thuat": "có"},
+)

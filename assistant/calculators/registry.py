@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from assistant.calculators import (
+    accident,
     annual_leave,
     contract_terms,
     maternity,
     minimum_wage,
     overtime,
+    pension,
     retirement,
     severance,
     social_insurance,
     unemployment,
     union_dues,
+    wage_protection,
 )
 from assistant.calculators.base import Calculator, UnknownCalculatorError
 
@@ -25,10 +28,15 @@ CALCULATORS: tuple[Calculator, ...] = (
     retirement.CALC,
     unemployment.CALC,
     social_insurance.CALC,
+    pension.CALC,
     maternity.CALC,
+    maternity.PATERNITY,
     minimum_wage.CALC,
     contract_terms.NOTICE_CALC,
     contract_terms.PROBATION_CALC,
+    wage_protection.DEDUCTION,
+    wage_protection.SUSPENSION,
+    accident.CALC,
     union_dues.CALC,
 )
 _BY_NAME = {c.name: c for c in CALCULATORS}
