@@ -33,33 +33,42 @@ def leave_days(condition: str, seniority_months: int, months_worked: int) -> flo
 
 def _needs(values: Values) -> tuple[str, ...]:
     if values.get("so_ngay_chua_nghi") is None:
-        return ()
+        return ("tham_nien",)
     return ("luong_thang", "so_ngay_lam_viec_thang")
 
 
-def compute_annual_leave(values: Values) -> CalculationResult:
+def _days_part(values: Values) -> tuple[list[str], Figure, str, list[UnitRef], int]:
     condition, seniority = values["dieu_kien"], int(values["tham_nien"])
-    months = values.get("so_thang_lam_viec_trong_nam")
-    if months is None:
-        months = min(seniority, 12)
-    months = int(months)
+    months = int(values.get("so_thang_lam_viec_trong_nam") or min(seniority, 12))
     extra = seniority // SENIORITY_STEP_MONTHS
     days = leave_days(condition, seniority, months)
-    full_year = BASE_DAYS[condition] + extra
     formula = [
         f"Ngày nghỉ cơ bản: {fmt.days(BASE_DAYS[condition])} "
         f"({CALC.spec('dieu_kien').choice_label(condition)}).",
         f"Thâm niên {fmt.years_months(seniority)}: cộng {fmt.days(extra)} (mỗi đủ 5 năm thêm 1 ngày).",
     ]
+    citations = [UnitRef(BLLD, 113, 1, BASE_POINT[condition]), UnitRef(BLLD, 114)]
     if months < 12:
+        full_year = BASE_DAYS[condition] + extra
         formula.append(
             f"Làm chưa đủ 12 tháng: {fmt.days(full_year)} ÷ 12 × {months} tháng = {fmt.days(days)}."
         )
-    figures = [Figure("so_ngay", "Số ngày nghỉ hằng năm", days, fmt.days(days))]
-    headline = f"Bạn được nghỉ hằng năm {fmt.days(days)} làm việc, hưởng nguyên lương."
-    citations = [UnitRef(BLLD, 113, 1, BASE_POINT[condition]), UnitRef(BLLD, 114)]
-    if months < 12:
         citations[1:1] = [UnitRef(BLLD, 113, 2), UnitRef(ND145, 66, 1)]
+    headline = f"Bạn được nghỉ hằng năm {fmt.days(days)} làm việc, hưởng nguyên lương."
+    figure = Figure("so_ngay", "Số ngày nghỉ hằng năm", days, fmt.days(days))
+    return formula, figure, headline, citations, months
+
+
+def compute_annual_leave(values: Values) -> CalculationResult:
+    formula: list[str] = []
+    figures: list[Figure] = []
+    headlines: list[str] = []
+    citations: list[UnitRef] = []
+    shown = dict(values)
+    if values.get("tham_nien") is not None:
+        lines, figure, headline, cited, months = _days_part(values)
+        formula, figures, headlines, citations = lines, [figure], [headline], cited
+        shown["so_thang_lam_viec_trong_nam"] = months
     unpaid = values.get("so_ngay_chua_nghi")
     if unpaid is not None:
         wage, workdays = values["luong_thang"], values["so_ngay_lam_viec_thang"]
@@ -69,12 +78,16 @@ def compute_annual_leave(values: Values) -> CalculationResult:
             f"= {fmt.money(pay)}."
         )
         figures.append(Figure("tien_ngay_chua_nghi", "Tiền lương những ngày chưa nghỉ", pay, fmt.money(pay)))
-        headline += f" Tiền lương cho {fmt.days(unpaid)} chưa nghỉ khi thôi việc là {fmt.money(pay)}."
-        citations += [UnitRef(BLLD, 113, 3), UnitRef(ND145, 67, 3)]
+        headlines.append(
+            f"Tiền lương cho {fmt.days(unpaid)} phép chưa nghỉ khi thôi việc là {fmt.money(pay)}."
+        )
+        citations = [UnitRef(BLLD, 113, 3), UnitRef(ND145, 67, 3), *citations]
+        if values.get("tham_nien") is not None:
+            headlines.reverse()  # the figure asked for (the pay) first
     return CalculationResult(
         calculator=CALC.name,
-        headline=headline,
-        inputs=CALC.shown({**values, "so_thang_lam_viec_trong_nam": months}),
+        headline=" ".join(headlines),
+        inputs=CALC.shown(shown),
         formula=tuple(formula),
         figures=tuple(figures),
         citations=tuple(citations),
@@ -96,7 +109,14 @@ CALC = Calculator(
             required=False,
             default="binh_thuong",
         ),
-        InputSpec("tham_nien", "Thời gian làm việc cho người sử dụng lao động hiện tại", "duration", 1, 600),
+        InputSpec(
+            "tham_nien",
+            "Thời gian làm việc cho người sử dụng lao động hiện tại",
+            "duration",
+            1,
+            600,
+            required=False,
+        ),
         InputSpec("so_thang_lam_viec_trong_nam", "Số tháng làm việc trong năm", "int", 1, 12, required=False),
         InputSpec(
             "so_ngay_chua_nghi", "Số ngày phép chưa nghỉ khi thôi việc", "number", 0.5, 100, required=False

@@ -199,9 +199,11 @@ class Calculator:
             raise CalculatorInputError(missing[0], f"Thiếu thông tin: {labels}.")
         return self.compute(values)
 
-    def shown(self, values: Values) -> tuple[tuple[str, str], ...]:
-        """(label, formatted value) of every input used, defaults included, in spec order."""
-        from assistant.calculators.formatting import format_value
+    def shown(self, values: Values, short_money: bool = False) -> tuple[tuple[str, str], ...]:
+        """(label, formatted value) of every input used, defaults included, in spec order;
+        ``short_money`` writes amounts as a member does ("10 triệu"), so that a request for a
+        missing input never reads like a computed figure."""
+        from assistant.calculators.formatting import format_value, money_short
 
         rows = []
         for spec in self.inputs:
@@ -209,6 +211,8 @@ class Calculator:
             if value is None:
                 continue
             text = spec.choice_label(value) if spec.kind == "choice" else format_value(spec.kind, value)
+            if short_money and spec.kind == "money":
+                text = money_short(value)
             rows.append((spec.label, text))
         return tuple(rows)
 

@@ -69,32 +69,41 @@ def compute_notice(values: Values) -> CalculationResult:
 
 
 def compute_probation(values: Values) -> CalculationResult:
-    job = values["cong_viec"]
-    count, working, clause = PROBATION[job]
-    label = PROBATION_CALC.spec("cong_viec").choice_label(job)
-    headline = f"Thời gian thử việc tối đa là {_period(count, working)} ({label})"
-    formula = [
-        f"{label[0].upper() + label[1:]}: không quá {_period(count, working)} "
-        f"(luật ghi: “không quá {law_wording(count, working)}”); chỉ thử việc một lần."
-    ]
-    figures = [Figure("toi_da", "Thời gian thử việc tối đa", count, _period(count, working))]
-    citations = [UnitRef(BLLD, 25, clause)]
-    wage = values.get("luong_cong_viec")
+    job, wage = values.get("cong_viec"), values.get("luong_cong_viec")
+    parts: list[str] = []
+    formula: list[str] = []
+    figures: list[Figure] = []
+    citations: list[UnitRef] = []
+    if job is not None:
+        count, working, clause = PROBATION[job]
+        label = PROBATION_CALC.spec("cong_viec").choice_label(job)
+        parts.append(f"thời gian thử việc tối đa là {_period(count, working)} ({label})")
+        formula.append(
+            f"{label[0].upper() + label[1:]}: không quá {_period(count, working)} "
+            f"(luật ghi: “không quá {law_wording(count, working)}”); chỉ thử việc một lần."
+        )
+        figures.append(Figure("toi_da", "Thời gian thử việc tối đa", count, _period(count, working)))
+        citations.append(UnitRef(BLLD, 25, clause))
     if wage is not None:
         pay = fmt.round_half_up(wage * PROBATION_PAY_PERCENT / 100)
-        headline += f"; lương thử việc ít nhất {fmt.money(pay)} (85%)"
+        parts.insert(0, f"lương thử việc ít nhất là {fmt.money(pay)} (85% mức lương của công việc)")
         formula.append(f"Lương thử việc ≥ 85% × {fmt.money(wage)} = {fmt.money(pay)}.")
-        figures.append(Figure("luong_thu_viec", "Lương thử việc tối thiểu", pay, fmt.money(pay)))
-        citations.append(UnitRef(BLLD, 26))
+        figures.insert(0, Figure("luong_thu_viec", "Lương thử việc tối thiểu", pay, fmt.money(pay)))
+        citations.insert(0, UnitRef(BLLD, 26))
+    headline = "; ".join(parts)
     return CalculationResult(
         calculator=PROBATION_CALC.name,
-        headline=headline + ".",
+        headline=headline[0].upper() + headline[1:] + ".",
         inputs=PROBATION_CALC.shown(values),
         formula=tuple(formula),
         figures=tuple(figures),
         citations=tuple(citations),
         notes=("Không áp dụng thử việc với hợp đồng lao động dưới 01 tháng (Điều 24).",),
     )
+
+
+def _probation_needs(values: Values) -> tuple[str, ...]:
+    return () if values.get("luong_cong_viec") is not None else ("cong_viec",)
 
 
 NOTICE_CALC = Calculator(
@@ -117,7 +126,7 @@ PROBATION_CALC = Calculator(
     title="Thời gian và tiền lương thử việc",
     description="Thời gian thử việc tối đa theo công việc và lương thử việc tối thiểu 85%.",
     inputs=(
-        InputSpec("cong_viec", "Công việc thử việc", "choice", choices=JOBS),
+        InputSpec("cong_viec", "Công việc thử việc", "choice", choices=JOBS, required=False),
         InputSpec(
             "luong_cong_viec", "Mức lương của công việc", "money", 100_000, 1_000_000_000, required=False
         ),
@@ -125,4 +134,5 @@ PROBATION_CALC = Calculator(
     citations=(UnitRef(BLLD, 25), UnitRef(BLLD, 26)),
     compute=compute_probation,
     example={"cong_viec": "cao_dang", "luong_cong_viec": "10 triệu"},
+    needs=_probation_needs,
 )

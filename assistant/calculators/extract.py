@@ -31,24 +31,39 @@ def _money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int 
     amount = hourly_amount = None
     for found in parsing.find_money(text):
         after = norm[found.end : found.end + 12]
-        before = _left(norm, found.start, 20)
-        if hourly and (re.match(r"\s*(/|mot|1|moi)\s*gio", after) or re.search(r"luong gio|moi gio", before)):
+        before = re.split(r"[,;]|\. ", _left(norm, found.start, 45))[-1]
+        if hourly and (
+            re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
+        ):
             hourly_amount = hourly_amount or _int(found.value)
         elif amount is None:
             amount = _int(found.value)
     return amount, hourly_amount
 
 
+def _is_window(norm: str, found: parsing.Found) -> bool:
+    """ "bình quân 6 tháng cuối": the averaging window of a wage, never a duration of the case."""
+    before, after = _left(norm, found.start, 25), norm[found.end : found.end + 12]
+    if re.search(r"binh quan( tien luong)?( thang)? $|luong $", before):
+        return True
+    clause = re.split(r"[,.;]", before)[-1]
+    return bool(re.match(r"\s*(cuoi|gan nhat|lien ke|truoc khi)", after)) and "luong" in clause
+
+
+def _found_durations(text: str, norm: str) -> list[parsing.Found]:
+    return [f for f in parsing.find_durations(text) if not _is_window(norm, f)]
+
+
 def _durations(text: str, norm: str) -> list[tuple[int, str]]:
     """(months, the words just before) of each duration in the sentence."""
-    return [(_int(f.value), _left(norm, f.start)) for f in parsing.find_durations(text)]
+    return [(_int(f.value), _left(norm, f.start)) for f in _found_durations(text, norm)]
 
 
-def _around(text: str, norm: str) -> list[tuple[int, str]]:
+def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
     """(months, the words around) of each duration: "2 năm trước 2014" reads both sides."""
     return [
-        (_int(f.value), _left(norm, f.start, 20) + " | " + norm[f.end : f.end + 25])
-        for f in parsing.find_durations(text)
+        (_int(f.value), _left(norm, f.start, 20) + " | " + norm[f.end : f.end + width])
+        for f in _found_durations(text, norm)
     ]
 
 
@@ -59,10 +74,14 @@ def _int(value: object) -> int:
 
 def _severance(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
-    for months, left in _durations(text, norm):
+    for months, around in _around(text, norm, width=45):
+        left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
-        if re.search(_UI, tail):
+        clause = re.split(r"[,.;]| va ", right)[0]
+        if re.search(_UI, tail) or (re.search(_UI, clause) and not re.search(r"khong|chua", clause)):
             values.setdefault("thoi_gian_bhtn", months)
+        elif re.search(r"(khong|chua) (co )?(dong|tham gia)", clause):
+            continue  # the part of the time without insurance: already inside the total
         elif re.search(_PAID, tail):
             values.setdefault("thoi_gian_da_tra", months)
         else:
@@ -156,7 +175,9 @@ _MALE_MARKED = re.compile(
     r"\b(nam|nam giới|đàn ông|bố|cha|chồng|ông|con trai|anh trai|em trai)\b(?!\s*\d)|^anh\b"
 )
 _FEMALE = re.compile(r"\b(nu|phu nu|lao dong nu|gioi tinh nu|me|vo|con gai)\b|^chi\b")
-_MALE = re.compile(r"\b(lao dong nam|nam gioi|dan ong|gioi tinh nam|bo|chong|con trai)\b|^anh\b")
+_MALE = re.compile(
+    r"\b(lao dong nam|nam gioi|dan ong|gioi tinh nam|bo|chong|con trai|(la|toi) nam)\b(?! \d)|^anh\b"
+)
 
 
 def _sex(text: str, norm: str) -> str | None:
@@ -215,7 +236,7 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
-    twins = re.search(r"sinh (doi|ba|tu|2|3|4) ", norm + " ")
+    twins = re.search(r"sinh (doi|ba|tu|2|3|4)\b", norm)
     if twins:
         values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
     return values
@@ -269,6 +290,15 @@ def _probation(text: str, norm: str) -> dict[str, Any]:
 
 def _union_fund(text: str, norm: str) -> dict[str, Any]:
     return {"quy_luong": _money(text, norm)[0]}
+
+
+def _wrongful(text: str, norm: str) -> dict[str, Any]:
+    return {"luong": _money(text, norm)[0]}
+
+
+def _sick(text: str, norm: str) -> dict[str, Any]:
+    days = re.search(r"(\d{1,3})\s*ngay", norm)
+    return {"luong_dong_bhxh": _money(text, norm)[0], "so_ngay": int(days.group(1)) if days else None}
 
 
 def _pension(text: str, norm: str) -> dict[str, Any]:
@@ -328,4 +358,6 @@ EXTRACTORS: dict[str, Reader] = {
     "khau_tru_luong": _deduction,
     "tam_dinh_chi": _suspension,
     "boi_thuong_tai_nan": _accident,
+    "cham_dut_trai_luat": _wrongful,
+    "om_dau": _sick,
 }

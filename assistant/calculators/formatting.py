@@ -31,6 +31,15 @@ def money(amount: float | int) -> str:
     return f"{group(round_half_up(amount))} đồng"
 
 
+def money_short(amount: float | int) -> str:
+    """How a member writes an amount back: 10000000 -> "10 triệu", 9500000 -> "9,5 triệu"."""
+    whole = round_half_up(amount)
+    for unit, name in ((1_000_000_000, "tỷ"), (1_000_000, "triệu"), (1_000, "nghìn")):
+        if whole >= unit and (whole * 1000) % unit == 0:
+            return f"{number(whole / unit)} {name}"
+    return f"{group(whole)}đ"
+
+
 def days(count: float | int) -> str:
     return f"{number(count)} ngày"
 

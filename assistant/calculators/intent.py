@@ -23,7 +23,9 @@ from assistant.textnorm import fold
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so)"),
+        ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so|1 lan|mot lan)"),
+        ("cham_dut_trai_luat", r"trai (luat|phap luat)"),
+        ("om_dau", r"om dau|nghi om|bi om"),
         ("khau_tru_luong", r"khau tru|tru luong|tru tien luong"),
         ("tam_dinh_chi", r"dinh chi"),
         ("tro_cap_thoi_viec", r"tro cap thoi viec"),
@@ -67,7 +69,9 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     "tuoi_nghi_huu": ("thang_sinh",),
     "tro_cap_that_nghiep": ("so_thang_dong", "luong_binh_quan"),
     "bhxh_mot_lan": ("thoi_gian_tu_2014", "thoi_gian_truoc_2014", "luong_binh_quan"),
-    "thai_san": ("luong_binh_quan",),
+    "thai_san": ("luong_binh_quan", "so_con"),
+    "cham_dut_trai_luat": ("luong",),
+    "om_dau": ("luong_dong_bhxh", "so_ngay"),
     "thai_san_cha": ("so_con", "phau_thuat"),
     "ty_le_luong_huu": ("thoi_gian_dong",),
     "khau_tru_luong": ("luong_thuc_tra",),
@@ -83,9 +87,10 @@ CHOICE_KEYS: dict[str, tuple[str, ...]] = {
     "thu_viec": ("cong_viec",),
     "luong_toi_thieu_vung": ("vung",),
     "lam_them_gio": ("so_gio", "loai_ngay"),
+    "tuoi_nghi_huu": ("gioi_tinh",),
 }
 _ASKS_MONTHLY = re.compile(
-    r"bao nhieu tien|moi thang .*bao nhieu|muc huong|bao nhieu (mot|1|moi) thang|tong cong"
+    r"bao nhieu tien|moi thang .*bao nhieu(?! thang)|muc huong|bao nhieu (mot|1|moi) thang"
 )
 # Said of themselves with no amount at all, these still ask for the member's own figure:
 # "Lương tối thiểu chỗ tôi làm là bao nhiêu?" (asks for the region).
@@ -164,7 +169,7 @@ def read_intent(question: str) -> Intent | None:
     if not has_concrete_input(calculator, values, question):
         return None
     require: tuple[str, ...] = ()
-    if name == "tro_cap_that_nghiep" and _ASKS_MONTHLY.search(parsing.normalise(question)):
+    if name in ("tro_cap_that_nghiep", "thai_san") and _ASKS_MONTHLY.search(parsing.normalise(question)):
         require = ("luong_binh_quan",)
     return Intent(calculator, values, require)
 

@@ -21,9 +21,34 @@ ONE_OFF_TIMES = 2  # khoản 4 Điều 58: "bằng 02 lần mức tham chiếu"
 REFERENCE_LEVEL = 2_340_000
 
 
+def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
+    """Without the wage: the months of leave and the one-off allowance, which need none."""
+    return CalculationResult(
+        calculator=CALC.name,
+        headline=(
+            f"Bạn được nghỉ thai sản {fmt.months(months)}; trợ cấp một lần khi sinh con {fmt.money(one_off)}."
+        ),
+        inputs=CALC.shown(values),
+        formula=(
+            f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)} "
+            "(luật ghi: “06 tháng”, sinh đôi trở lên thì từ con thứ 02 mỗi con nghỉ thêm “01 tháng”).",
+            "Mỗi tháng nghỉ được trợ cấp 100% mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần "
+            "nhất; "
+            "cho biết mức lương đó để tính số tiền.",
+        ),
+        figures=(
+            Figure("so_thang_nghi", "Thời gian nghỉ thai sản", months, fmt.months(months)),
+            Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off)),
+        ),
+        citations=(UnitRef(BLLD, 139, 1), UnitRef(BHXH, 53, 1), UnitRef(BHXH, 58, 4)),
+    )
+
+
 def compute_maternity(values: Values) -> CalculationResult:
-    wage, children, reference = values["luong_binh_quan"], int(values["so_con"]), values["muc_tham_chieu"]
+    wage, children, reference = values.get("luong_binh_quan"), int(values["so_con"]), values["muc_tham_chieu"]
     months = LEAVE_MONTHS + EXTRA_MONTH_PER_CHILD * (children - 1)
+    if wage is None:
+        return _leave_only(values, months, ONE_OFF_TIMES * reference * children)
     benefit = wage * BENEFIT_RATE // 100 * months
     one_off = ONE_OFF_TIMES * reference * children
     total = benefit + one_off
@@ -35,7 +60,8 @@ def compute_maternity(values: Values) -> CalculationResult:
         ),
         inputs=CALC.shown(values),
         formula=(
-            f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)}.",
+            f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)} "
+            "(luật ghi: “06 tháng”, từ con thứ 02 mỗi con nghỉ thêm “01 tháng”).",
             f"Trợ cấp thai sản = 100% × {fmt.money(wage)} × {months} tháng = {fmt.money(benefit)}.",
             f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = "
             f"{fmt.money(one_off)}.",
@@ -71,6 +97,7 @@ CALC = Calculator(
             "money",
             100_000,
             1_000_000_000,
+            required=False,
         ),
         InputSpec("so_con", "Số con sinh trong một lần sinh", "int", 1, 6, required=False, default=1),
         InputSpec(

@@ -51,7 +51,7 @@ _MONEY = re.compile(
     rf"|(?<![\d.,/])(?P<small>\d+)\s*(?:dong|vnd)(?![a-z])"
 )
 _DURATION = re.compile(
-    rf"(?<!thang )(?<![\d/])(?P<y>{_NUM})\s*nam(?!\s*\d{{4}})(?:\s*(?:va\s*)?(?P<m>\d+)\s*thang)?"
+    rf"(?<!thang )(?<![\d/])(?P<y>{_NUM})\s*nam(?!\s*\d{{4}})(?:\s*(?:va\s*)?(?P<m>1[01]|[1-9])\s*thang)?"
     rf"|(?<!nam )(?<![\d/])(?P<mo>\d+)\s*thang(?!\s*\d)"
 )
 _MONTH_YEAR = re.compile(

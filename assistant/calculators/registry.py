@@ -12,7 +12,9 @@ from assistant.calculators import (
     pension,
     retirement,
     severance,
+    sickness,
     social_insurance,
+    termination,
     unemployment,
     union_dues,
     wage_protection,
@@ -37,6 +39,8 @@ CALCULATORS: tuple[Calculator, ...] = (
     wage_protection.DEDUCTION,
     wage_protection.SUSPENSION,
     accident.CALC,
+    termination.CALC,
+    sickness.CALC,
     union_dues.CALC,
 )
 _BY_NAME = {c.name: c for c in CALCULATORS}

@@ -73,7 +73,7 @@ def ask_reply(
     calculator: Calculator, values: dict[str, Any], missing: tuple[str, ...], error: str = ""
 ) -> CalculationReply:
     """A question asking for exactly the missing inputs; never a guessed figure."""
-    labels = calculator.shown(values)
+    labels = calculator.shown(values, short_money=True)
     wanted = []
     for name in missing:
         spec = calculator.spec(name)
