@@ -268,7 +268,11 @@ def _contract(text: str, norm: str) -> str | None:
 
 def _notice(text: str, norm: str) -> dict[str, Any]:
     side = None
-    if re.search(r"cong ty|doanh nghiep|nguoi su dung|chu|sep|sa thai|cho (toi|em|minh) nghi", norm):
+    if re.search(
+        r"cong ty|\bcty\b|\bct\b|doanh nghiep|nguoi su dung|\bchu\b|\bsep\b|sa thai"
+        r"|cho (toi|em|minh )?nghi|ho phai",
+        norm,
+    ):
         side = "nguoi_su_dung"
     if re.search(r"(toi|em|minh) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
         side = "nguoi_lao_dong"

@@ -26,7 +26,8 @@ def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
     return CalculationResult(
         calculator=CALC.name,
         headline=(
-            f"Bạn được nghỉ thai sản {fmt.months(months)}; trợ cấp một lần khi sinh con {fmt.money(one_off)}."
+            f"Bạn được nghỉ thai sản {fmt.months(months)}, cộng trợ cấp một lần khi sinh con bằng 2 lần mức "
+            f"tham chiếu mỗi con ({fmt.money(one_off)} với mức {fmt.money(values['muc_tham_chieu'])})."
         ),
         inputs=CALC.shown(values),
         formula=(
@@ -56,7 +57,8 @@ def compute_maternity(values: Values) -> CalculationResult:
         calculator=CALC.name,
         headline=(
             f"Bạn được nghỉ thai sản {fmt.months(months)}, trợ cấp thai sản {fmt.money(benefit)} "
-            f"và trợ cấp một lần khi sinh con {fmt.money(one_off)} (tổng {fmt.money(total)})."
+            f"và trợ cấp một lần khi sinh con {fmt.money(one_off)} "
+            f"(2 lần mức tham chiếu {fmt.money(reference)} mỗi con; tổng {fmt.money(total)})."
         ),
         inputs=CALC.shown(values),
         formula=(
