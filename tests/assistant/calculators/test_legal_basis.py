@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from assistant.calculators import (
+    accident,
     annual_leave,
     contract_terms,
     maternity,
@@ -17,9 +18,12 @@ from assistant.calculators import (
     overtime,
     retirement,
     severance,
+    sickness,
     social_insurance,
+    termination,
     unemployment,
     union_dues,
+    wage_protection,
 )
 from assistant.calculators import formatting as fmt
 from assistant.calculators.base import UnitRef
@@ -92,6 +96,21 @@ FIGURES: list[tuple[UnitRef, tuple[str, ...]]] = [
     ],
     (UnitRef(BLLD, 26), (f"{contract_terms.PROBATION_PAY_PERCENT}%",)),
     (UnitRef("50/2024/QH15", 29, 1, "b"), (f"{union_dues.RATE_PERCENT}%",)),
+    (UnitRef("41/2024/QH15", 66, 1, "a"), ("45%", "15 năm", "2%", "75%")),
+    (UnitRef("41/2024/QH15", 66, 1, "b"), ("45%", "20 năm", "40%", "1%", "75%")),
+    *[
+        (UnitRef("41/2024/QH15", 53, 2, point), (f"{days:02d} ngày làm việc",))
+        for point, days in (("a", 5), ("b", 7), ("c", 10), ("d", 14))
+    ],
+    (UnitRef("41/2024/QH15", 53, 2, "c"), ("03 ngày làm việc",)),
+    (UnitRef(BLLD, 102, 3), (f"{wage_protection.DEDUCTION_CAP_PERCENT}%",)),
+    (UnitRef(BLLD, 128, 2), (f"{wage_protection.SUSPENSION_ADVANCE_PERCENT}%",)),
+    (UnitRef("84/2015/QH13", 38, 4, "a"), ("1,5 tháng", "0,4 tháng", "từ 5% đến 10%", "từ 11% đến 80%")),
+    (UnitRef("84/2015/QH13", 38, 4, "b"), (f"{accident.SEVERE_MONTHS} tháng", "81%")),
+    (UnitRef("84/2015/QH13", 38, 5), (f"{accident.OWN_FAULT_PERCENT}%",)),
+    (UnitRef(BLLD, 41, 1), (f"0{termination.MINIMUM_MONTHS} tháng tiền lương",)),
+    (UnitRef("41/2024/QH15", 45, 2), (f"{sickness.RATE}%",)),
+    (UnitRef("41/2024/QH15", 45, 5), (f"{sickness.DAYS_PER_MONTH} ngày",)),
 ]
 
 

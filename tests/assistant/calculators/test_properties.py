@@ -114,3 +114,22 @@ def test_retirement_age_within_the_roadmap_and_later_birth_never_retires_earlier
     assert start - cut <= age <= final - cut
     _, later = retirement.retirement(sex, retirement.add_months(birth, 1), reduced)
     assert later > reached
+
+
+@FAST
+@given(st.integers(min_value=5, max_value=99))
+def test_accident_compensation_grows_with_the_loss(loss: int) -> None:
+    from assistant.calculators.accident import compensation_months
+
+    assert compensation_months(loss + 1) >= compensation_months(loss) >= 1.5
+    assert compensation_months(loss) <= 30
+
+
+@FAST
+@given(st.sampled_from(["nam", "nu"]), st.integers(min_value=180, max_value=600))
+def test_pension_rate_between_40_and_75_and_never_falls(sex: str, months: int) -> None:
+    from assistant.calculators.pension import pension_percent
+
+    rate = pension_percent(sex, severance.counted_years(months))
+    assert 40 <= rate <= 75
+    assert pension_percent(sex, severance.counted_years(months + 1)) >= rate

@@ -264,3 +264,71 @@ class TestBadInput:
     def test_missing_input_is_named(self) -> None:
         with pytest.raises(CalculatorInputError, match="Tiền lương bình quân"):
             get_calculator("tro_cap_thoi_viec").run({"thoi_gian_lam_viec": "3 năm"})
+
+
+class TestMoreBenefits:
+    def test_pension_rate_man_15_to_20_years(self) -> None:
+        # nam 18 năm: 40% + (18 − 15) × 1% = 43%
+        assert run("ty_le_luong_huu", gioi_tinh="nam", thoi_gian_dong="18 năm").figure("ty_le").value == 43
+
+    def test_pension_rate_woman_capped_at_75(self) -> None:
+        # nữ 35 năm: 45% + 20 × 2% = 85% -> tối đa 75%
+        assert run("ty_le_luong_huu", gioi_tinh="nu", thoi_gian_dong="35 năm").figure("ty_le").value == 75
+
+    def test_pension_half_year(self) -> None:
+        # nữ 16 năm 3 tháng -> 16,5 năm: 45% + 1,5 × 2% = 48%
+        assert (
+            run("ty_le_luong_huu", gioi_tinh="nu", thoi_gian_dong="16 năm 3 tháng").figure("ty_le").value
+            == 48
+        )
+
+    @pytest.mark.parametrize(
+        ("children", "surgery", "days"),
+        [(1, False, 5), (1, True, 7), (2, False, 10), (2, True, 14), (3, False, 13), (3, True, 17)],
+    )
+    def test_paternity_days(self, children: int, surgery: bool, days: int) -> None:
+        result = run("thai_san_cha", so_con=children, phau_thuat=surgery)
+        assert result.figure("so_ngay").value == days
+
+    def test_triplets_months_without_a_wage(self) -> None:
+        # 6 + (3 − 1) × 1 = 8 tháng
+        result = run("thai_san", so_con=3)
+        assert result.figure("so_thang_nghi").text == "8 tháng"
+
+    def test_deduction_cap(self) -> None:
+        # 30% × 8.000.000 = 2.400.000
+        assert run("khau_tru_luong", luong_thuc_tra="8 triệu").figure("toi_da").value == 2_400_000
+
+    def test_suspension_advance(self) -> None:
+        # 50% × 10.000.000 = 5.000.000
+        assert run("tam_dinh_chi", luong_truoc_dinh_chi="10tr").figure("tam_ung").value == 5_000_000
+
+    @pytest.mark.parametrize(
+        ("loss", "months"), [(5, 1.5), (10, 1.5), (20, 1.5 + 10 * 0.4), (80, 1.5 + 70 * 0.4), (81, 30)]
+    )
+    def test_accident_compensation(self, loss: int, months: float) -> None:
+        result = run("boi_thuong_tai_nan", muc_suy_giam=loss, luong="10 triệu")
+        assert result.figure("so_tien").value == round(months * 10_000_000)
+
+    def test_accident_own_fault_is_40_percent(self) -> None:
+        # 20%: 5,5 tháng × 10.000.000 = 55.000.000; 40% = 22.000.000
+        result = run("boi_thuong_tai_nan", muc_suy_giam=20, luong="10 triệu", do_loi_nguoi_lao_dong=True)
+        assert result.figure("so_tien").value == 22_000_000
+
+    def test_unlawful_termination_two_months(self) -> None:
+        # 2 × 12.000.000 = 24.000.000
+        assert run("cham_dut_trai_luat", luong="12 triệu").figure("tra_them").value == 24_000_000
+
+    def test_sick_pay(self) -> None:
+        # 75% × 8.000.000 ÷ 24 × 4 = 1.000.000
+        assert run("om_dau", luong_dong_bhxh="8 triệu", so_ngay=4).figure("tro_cap").value == 1_000_000
+
+    def test_untaken_leave_pay_alone(self) -> None:
+        # 7.800.000 ÷ 26 × 5 = 1.500.000, without the seniority
+        result = run("nghi_hang_nam", so_ngay_chua_nghi=5, luong_thang="7,8 triệu", so_ngay_lam_viec_thang=26)
+        assert result.headline.startswith("Tiền lương cho 5 ngày phép chưa nghỉ")
+        assert result.figure("tien_ngay_chua_nghi").value == 1_500_000
+
+    def test_probation_pay_alone(self) -> None:
+        result = run("thu_viec", luong_cong_viec="10 triệu")
+        assert result.figure("luong_thu_viec").text == "8.500.000 đồng"
