@@ -60,8 +60,10 @@ def run_split(path: Path, verbose: bool) -> dict[str, Any]:
             if verbose and outcome != "exact":
                 reply = _conversation(row)
                 print(f"  {row['id']} {outcome}: {row['question'][:90]}")
-                print(f"     expected {row.get('facts') or row.get('asks_for')}; got: "
-                      f"{reply.direct_answer.splitlines()[0][:160] if reply else None}")
+                print(
+                    f"     expected {row.get('facts') or row.get('asks_for')}; got: "
+                    f"{reply.direct_answer.splitlines()[0][:160] if reply else None}"
+                )
         elif answer_calculation(row["question"]) is not None:
             false_triggers.append(row["id"])
     total = sum(len(v) for v in outcomes.values())
