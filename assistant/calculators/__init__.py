@@ -106,13 +106,13 @@ def answer_calculation(question: str, history: Sequence[tuple[str, str]] = ()) -
     message is not a calculation question about the member's own case."""
     from assistant.calculators.intent import read_answer_to, read_intent
 
+    intent = read_intent(question)
     pending = _pending(history)
-    if pending is not None:
+    if pending is not None and (intent is None or intent.calculator is pending[0]):
         calculator, values = pending
         given = read_answer_to(calculator, _still_missing(calculator, values), question)
         if given:
             return reply_for(calculator, {**values, **given})
-    intent = read_intent(question)
     if intent is None:
         return None
     return reply_for(intent.calculator, intent.values, intent.require)
