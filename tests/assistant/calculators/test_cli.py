@@ -70,3 +70,11 @@ def test_malformed_pair_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["calc", "tro_cap_thoi_viec", "-i", "luong_binh_quan"])
     assert info.value.code == 2
     assert "TÊN=GIÁ_TRỊ" in capsys.readouterr().err
+
+
+def test_docs_list_every_calculator() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "calculators.md").read_text(encoding="utf-8")
+    for calculator in CALCULATORS:
+        assert f"`{calculator.name}`" in docs

@@ -133,3 +133,29 @@ def test_pension_rate_between_40_and_75_and_never_falls(sex: str, months: int) -
     rate = pension_percent(sex, severance.counted_years(months))
     assert 40 <= rate <= 75
     assert pension_percent(sex, severance.counted_years(months + 1)) >= rate
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "tôi", "làm", "3 năm", "8 tháng", "lương", "9tr", "0 đồng", "200 năm", "trợ cấp thôi việc",
+                "bao nhiêu", "nghỉ hưu", "sinh", "tháng 13/1970", "3/2090", "nữ", "tăng ca", "chủ nhật",
+                "thất nghiệp", "vùng", "phường", "?", ",", "-5", "1.2.3", "mấy tháng", "đóng BHXH", "rưỡi",
+            ]
+        ),
+        max_size=14,
+    ),
+    st.text(max_size=30),
+)  # fmt: skip
+def test_any_message_gets_a_reply_or_none_never_an_exception(words: list[str], noise: str) -> None:
+    from assistant.calculators import answer_calculation
+
+    question = " ".join(words) + noise
+    reply = answer_calculation(question)
+    if reply is not None:
+        assert reply.direct_answer.strip()
+        assert bool(reply.missing) != (reply.result is not None)
+        follow_up = answer_calculation(noise or "9 triệu", [(question, reply.direct_answer)])
+        assert follow_up is None or follow_up.direct_answer.strip()
