@@ -17,6 +17,10 @@ ND145 = "145/2020/NĐ-CP"
 BASE_DAYS = {"binh_thuong": 12, "nang_nhoc": 14, "dac_biet": 16}  # khoản 1 Điều 113
 BASE_POINT = {"binh_thuong": "a", "nang_nhoc": "b", "dac_biet": "c"}
 SENIORITY_STEP_MONTHS = 5 * 12  # Điều 114: "Cứ đủ 05 năm ... tăng thêm tương ứng 01 ngày"
+PARTIAL_MONTH_NOTE = (
+    "Tháng làm chưa đủ được tính là 01 tháng nếu số ngày làm việc và ngày nghỉ có hưởng lương từ 50% số "
+    "ngày làm việc bình thường trong tháng (khoản 2 Điều 66 Nghị định 145/2020/NĐ-CP)."
+)
 CONDITIONS = (
     ("binh_thuong", "điều kiện bình thường"),
     ("nang_nhoc", "nặng nhọc, độc hại, nguy hiểm; người chưa thành niên; người khuyết tật"),
@@ -53,7 +57,7 @@ def _days_part(values: Values) -> tuple[list[str], Figure, str, list[UnitRef], i
         formula.append(
             f"Làm chưa đủ 12 tháng: {fmt.days(full_year)} ÷ 12 × {months} tháng = {fmt.days(days)}."
         )
-        citations[1:1] = [UnitRef(BLLD, 113, 2), UnitRef(ND145, 66, 1)]
+        citations[1:1] = [UnitRef(BLLD, 113, 2), UnitRef(ND145, 66, 1), UnitRef(ND145, 66, 2)]
     headline = f"Bạn được nghỉ hằng năm {fmt.days(days)} làm việc, hưởng nguyên lương."
     figure = Figure("so_ngay", "Số ngày nghỉ hằng năm", days, fmt.days(days))
     return formula, figure, headline, citations, months
@@ -84,9 +88,13 @@ def compute_annual_leave(values: Values) -> CalculationResult:
         citations = [UnitRef(BLLD, 113, 3), UnitRef(ND145, 67, 3), *citations]
         if values.get("tham_nien") is not None:
             headlines.reverse()  # the figure asked for (the pay) first
+    notes: tuple[str, ...] = ()
+    if values.get("tham_nien") is not None and int(shown["so_thang_lam_viec_trong_nam"]) < 12:
+        notes = (PARTIAL_MONTH_NOTE,)
     return CalculationResult(
         calculator=CALC.name,
         headline=" ".join(headlines),
+        notes=notes,
         inputs=CALC.shown(shown),
         formula=tuple(formula),
         figures=tuple(figures),
