@@ -94,7 +94,7 @@ _ASKS_MONTHLY = re.compile(
 )
 # Said of themselves with no amount at all, these still ask for the member's own figure:
 # "Lương tối thiểu chỗ tôi làm là bao nhiêu?" (asks for the region).
-OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung"})
+OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung", "thai_san_cha"})
 _ASKS_AMOUNT = re.compile(
     r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
 )

@@ -46,7 +46,8 @@ _CURRENCY = r"(?:dong|d|vnd)(?![a-z])"
 # "9 trieu 500 nghin", "9tr5", "9,5 trieu", "9.000.000d", "500k".
 _MONEY = re.compile(
     rf"(?<![\d.,/])(?P<a>{_NUM})\s*(?P<u1>{_MONEY_UNIT})"
-    rf"(?:\s*(?P<b>\d+)(?:\s*(?P<u2>{_MONEY_UNIT}))?)?(?:\s*{_CURRENCY})?"
+    rf"(?:\s*(?P<b>\d{{1,3}})(?!\d|\s*(?:ngay|thang|nam|gio|tieng|tuan|lan|con|cong|nguoi|%|/))"
+    rf"(?:\s*(?P<u2>{_MONEY_UNIT}))?)?(?:\s*{_CURRENCY})?"
     rf"|(?<![\d.,/])(?P<c>\d{{1,3}}(?:[.,]\d{{3}})+|\d{{5,}})\s*(?P<cur>{_CURRENCY})?"
     rf"|(?<![\d.,/])(?P<small>\d+)\s*(?:dong|vnd)(?![a-z])"
 )

@@ -127,3 +127,28 @@ def test_reply_json_round_trips() -> None:
     assert data["inputs"]["thang_sinh"] == "1970-03"
     assert data["citations"][0] == {"law_id": "135/2020/NĐ-CP", "article": 4, "clause": 2, "point": None}
     assert "tháng 7/2027" in data["direct_answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # 9.000.000 ÷ (26 × 8) × 150% × 2 = 129.807,7 -> 129.808
+        ("Lương 9 triệu 26 ngày công, tôi tăng ca 2 tiếng tối thứ 3 thì được bao nhiêu tiền?",
+         "129.808 đồng"),
+        # 2% × 300.000.000
+        ("Công ty tôi quỹ lương đóng BHXH 300 triệu một tháng, kinh phí công đoàn phải đóng bao nhiêu?",
+         "6.000.000 đồng"),
+        ("Vợ em sinh thường một bé, em được nghỉ mấy ngày thai sản?", "5 ngày làm việc"),
+        # 4 năm − 2 năm BHTN = 2 năm; 2 × 1/2 × 8.000.000
+        ("Tôi làm 4 năm, công ty đóng BHTN 2 năm cuối, lương 8 triệu, nghỉ việc thì trợ cấp thôi việc "
+         "bao nhiêu?", "8.000.000 đồng"),
+        # 3 giờ đêm chủ nhật: 200% + 30% + 20% × 200% = 270%; 40.000 × 270% × 3
+        ("Tôi làm thêm 3 giờ vào chủ nhật, từ 22 giờ đến 1 giờ sáng, lương giờ 40.000 đồng, được bao nhiêu?",
+         "324.000 đồng"),
+        # 8 năm 4 tháng from 2017 -> 8,5 năm × 2 × 9.000.000
+        ("Tôi đóng BHXH 8 năm 4 tháng từ năm 2017, lương bình quân 9 triệu, rút BHXH một lần được bao nhiêu?",
+         "153.000.000 đồng"),
+    ],
+)  # fmt: skip
+def test_member_phrasings(question: str, figure: str) -> None:
+    assert figure in reply(question).direct_answer.splitlines()[0]
