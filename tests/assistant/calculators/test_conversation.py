@@ -60,14 +60,14 @@ def _dev_questions() -> list[dict]:
     return [r for r in rows if r.get("kind") != "calculation"]
 
 
-def test_dev_questions_about_the_rule_never_trigger() -> None:
+def test_dev_questions_about_the_rule_never_trigger(corpus: object) -> None:
     """A question with no number that does not speak of the member's own case asks about the rule."""
     for row in _dev_questions():
         if not re.search(r"\d", row["question"]) and not speaks_of_self(row["question"]):
             assert answer_calculation(row["question"]) is None, row["id"]
 
 
-def test_dev_questions_that_trigger_give_the_reference_figure() -> None:
+def test_dev_questions_that_trigger_give_the_reference_figure(corpus: object) -> None:
     """Where a non-calculation dev question does trigger, the figure is the one in its reference answer."""
     for row in _dev_questions():
         answer = answer_calculation(row["question"])

@@ -211,12 +211,12 @@ class TestMinimumWageNoticeProbationUnion:
     def test_region_table(self) -> None:
         assert run("luong_toi_thieu_vung", vung="III").figure("luong_toi_thieu_thang").value == 4_140_000
 
-    def test_locality_from_the_appendix(self) -> None:
+    def test_locality_from_the_appendix(self, corpus: object) -> None:  # the appendix is read from it
         result = run("luong_toi_thieu_vung", dia_ban="phường Hoàn Kiếm, Hà Nội")
         assert result.figure("vung").value == "I"
         assert result.figure("luong_toi_thieu_gio").value == 25_500
 
-    def test_unknown_locality_is_refused(self) -> None:
+    def test_unknown_locality_is_refused(self, corpus: object) -> None:
         with pytest.raises(CalculatorInputError, match="Phụ lục"):
             run("luong_toi_thieu_vung", dia_ban="Atlantis")
 
