@@ -7,6 +7,7 @@ The region of a ward or commune comes from the decree's appendix, read from the 
 from __future__ import annotations
 
 from assistant.calculators import formatting as fmt
+from corpus.errors import LegalAssistantError
 from assistant.calculators.base import (
     CalculationResult,
     Calculator,
@@ -34,7 +35,13 @@ def region_of(values: Values) -> tuple[str, str]:
     from assistant.calculators.localities import find_region
 
     place = str(values["dia_ban"])
-    match = find_region(place)
+    try:
+        match = find_region(place)
+    except LegalAssistantError:  # the built corpus is missing: say so, and ask for the region
+        raise CalculatorInputError(
+            "vung",
+            "Chưa tra được danh mục địa bàn của Nghị định 293/2025/NĐ-CP; hãy chọn vùng I, II, III hoặc IV.",
+        ) from None
     if match is None:
         raise CalculatorInputError(
             "dia_ban",
