@@ -7,7 +7,6 @@ The region of a ward or commune comes from the decree's appendix, read from the 
 from __future__ import annotations
 
 from assistant.calculators import formatting as fmt
-from corpus.errors import LegalAssistantError
 from assistant.calculators.base import (
     CalculationResult,
     Calculator,
@@ -17,6 +16,7 @@ from assistant.calculators.base import (
     UnitRef,
     Values,
 )
+from corpus.errors import LegalAssistantError
 
 ND293 = "293/2025/NĐ-CP"
 MONTHLY = {"I": 5_310_000, "II": 4_730_000, "III": 4_140_000, "IV": 3_700_000}  # khoản 1 Điều 3
