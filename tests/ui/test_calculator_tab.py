@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.calculators import answer_calculation
 from assistant.calculators.registry import CALCULATORS, get_calculator
-from ui.web.calculator_tab import MAX_INPUTS, build_calculator_tab, calculate, form_updates
+from ui.web.calculator_tab import (
+    MAX_INPUTS,
+    build_calculator_tab,
+    calculate,
+    form_updates,
+    reply_form_updates,
+)
 
 
 def test_tab_builds_with_a_box_for_the_largest_form() -> None:
@@ -37,3 +44,16 @@ def test_bad_or_missing_input_is_explained_not_raised() -> None:
     assert "từ 1 tháng đến 50 năm" in text and "Căn cứ pháp lý" not in text
     text = calculate("tro_cap_thoi_viec", "3 năm", "", "", "")
     assert "Tiền lương bình quân" in text
+
+
+def test_a_chat_request_for_inputs_becomes_a_prefilled_form() -> None:
+    reply = answer_calculation("Lương tôi 10,4 triệu, làm thêm 4 giờ ngày chủ nhật được bao nhiêu tiền?")
+    assert reply is not None and reply.missing == ("so_ngay_lam_viec_thang",)
+    picker, _, *boxes = reply_form_updates(reply)
+    names = [s.name for s in get_calculator("lam_them_gio").inputs]
+    assert picker["value"] == "lam_them_gio"
+    assert boxes[names.index("luong_thang")]["value"] == "10400000"
+    assert boxes[names.index("so_ngay_lam_viec_thang")]["label"].endswith("(cần nhập)")
+    filled = [str(b.get("value", "")) for b in boxes[: len(names)]]
+    filled[names.index("so_ngay_lam_viec_thang")] = "26"
+    assert "400.000 đồng" in calculate("lam_them_gio", *filled)

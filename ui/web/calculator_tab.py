@@ -11,7 +11,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.calculators import reply_for
+from assistant.calculators import CalculationReply, reply_for
 from assistant.calculators.base import Calculator, InputSpec
 from assistant.calculators.registry import CALCULATORS, get_calculator
 
@@ -41,6 +41,30 @@ def form_updates(name: str) -> list[Any]:
     calculator = get_calculator(name)
     specs: list[InputSpec | None] = [*calculator.inputs, *([None] * (MAX_INPUTS - len(calculator.inputs)))]
     return [gr.update(value=f"**{calculator.title}.** {calculator.description}"), *map(_box_update, specs)]
+
+
+def _as_text(spec: InputSpec, value: Any) -> str:
+    if spec.kind == "month" and hasattr(value, "year"):
+        return f"{value.month}/{value.year}"
+    if spec.kind == "bool":
+        return "có" if value else "không"
+    return str(value)
+
+
+def reply_form_updates(reply: CalculationReply) -> list[Any]:
+    """The short form for a chat reply that asks for inputs: picker, description, then the boxes
+    pre-filled with what was understood and the missing ones marked (outputs as ``form_updates``,
+    with the picker first)."""
+    calculator = get_calculator(reply.calculator)
+    updates = form_updates(calculator.name)
+    for index, spec in enumerate(calculator.inputs):
+        value = reply.inputs.get(spec.name)
+        update = updates[1 + index]
+        if value is not None:
+            update["value"] = _as_text(spec, value)
+        if spec.name in reply.missing:
+            update["label"] = f"{spec.label} (cần nhập)"
+    return [gr.update(value=calculator.name), *updates]
 
 
 def calculate(name: str, *texts: str) -> str:
