@@ -93,15 +93,60 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
+_CLOCK = r"(\d{1,2})\s*(?:gio|h)\b(?:\s*(sang|trua|chieu|toi|dem))?"
+_SPAN = re.compile(rf"(?:tu|bat dau)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
+NIGHT_START, NIGHT_END = 22, 6  # Điều 106 BLLĐ: từ 22 giờ đến 06 giờ sáng ngày hôm sau
+
+
+def _clock(hour: int, part: str | None) -> int:
+    """ "11 giờ đêm" -> 23, "2 giờ chiều" -> 14, "1 giờ sáng" -> 1."""
+    if part in ("chieu", "toi") and hour < 12:
+        return hour + 12
+    if part == "trua" and hour < 6:
+        return hour + 12
+    if part == "dem" and 6 <= hour < 12:
+        return hour + 12
+    return hour % 24
+
+
+def _span(norm: str) -> tuple[float, float] | None:
+    """(hours, of which at night) of a stated span "từ 22h đến 2h sáng"."""
+    match = _SPAN.search(norm)
+    if match is None:
+        return None
+    start = _clock(int(match.group(1)), match.group(2))
+    end = _clock(int(match.group(3)), match.group(4))
+    total = (end - start) % 24
+    night = sum(1 for t in range(total) if (start + t) % 24 >= NIGHT_START or (start + t) % 24 < NIGHT_END)
+    return (float(total), float(night)) if total else None
+
+
+_OT_HOURS = (
+    re.compile(
+        r"(?:lam them|tang ca|\bot\b)\s*(?:ban dem\s*|dem\s*|them\s*)?(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h)\b"
+    ),
+    re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h) (?:lam them|tang ca)"),
+)
+
+
+def _overtime_hours(norm: str) -> float | None:
+    """Hours said together with the overtime ("tăng ca 3 tiếng", "4 giờ làm thêm")."""
+    for pattern in _OT_HOURS:
+        match = pattern.search(norm)
+        if match:
+            return parsing.to_number(match.group(1))
+    return None
+
+
 def _hours(norm: str) -> float | None:
-    span = re.search(r"tu (\d{1,2})\s*(?:gio|h)\b.*?den (\d{1,2})\s*(?:gio|h)\b", norm)
-    if span:
-        return float((int(span.group(2)) - int(span.group(1))) % 24) or None
-    for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h)\b", norm):
+    for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(gio|tieng|h)\b", norm):
         after = norm[match.end() : match.end() + 14]
         before = norm[max(0, match.start() - 12) : match.start()]
-        if re.match(r"\s*(moi|/|1|mot)\s*ngay", after) or re.search(
-            r"(moi|1|mot) ngay (lam )?$|truoc $", before
+        clock = match.group(2) != "tieng" and re.match(r"\s*(sang|trua|chieu|toi|dem)\b", after)
+        if (
+            clock
+            or re.match(r"\s*(moi|/|1|mot)\s*ngay", after)
+            or re.search(r"(moi|1|mot) ngay (lam )?$|truoc $|(tu|den|toi|sau|luc) $", before)
         ):
             continue
         return parsing.to_number(match.group(1))
@@ -136,11 +181,17 @@ def _day_kind(norm: str) -> str | None:
 
 def _overtime(text: str, norm: str) -> dict[str, Any]:
     values = _wage_basis(text, norm)
-    values["so_gio"] = _hours(norm)
     values["loai_ngay"] = _day_kind(norm)
-    if re.search(
-        r"ban dem|\bdem\b|ca dem|\b(tu )?2[2-4] ?(gio|h)\b(?! (tro )?(ve )?truoc)", norm
-    ) and not re.search(r"truoc 22", norm):
+    span = _span(norm)
+    values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
+    if span is not None:
+        hours, night = span
+        if 0 < night < hours:
+            values["_mixed"] = True  # part day, part night: not a single rate; left to retrieval
+        night_words = night == hours
+    else:
+        night_words = bool(re.search(r"ban dem|\bdem\b|ca dem|(sau|tu) 2[2-4] ?(gio|h)\b", norm))
+    if night_words and not re.search(r"truoc 22", norm):
         values["ban_dem"] = True
         if re.search(r"(da|co) (lam them|tang ca) (ca )?ban ngay|(lam them|tang ca) ca ngay", norm):
             values["lam_them_ban_ngay"] = True
@@ -149,7 +200,8 @@ def _overtime(text: str, norm: str) -> dict[str, Any]:
 
 def _night_work(text: str, norm: str) -> dict[str, Any]:
     values = _wage_basis(text, norm)
-    values["so_gio"] = _hours(norm)
+    span = _span(norm)
+    values["so_gio"] = span[1] if span is not None and span[1] else _hours(norm)
     return values
 
 
@@ -218,7 +270,13 @@ def _unemployment(text: str, norm: str) -> dict[str, Any]:
 
 
 def _lump_sum(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
+    values: dict[str, Any] = {}
+    for found in parsing.find_money(text):
+        before = re.split(r"[,;]|\. ", _left(norm, found.start, 30))[-1]
+        if re.search(r"da dong|tong cong|so tien", before):
+            values.setdefault("so_tien_da_dong", _int(found.value))
+        else:
+            values.setdefault("luong_binh_quan", _int(found.value))
     for months, around in _around(text, norm):
         left, _, right = around.partition(" | ")
         said = re.match(r"\s*(?:dong\s*)?(truoc|tu|sau)\s*(?:nam\s*)?2014", right)
@@ -246,7 +304,7 @@ def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
     region = _region(norm, text)
     if region:
         return {"vung": region}
-    place = re.search(r"\b(?:o|tai)\s+(.+)", text.lower()) or re.search(
+    place = re.search(r"(?<!\w)(?:o|ở|tai|tại)\s+(.+)", text.lower()) or re.search(
         r"((?:phường|xã|phuong|xa|tỉnh|tinh|thành phố|thanh pho|đặc khu)\s.+)", text.lower()
     )
     if place is None:
@@ -301,8 +359,9 @@ def _wrongful(text: str, norm: str) -> dict[str, Any]:
 
 
 def _sick(text: str, norm: str) -> dict[str, Any]:
-    days = re.search(r"(\d{1,3})\s*ngay", norm)
-    return {"luong_dong_bhxh": _money(text, norm)[0], "so_ngay": int(days.group(1)) if days else None}
+    days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
+    count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
+    return {"luong_dong_bhxh": _money(text, norm)[0], "so_ngay": count}
 
 
 def _pension(text: str, norm: str) -> dict[str, Any]:

@@ -33,12 +33,19 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tro_cap_that_nghiep", r"that nghiep|bhtn|tctn"),
         ("tro_cap_mat_viec", r"mat viec( lam)?\b"),
         ("tro_cap_thoi_viec", r"thoi viec|nghi viec .*tro cap|tro cap .*nghi viec"),
-        ("ty_le_luong_huu", r"(luong huu|huu) .*(phan tram|%|ty le)|ty le .*luong huu|muc luong huu"),
+        (
+            "ty_le_luong_huu",
+            r"(luong huu|huu) .*(phan tram|%|ty le)|ty le .*luong huu|muc luong huu"
+            r"|luong huu (cua toi |duoc |la |bang |khoang )*(bao nhieu|bn)",
+        ),
         ("tuoi_nghi_huu", r"nghi huu|ve huu|tuoi huu|luong huu"),
         ("thai_san_cha", r"\bvo (toi|em|minh|anh)\b.*(sinh|de)\b"),
         ("thai_san", r"thai san|sinh con|sinh em be|sinh doi|sinh ba\b"),
         ("boi_thuong_tai_nan", r"tai nan lao dong|benh nghe nghiep|suy giam kha nang"),
-        ("lam_viec_ban_dem", r"(ca dem|lam (viec )?(ban )?dem).*khong (phai )?(la )?(tang ca|lam them)"),
+        (
+            "lam_viec_ban_dem",
+            r"^(?=.*(ca dem|lam (viec )?(ban )?dem|ban dem))(?=.*khong (phai )?(la )?(tang ca|lam them))",
+        ),
         (
             "lam_them_gio",
             r"lam them|tang ca|\bot\b|lam (vao )?(ngay )?(chu nhat|ngay nghi|ngay le|le tet|ngay tet)",
@@ -51,9 +58,12 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("kinh_phi_cong_doan", r"kinh phi cong doan"),
     )
 )
+# Overtime named without a negation before it.
+_OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
 _ASKS_FIGURE = re.compile(
-    r"bao nhieu|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b|\bvung may\b|\bvung nao\b"
+    r"bao nhieu|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
+    r"|\bvung may\b|\bvung nao\b"
     r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong"
 )
 _FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
@@ -115,6 +125,8 @@ def detect_topic(question: str) -> str | None:
     folded = fold(question)
     for name, pattern in TOPICS:
         if pattern.search(folded):
+            if name == "lam_viec_ban_dem" and _OVERTIME_SAID.search(folded):
+                continue  # "không tăng ca ban ngày, rồi tăng ca đêm" is night overtime
             return name
     return None
 
@@ -166,6 +178,8 @@ def read_intent(question: str) -> Intent | None:
         return None
     calculator = get_calculator(name)
     values = extract(calculator, question)
+    if values.pop("_mixed", False):
+        return None  # a case the calculator cannot price in one rate (part day, part night)
     if not has_concrete_input(calculator, values, question):
         return None
     require: tuple[str, ...] = ()
@@ -177,6 +191,7 @@ def read_intent(question: str) -> Intent | None:
 def read_answer_to(calculator: Calculator, missing: tuple[str, ...], message: str) -> dict[str, Any]:
     """Inputs given in a reply to a request for ``missing`` inputs: "9 triệu", "nữ", "26 ngày"."""
     values = extract(calculator, message)
+    values.pop("_mixed", None)
     if len(missing) == 1 and missing[0] not in values:
         from assistant.calculators.validation import convert
 

@@ -106,3 +106,10 @@ def match_region(query: str, provinces: tuple[ProvinceRegions, ...]) -> RegionMa
 
 def find_region(query: str) -> RegionMatch | None:
     return match_region(query, load_provinces())
+
+
+def province_named(query: str) -> ProvinceRegions | None:
+    """The one province named in ``query`` (to say which regions its wards fall in)."""
+    text = fold(query)
+    named = [p for p in load_provinces() if _contains(text, fold(_PROVINCE_PREFIX.sub("", p.province)))]
+    return named[0] if len(named) == 1 else None

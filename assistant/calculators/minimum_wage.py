@@ -43,6 +43,17 @@ def region_of(values: Values) -> tuple[str, str]:
             "Chưa tra được danh mục địa bàn của Nghị định 293/2025/NĐ-CP; hãy chọn vùng I, II, III hoặc IV.",
         ) from None
     if match is None:
+        from assistant.calculators.localities import province_named
+
+        province = province_named(place)
+        if province is not None:
+            found = {region for region, _ in province.places.values()} | {province.rest}
+            regions = [key for key, _ in REGIONS if key in found]
+            raise CalculatorInputError(
+                "dia_ban",
+                f"{province.province} có nơi thuộc vùng {', '.join(regions)} tùy phường, xã: hãy cho biết "
+                'tên phường/xã nơi công ty hoạt động (ví dụ: "phường Kinh Bắc, Bắc Ninh").',
+            )
         raise CalculatorInputError(
             "dia_ban",
             f"“Địa bàn” {place!r}: không tìm thấy trong Phụ lục Nghị định 293/2025/NĐ-CP. Hãy ghi tên "

@@ -152,3 +152,41 @@ def test_reply_json_round_trips() -> None:
 )  # fmt: skip
 def test_member_phrasings(question: str, figure: str) -> None:
     assert figure in reply(question).direct_answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # 2 năm 5 tháng -> 2,5 năm × 1/2 × 6.500.000 = 8.125.000
+        ("toi nghi viec sau 2 nam 5 thang lam viec, cty ko dong bhtn, luong 6tr5, tro cap thoi viec bn?",
+         "8.125.000 đồng"),
+        # 75% × 12.000.000 ÷ 24 × 0,5
+        ("Tôi nghỉ ốm nửa ngày, lương đóng BHXH 12 triệu, được bao nhiêu tiền trợ cấp?", "187.500 đồng"),
+        # under a year: what was paid (5.500.000), at most 2 × 5.000.000
+        ("Em đóng BHXH 11 tháng rồi nghỉ, rút BHXH 1 lần được bao nhiêu, lương 5 triệu, đã đóng tổng cộng "
+         "5,5 triệu?", "5.500.000 đồng"),
+        # night hours of 18h–2h: 22h–2h = 4 giờ; 30.000 × 30% × 4 = 36.000
+        ("Em làm ca từ 18h đến 2h sáng, không phải tăng ca, lương giờ 30.000đ, tiền làm đêm thêm bao nhiêu?",
+         "36.000 đồng"),
+        # 8 tiếng hành chính is not the overtime: 2 giờ × 200% × 40.000
+        ("Hôm thứ Ba tôi làm đủ 8 tiếng hành chính, không tăng ca ban ngày, rồi tăng ca đêm từ 22h đến 24h. "
+         "Lương giờ thực trả 40.000 đồng. Tiền tăng ca đêm tối thiểu bao nhiêu?", "160.000 đồng"),
+    ],
+)  # fmt: skip
+def test_more_member_phrasings(question: str, figure: str) -> None:
+    assert figure in reply(question).direct_answer.splitlines()[0]
+
+
+def test_overtime_partly_at_night_is_left_to_retrieval() -> None:
+    question = "Em làm từ 7h sáng đến 11h đêm ngày thường, lương giờ 30k, phần làm thêm được bao nhiêu?"
+    assert answer_calculation(question) is None
+
+
+def test_a_province_with_several_regions_asks_for_the_ward() -> None:
+    answer = reply("Tôi làm ở Bắc Ninh, lương tối thiểu bao nhiêu?")
+    assert answer.missing == ("dia_ban",) and "vùng II, III, IV" in answer.direct_answer
+    done = reply(
+        "phường Kinh Bắc, Bắc Ninh",
+        [("Tôi làm ở Bắc Ninh, lương tối thiểu bao nhiêu?", answer.direct_answer)],
+    )
+    assert "4.730.000 đồng" in done.direct_answer
