@@ -13,37 +13,19 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators import parsing
+from assistant.calculators.extract_common import left_of, money, to_int
+from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
 from assistant.textnorm import fold
 
-NUMERIC_KINDS = frozenset({"money", "duration", "month", "int", "number"})
 Reader = Callable[[str, str], dict[str, Any]]
 
 _UI = r"(that nghiep|bhtn)"
 _PAID = r"(da (duoc )?(tra|nhan|chi tra)|da huong)"
 
 
-def _left(norm: str, start: int, width: int = 45) -> str:
-    return norm[max(0, start - width) : start]
-
-
-def _money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int | None]:
-    """(monthly-or-other amount, hourly amount) from the sentence."""
-    amount = hourly_amount = None
-    for found in parsing.find_money(text):
-        after = norm[found.end : found.end + 12]
-        before = re.split(r"[,;]|\. ", _left(norm, found.start, 45))[-1]
-        if hourly and (
-            re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
-        ):
-            hourly_amount = hourly_amount or _int(found.value)
-        elif amount is None:
-            amount = _int(found.value)
-    return amount, hourly_amount
-
-
 def _is_window(norm: str, found: parsing.Found) -> bool:
     """ "bình quân 6 tháng cuối": the averaging window of a wage, never a duration of the case."""
-    before, after = _left(norm, found.start, 25), norm[found.end : found.end + 12]
+    before, after = left_of(norm, found.start, 25), norm[found.end : found.end + 12]
     if re.search(r"binh quan( tien luong)?( thang)? $|luong $", before):
         return True
     clause = re.split(r"[,.;]", before)[-1]
@@ -56,24 +38,19 @@ def _found_durations(text: str, norm: str) -> list[parsing.Found]:
 
 def _durations(text: str, norm: str) -> list[tuple[int, str]]:
     """(months, the words just before) of each duration in the sentence."""
-    return [(_int(f.value), _left(norm, f.start)) for f in _found_durations(text, norm)]
+    return [(to_int(f.value), left_of(norm, f.start)) for f in _found_durations(text, norm)]
 
 
 def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
     """(months, the words around) of each duration: "2 năm trước 2014" reads both sides."""
     return [
-        (_int(f.value), _left(norm, f.start, 20) + " | " + norm[f.end : f.end + width])
+        (to_int(f.value), left_of(norm, f.start, 20) + " | " + norm[f.end : f.end + width])
         for f in _found_durations(text, norm)
     ]
 
 
-def _int(value: object) -> int:
-    assert isinstance(value, int | float)
-    return int(value)
-
-
 def _severance(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
     for months, around in _around(text, norm, width=45):
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
@@ -93,118 +70,6 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
-_CLOCK = r"(\d{1,2})\s*(?:gio|h)\b(?:\s*(sang|trua|chieu|toi|dem))?"
-_SPAN = re.compile(rf"(?:tu|bat dau)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
-NIGHT_START, NIGHT_END = 22, 6  # Điều 106 BLLĐ: từ 22 giờ đến 06 giờ sáng ngày hôm sau
-
-
-def _clock(hour: int, part: str | None) -> int:
-    """ "11 giờ đêm" -> 23, "2 giờ chiều" -> 14, "1 giờ sáng" -> 1."""
-    if part in ("chieu", "toi") and hour < 12:
-        return hour + 12
-    if part == "trua" and hour < 6:
-        return hour + 12
-    if part == "dem" and 6 <= hour < 12:
-        return hour + 12
-    return hour % 24
-
-
-def _span(norm: str) -> tuple[float, float] | None:
-    """(hours, of which at night) of a stated span "từ 22h đến 2h sáng"."""
-    match = _SPAN.search(norm)
-    if match is None:
-        return None
-    start = _clock(int(match.group(1)), match.group(2))
-    end = _clock(int(match.group(3)), match.group(4))
-    total = (end - start) % 24
-    night = sum(1 for t in range(total) if (start + t) % 24 >= NIGHT_START or (start + t) % 24 < NIGHT_END)
-    return (float(total), float(night)) if total else None
-
-
-_OT_HOURS = (
-    re.compile(
-        r"(?:lam them|tang ca|\bot\b)\s*(?:ban dem\s*|dem\s*|them\s*)?(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h)\b"
-    ),
-    re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h) (?:lam them|tang ca)"),
-)
-
-
-def _overtime_hours(norm: str) -> float | None:
-    """Hours said together with the overtime ("tăng ca 3 tiếng", "4 giờ làm thêm")."""
-    for pattern in _OT_HOURS:
-        match = pattern.search(norm)
-        if match:
-            return parsing.to_number(match.group(1))
-    return None
-
-
-def _hours(norm: str) -> float | None:
-    for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(gio|tieng|h)\b", norm):
-        after = norm[match.end() : match.end() + 14]
-        before = norm[max(0, match.start() - 12) : match.start()]
-        clock = match.group(2) != "tieng" and re.match(r"\s*(sang|trua|chieu|toi|dem)\b", after)
-        if (
-            clock
-            or re.match(r"\s*(moi|/|1|mot)\s*ngay", after)
-            or re.search(r"(moi|1|mot) ngay (lam )?$|truoc $|(tu|den|toi|sau|luc) $", before)
-        ):
-            continue
-        return parsing.to_number(match.group(1))
-    return None
-
-
-def _wage_basis(text: str, norm: str) -> dict[str, Any]:
-    monthly, hourly = _money(text, norm, hourly=True)
-    days = re.search(
-        r"(\d{1,2})\s*(?:ngay|cong)\s*(?:cong\s*)?(?:lam viec\s*)?(?:moi|/|1|mot|trong)\s*thang", norm
-    ) or re.search(r"(\d{1,2})\s*ngay cong\b", norm)
-    per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
-        r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
-    )
-    return {
-        "luong_gio": hourly,
-        "luong_thang": monthly,
-        "so_ngay_lam_viec_thang": int(days.group(1)) if days else None,
-        "so_gio_moi_ngay": int(per_day.group(1)) if per_day else None,
-    }
-
-
-def _day_kind(norm: str) -> str | None:
-    if re.search(r"\b(le|tet|30/4|1/5|2/9|quoc khanh|gio to|ngay nghi co huong luong)\b", norm):
-        return "nghi_le"
-    if re.search(r"chu nhat|thu (7|bay)|cuoi tuan|nghi hang tuan|ngay nghi", norm):
-        return "nghi_hang_tuan"
-    if re.search(r"ngay thuong|ngay lam viec|trong tuan|thu (2|3|4|5|6|hai|ba|tu|nam|sau)\b|sau gio", norm):
-        return "ngay_thuong"
-    return None
-
-
-def _overtime(text: str, norm: str) -> dict[str, Any]:
-    values = _wage_basis(text, norm)
-    values["loai_ngay"] = _day_kind(norm)
-    span = _span(norm)
-    values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
-    if span is not None:
-        hours, night = span
-        if 0 < night < hours:
-            values["_mixed"] = True  # part day, part night: not a single rate; left to retrieval
-        night_words = night == hours
-    else:
-        night_words = bool(re.search(r"ban dem|\bdem\b|ca dem|(sau|tu) 2[2-4] ?(gio|h)\b", norm))
-    if night_words and not re.search(r"truoc 22", norm):
-        values["ban_dem"] = True
-        if re.search(r"(da|co) (lam them|tang ca) (ca )?ban ngay|(lam them|tang ca) ca ngay", norm):
-            values["lam_them_ban_ngay"] = True
-    return values
-
-
-def _night_work(text: str, norm: str) -> dict[str, Any]:
-    values = _wage_basis(text, norm)
-    span = _span(norm)
-    values["so_gio"] = span[1] if span is not None and span[1] else _hours(norm)
-    return values
-
-
 def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if re.search(r"dac biet nang nhoc", norm):
@@ -218,7 +83,7 @@ def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     unused = unused or re.search(r"(\d+(?:[.,]\d+)?)\s*ngay (?:phep )?(?:chua nghi|chua dung|con lai)", norm)
     if unused:
         values["so_ngay_chua_nghi"] = parsing.to_number(unused.group(1))
-        values.update({k: v for k, v in _wage_basis(text, norm).items() if k != "luong_gio"})
+        values.update({k: v for k, v in wage_basis(text, norm).items() if k != "luong_gio"})
     return values
 
 
@@ -244,7 +109,7 @@ def _sex(text: str, norm: str) -> str | None:
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
-    births = [f for f in parsing.find_months(text) if "sinh" in _left(norm, f.start, 25) or f.start == 0]
+    births = [f for f in parsing.find_months(text) if "sinh" in left_of(norm, f.start, 25) or f.start == 0]
     births = births or parsing.find_months(text)
     if births and isinstance(births[0].value, date):
         values["thang_sinh"] = births[0].value
@@ -261,7 +126,7 @@ def _region(norm: str, text: str) -> str | None:
 
 
 def _unemployment(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0], "vung": _region(norm, text)}
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0], "vung": _region(norm, text)}
     durations = _durations(text, norm)
     for months, left in durations:
         if re.search(rf"dong|{_UI}|tham gia", left) or len(durations) == 1:
@@ -272,11 +137,11 @@ def _unemployment(text: str, norm: str) -> dict[str, Any]:
 def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for found in parsing.find_money(text):
-        before = re.split(r"[,;]|\. ", _left(norm, found.start, 30))[-1]
+        before = re.split(r"[,;]|\. ", left_of(norm, found.start, 30))[-1]
         if re.search(r"da dong|tong cong|so tien", before):
-            values.setdefault("so_tien_da_dong", _int(found.value))
+            values.setdefault("so_tien_da_dong", to_int(found.value))
         else:
-            values.setdefault("luong_binh_quan", _int(found.value))
+            values.setdefault("luong_binh_quan", to_int(found.value))
     for months, around in _around(text, norm):
         left, _, right = around.partition(" | ")
         said = re.match(r"\s*(?:dong\s*)?(truoc|tu|sau)\s*(?:nam\s*)?2014", right)
@@ -293,7 +158,7 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
 
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": _money(text, norm)[0]}
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
     twins = re.search(r"sinh (doi|ba|tu|2|3|4)\b", norm)
     if twins:
         values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
@@ -347,21 +212,21 @@ def _probation(text: str, norm: str) -> dict[str, Any]:
         job = "trung_cap"
     elif re.search(r"lao dong pho thong|cong nhan|bao ve|phuc vu|tap vu|ban hang", norm):
         job = "khac"
-    return {"cong_viec": job, "luong_cong_viec": _money(text, norm)[0]}
+    return {"cong_viec": job, "luong_cong_viec": money(text, norm)[0]}
 
 
 def _union_fund(text: str, norm: str) -> dict[str, Any]:
-    return {"quy_luong": _money(text, norm)[0]}
+    return {"quy_luong": money(text, norm)[0]}
 
 
 def _wrongful(text: str, norm: str) -> dict[str, Any]:
-    return {"luong": _money(text, norm)[0]}
+    return {"luong": money(text, norm)[0]}
 
 
 def _sick(text: str, norm: str) -> dict[str, Any]:
     days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
     count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
-    return {"luong_dong_bhxh": _money(text, norm)[0], "so_ngay": count}
+    return {"luong_dong_bhxh": money(text, norm)[0], "so_ngay": count}
 
 
 def _pension(text: str, norm: str) -> dict[str, Any]:
@@ -369,7 +234,7 @@ def _pension(text: str, norm: str) -> dict[str, Any]:
     return {
         "gioi_tinh": _sex(text, norm),
         "thoi_gian_dong": durations[0][0] if durations else None,
-        "luong_binh_quan": _money(text, norm)[0],
+        "luong_binh_quan": money(text, norm)[0],
     }
 
 
@@ -384,11 +249,11 @@ def _paternity(text: str, norm: str) -> dict[str, Any]:
 
 
 def _deduction(text: str, norm: str) -> dict[str, Any]:
-    return {"luong_thuc_tra": _money(text, norm)[0]}
+    return {"luong_thuc_tra": money(text, norm)[0]}
 
 
 def _suspension(text: str, norm: str) -> dict[str, Any]:
-    return {"luong_truoc_dinh_chi": _money(text, norm)[0]}
+    return {"luong_truoc_dinh_chi": money(text, norm)[0]}
 
 
 def _accident(text: str, norm: str) -> dict[str, Any]:
@@ -397,7 +262,7 @@ def _accident(text: str, norm: str) -> dict[str, Any]:
     not_own = re.search(r"khong (phai )?(hoan toan )?do loi", norm)
     return {
         "muc_suy_giam": int(loss.group(1)) if loss else None,
-        "luong": _money(text, norm)[0],
+        "luong": money(text, norm)[0],
         "do_loi_nguoi_lao_dong": True if own and not not_own else None,
     }
 
@@ -405,8 +270,8 @@ def _accident(text: str, norm: str) -> dict[str, Any]:
 EXTRACTORS: dict[str, Reader] = {
     "tro_cap_thoi_viec": _severance,
     "tro_cap_mat_viec": _severance,
-    "lam_them_gio": _overtime,
-    "lam_viec_ban_dem": _night_work,
+    "lam_them_gio": overtime,
+    "lam_viec_ban_dem": night_work,
     "nghi_hang_nam": _annual_leave,
     "tuoi_nghi_huu": _retirement,
     "tro_cap_that_nghiep": _unemployment,
