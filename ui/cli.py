@@ -12,7 +12,14 @@ import sys
 from collections.abc import Sequence
 
 # Modules that contribute subcommands, lowest layer first.
-COMMAND_MODULES = ("corpus.cli", "indexing.cli", "assistant.cli", "evaluation.cli", "ui.serve_cli")
+COMMAND_MODULES = (
+    "corpus.cli",
+    "indexing.cli",
+    "assistant.cli",
+    "assistant.calculators.cli",
+    "evaluation.cli",
+    "ui.serve_cli",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -87,6 +87,7 @@ def create_app(
     app.state.metrics = metrics = Metrics()
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(importlib.import_module("ui.api.calculators").router)
 
     @app.get("/healthz", summary="Tiến trình còn sống")
     def healthz() -> dict[str, str]:

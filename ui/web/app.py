@@ -15,6 +15,7 @@ import gradio as gr
 
 from corpus.settings import Settings
 from ui.web.advisor_tab import build_advisor_tab
+from ui.web.calculator_tab import build_calculator_tab
 from ui.web.dashboard_tab import build_dashboard_tab
 from ui.web.member_tab import build_member_tab
 
@@ -43,6 +44,8 @@ def build_ui(service: Any, settings: Settings | None = None) -> gr.Blocks:
         with gr.Tabs(elem_id="la-tabs"):
             with gr.Tab("Hỏi đáp", id="member", elem_id="la-tab-member"):
                 build_member_tab(service, settings)
+            with gr.Tab("Tính toán", id="calc", elem_id="la-tab-calc"):
+                build_calculator_tab()
             with gr.Tab("Tư vấn viên", id="advisor", elem_id="la-tab-advisor"):
                 build_advisor_tab(service, staff)
             with gr.Tab("Thống kê", id="dashboard", elem_id="la-tab-dashboard") as dashboard:

@@ -1,0 +1,291 @@
+"""Per-calculator readers: which number in a member's sentence is which input.
+
+Each reader takes the original text and its normalised form (``parsing.normalise``: folded,
+number words as digits) and returns the inputs it found; positions of found values index the
+normalised text, so the words just before a value tell what it is ("đóng BHTN 2 năm").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from assistant.calculators import parsing
+from assistant.calculators.extract_common import left_of, money, to_int
+from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
+from assistant.textnorm import fold
+
+Reader = Callable[[str, str], dict[str, Any]]
+
+_UI = r"(that nghiep|bhtn)"
+_PAID = r"(da (duoc )?(tra|nhan|chi tra)|da huong)"
+
+
+def _is_window(norm: str, found: parsing.Found) -> bool:
+    """ "bình quân 6 tháng cuối": the averaging window of a wage, never a duration of the case."""
+    before, after = left_of(norm, found.start, 25), norm[found.end : found.end + 12]
+    if re.search(r"binh quan( tien luong)?( thang)? $|luong $", before):
+        return True
+    clause = re.split(r"[,.;]", before)[-1]
+    return bool(re.match(r"\s*(cuoi|gan nhat|lien ke|truoc khi)", after)) and "luong" in clause
+
+
+def _found_durations(text: str, norm: str) -> list[parsing.Found]:
+    return [f for f in parsing.find_durations(text) if not _is_window(norm, f)]
+
+
+def _durations(text: str, norm: str) -> list[tuple[int, str]]:
+    """(months, the words just before) of each duration in the sentence."""
+    return [(to_int(f.value), left_of(norm, f.start)) for f in _found_durations(text, norm)]
+
+
+def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
+    """(months, the words around) of each duration: "2 năm trước 2014" reads both sides."""
+    return [
+        (to_int(f.value), left_of(norm, f.start, 20) + " | " + norm[f.end : f.end + width])
+        for f in _found_durations(text, norm)
+    ]
+
+
+def _severance(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    for months, around in _around(text, norm, width=45):
+        left, _, right = around.partition(" | ")
+        tail = re.split(r"[,.;]| va ", left)[-1]
+        clause = re.split(r"[,.;]| va ", right)[0]
+        if re.search(_UI, tail) or (re.search(_UI, clause) and not re.search(r"khong|chua", clause)):
+            values.setdefault("thoi_gian_bhtn", months)
+        elif re.search(r"(khong|chua) (co )?(dong|tham gia)", clause):
+            continue  # the part of the time without insurance: already inside the total
+        elif re.search(_PAID, tail):
+            values.setdefault("thoi_gian_da_tra", months)
+        else:
+            values.setdefault("thoi_gian_lam_viec", months)
+    if re.search(rf"(khong|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
+        values["thoi_gian_bhtn"] = 0
+    elif re.search(rf"(dong|tham gia) (bao hiem )?{_UI} (ca|toan bo|suot|day du|tu dau)", norm):
+        values.setdefault("thoi_gian_bhtn", values.get("thoi_gian_lam_viec"))
+    return values
+
+
+def _annual_leave(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if re.search(r"dac biet nang nhoc", norm):
+        values["dieu_kien"] = "dac_biet"
+    elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
+        values["dieu_kien"] = "nang_nhoc"
+    for months, around in _around(text, norm):
+        if not re.search(r"\| (ngay )?(phep )?(chua nghi|con lai|chua dung)", around):
+            values.setdefault("tham_nien", months)
+    unused = re.search(r"(?:con|chua nghi|chua dung)\s*(\d+(?:[.,]\d+)?)\s*ngay", norm)
+    unused = unused or re.search(r"(\d+(?:[.,]\d+)?)\s*ngay (?:phep )?(?:chua nghi|chua dung|con lai)", norm)
+    if unused:
+        values["so_ngay_chua_nghi"] = parsing.to_number(unused.group(1))
+        values.update({k: v for k, v in wage_basis(text, norm).items() if k != "luong_gio"})
+    return values
+
+
+_FEMALE_MARKED = re.compile(r"\b(nữ|phụ nữ|mẹ|vợ|bà|con gái|chị gái|em gái)\b|^chị\b")
+_MALE_MARKED = re.compile(
+    r"\b(nam|nam giới|đàn ông|bố|cha|chồng|ông|con trai|anh trai|em trai)\b(?!\s*\d)|^anh\b"
+)
+_FEMALE = re.compile(r"\b(nu|phu nu|lao dong nu|gioi tinh nu|me|vo|con gai)\b|^chi\b")
+_MALE = re.compile(
+    r"\b(lao dong nam|nam gioi|dan ong|gioi tinh nam|bo|chong|con trai|(la|toi) nam)\b(?! \d)|^anh\b"
+)
+
+
+def _sex(text: str, norm: str) -> str | None:
+    """The sex of the person the question is about; the first word that tells wins."""
+    lowered = text.lower().strip()
+    marked = lowered != fold(lowered)  # "nam" without the breve is "male" only with diacritics
+    female, male = (_FEMALE_MARKED, _MALE_MARKED) if marked else (_FEMALE, _MALE)
+    hits = [(m.start(), "nu") for m in female.finditer(lowered if marked else norm)]
+    hits += [(m.start(), "nam") for m in male.finditer(lowered if marked else norm)]
+    return min(hits)[1] if hits else None
+
+
+def _retirement(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
+    births = [f for f in parsing.find_months(text) if "sinh" in left_of(norm, f.start, 25) or f.start == 0]
+    births = births or parsing.find_months(text)
+    if births and isinstance(births[0].value, date):
+        values["thang_sinh"] = births[0].value
+    if re.search(r"nang nhoc|doc hai|nguy hiem|dac biet kho khan|suy giam kha nang", norm):
+        values["dieu_kien"] = "giam_tuoi"
+    return values
+
+
+def _region(norm: str, text: str) -> str | None:
+    match = re.search(r"\bvung\s*(iv|iii|ii|i|4|3|2|1)\b", norm)
+    if match:
+        return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(match.group(1), match.group(1).upper())
+    return None
+
+
+def _unemployment(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0], "vung": _region(norm, text)}
+    durations = _durations(text, norm)
+    for months, left in durations:
+        if re.search(rf"dong|{_UI}|tham gia", left) or len(durations) == 1:
+            values.setdefault("so_thang_dong", months)
+    return values
+
+
+def _lump_sum(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for found in parsing.find_money(text):
+        before = re.split(r"[,;]|\. ", left_of(norm, found.start, 30))[-1]
+        if re.search(r"da dong|tong cong|so tien", before):
+            values.setdefault("so_tien_da_dong", to_int(found.value))
+        else:
+            values.setdefault("luong_binh_quan", to_int(found.value))
+    for months, around in _around(text, norm):
+        left, _, right = around.partition(" | ")
+        said = re.match(r"\s*(?:dong\s*)?(truoc|tu|sau)\s*(?:nam\s*)?2014", right)
+        earlier = re.findall(r"(truoc|tu|sau)\s*(?:nam\s*)?2014", left)
+        side = said.group(1) if said else (earlier[-1] if earlier else "tu")
+        key = "thoi_gian_truoc_2014" if side == "truoc" else "thoi_gian_tu_2014"
+        values.setdefault(key, months)
+    start = re.search(r"tu (?:nam )?(20\d\d)", norm)
+    if start and int(start.group(1)) >= 2014:
+        values.setdefault("thoi_gian_truoc_2014", 0)
+    if re.search(r"(khong|chua) (co )?(dong )?(thoi gian )?truoc (nam )?2014", norm):
+        values["thoi_gian_truoc_2014"] = 0
+    return values
+
+
+def _maternity(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    twins = re.search(r"sinh (doi|ba|tu|2|3|4)\b", norm)
+    if twins:
+        values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
+    return values
+
+
+def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
+    region = _region(norm, text)
+    if region:
+        return {"vung": region}
+    place = re.search(r"(?<!\w)(?:o|ở|tai|tại)\s+(.+)", text.lower()) or re.search(
+        r"((?:phường|xã|phuong|xa|tỉnh|tinh|thành phố|thanh pho|đặc khu)\s.+)", text.lower()
+    )
+    if place is None:
+        return {}
+    name = re.sub(r"\s+(thì|thi|lương|luong|là bao|la bao|bao nhiêu|bao nhieu)\b.*$", "", place.group(1))
+    return {"dia_ban": name.strip(" ?.,")}
+
+
+def _contract(text: str, norm: str) -> str | None:
+    if re.search(r"khong (xac dinh )?(thoi )?han|vo thoi han", norm):
+        return "khong_xac_dinh"
+    if re.search(r"duoi 12 thang|thoi vu", norm):
+        return "duoi_12_thang"
+    for months, left in _durations(text, norm):
+        if "hop dong" in left or "hd" in left.split():
+            return "duoi_12_thang" if months < 12 else "12_36_thang" if months <= 36 else None
+    return None
+
+
+def _notice(text: str, norm: str) -> dict[str, Any]:
+    side = None
+    if re.search(
+        r"cong ty|\bcty\b|\bct\b|doanh nghiep|nguoi su dung|\bchu\b|\bsep\b|sa thai"
+        r"|cho (toi|em|minh )?nghi|ho phai",
+        norm,
+    ):
+        side = "nguoi_su_dung"
+    if re.search(r"(toi|em|minh) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
+        side = "nguoi_lao_dong"
+    return {"loai_hop_dong": _contract(text, norm), "ben": side}
+
+
+def _probation(text: str, norm: str) -> dict[str, Any]:
+    job = None
+    if re.search(r"quan ly|giam doc", norm):
+        job = "quan_ly"
+    elif re.search(r"dai hoc|cao dang|ky su|cu nhan|thac si", norm):
+        job = "cao_dang"
+    elif re.search(r"trung cap|cong nhan ky thuat|nhan vien nghiep vu", norm):
+        job = "trung_cap"
+    elif re.search(r"lao dong pho thong|cong nhan|bao ve|phuc vu|tap vu|ban hang", norm):
+        job = "khac"
+    return {"cong_viec": job, "luong_cong_viec": money(text, norm)[0]}
+
+
+def _union_fund(text: str, norm: str) -> dict[str, Any]:
+    return {"quy_luong": money(text, norm)[0]}
+
+
+def _wrongful(text: str, norm: str) -> dict[str, Any]:
+    return {"luong": money(text, norm)[0]}
+
+
+def _sick(text: str, norm: str) -> dict[str, Any]:
+    days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
+    count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
+    return {"luong_dong_bhxh": money(text, norm)[0], "so_ngay": count}
+
+
+def _pension(text: str, norm: str) -> dict[str, Any]:
+    durations = _durations(text, norm)
+    return {
+        "gioi_tinh": _sex(text, norm),
+        "thoi_gian_dong": durations[0][0] if durations else None,
+        "luong_binh_quan": money(text, norm)[0],
+    }
+
+
+def _paternity(text: str, norm: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    twins = re.search(r"sinh (doi|ba|tu|2|3|4) ", norm + " ")
+    if twins:
+        values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
+    if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm):
+        values["phau_thuat"] = True
+    return values
+
+
+def _deduction(text: str, norm: str) -> dict[str, Any]:
+    return {"luong_thuc_tra": money(text, norm)[0]}
+
+
+def _suspension(text: str, norm: str) -> dict[str, Any]:
+    return {"luong_truoc_dinh_chi": money(text, norm)[0]}
+
+
+def _accident(text: str, norm: str) -> dict[str, Any]:
+    loss = re.search(r"(\d{1,3})\s*%", norm) or re.search(r"(\d{1,3}) phan tram", norm)
+    own = re.search(r"do loi cua (chinh )?(toi|em|minh)|toi co loi|loi cua ban than", norm)
+    not_own = re.search(r"khong (phai )?(hoan toan )?do loi", norm)
+    return {
+        "muc_suy_giam": int(loss.group(1)) if loss else None,
+        "luong": money(text, norm)[0],
+        "do_loi_nguoi_lao_dong": True if own and not not_own else None,
+    }
+
+
+EXTRACTORS: dict[str, Reader] = {
+    "tro_cap_thoi_viec": _severance,
+    "tro_cap_mat_viec": _severance,
+    "lam_them_gio": overtime,
+    "lam_viec_ban_dem": night_work,
+    "nghi_hang_nam": _annual_leave,
+    "tuoi_nghi_huu": _retirement,
+    "tro_cap_that_nghiep": _unemployment,
+    "bhxh_mot_lan": _lump_sum,
+    "thai_san": _maternity,
+    "luong_toi_thieu_vung": _minimum_wage,
+    "thoi_han_bao_truoc": _notice,
+    "thu_viec": _probation,
+    "kinh_phi_cong_doan": _union_fund,
+    "ty_le_luong_huu": _pension,
+    "thai_san_cha": _paternity,
+    "khau_tru_luong": _deduction,
+    "tam_dinh_chi": _suspension,
+    "boi_thuong_tai_nan": _accident,
+    "cham_dut_trai_luat": _wrongful,
+    "om_dau": _sick,
+}

@@ -1,0 +1,123 @@
+"""Reading working time and pay from a sentence: hourly or monthly wage, days and hours of
+the month, hours of overtime, clock spans and how much of them falls at night (Điều 106 BLLĐ:
+22 giờ to 06 giờ), the kind of day. Used by ``extract`` for the overtime and night-work
+calculators."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.calculators import parsing
+from assistant.calculators.extract_common import money
+
+_CLOCK = r"(\d{1,2})\s*(?:gio|h)\b(?:\s*(sang|trua|chieu|toi|dem))?"
+_SPAN = re.compile(rf"(?:tu|bat dau)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
+NIGHT_START, NIGHT_END = 22, 6  # Điều 106 BLLĐ: từ 22 giờ đến 06 giờ sáng ngày hôm sau
+
+
+def _clock(hour: int, part: str | None) -> int:
+    """ "11 giờ đêm" -> 23, "2 giờ chiều" -> 14, "1 giờ sáng" -> 1."""
+    if part in ("chieu", "toi") and hour < 12:
+        return hour + 12
+    if part == "trua" and hour < 6:
+        return hour + 12
+    if part == "dem" and 6 <= hour < 12:
+        return hour + 12
+    return hour % 24
+
+
+def _span(norm: str) -> tuple[float, float] | None:
+    """(hours, of which at night) of a stated span "từ 22h đến 2h sáng"."""
+    match = _SPAN.search(norm)
+    if match is None:
+        return None
+    start = _clock(int(match.group(1)), match.group(2))
+    end = _clock(int(match.group(3)), match.group(4))
+    total = (end - start) % 24
+    night = sum(1 for t in range(total) if (start + t) % 24 >= NIGHT_START or (start + t) % 24 < NIGHT_END)
+    return (float(total), float(night)) if total else None
+
+
+_OT_HOURS = (
+    re.compile(
+        r"(?:lam them|tang ca|\bot\b)\s*(?:ban dem\s*|dem\s*|them\s*)?(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h)\b"
+    ),
+    re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:gio|tieng|h) (?:lam them|tang ca)"),
+)
+
+
+def _overtime_hours(norm: str) -> float | None:
+    """Hours said together with the overtime ("tăng ca 3 tiếng", "4 giờ làm thêm")."""
+    for pattern in _OT_HOURS:
+        match = pattern.search(norm)
+        if match:
+            return parsing.to_number(match.group(1))
+    return None
+
+
+def _hours(norm: str) -> float | None:
+    for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(gio|tieng|h)\b", norm):
+        after = norm[match.end() : match.end() + 14]
+        before = norm[max(0, match.start() - 12) : match.start()]
+        clock = match.group(2) != "tieng" and re.match(r"\s*(sang|trua|chieu|toi|dem)\b", after)
+        if (
+            clock
+            or re.match(r"\s*(moi|/|1|mot)\s*ngay", after)
+            or re.search(r"(moi|1|mot) ngay (lam )?$|truoc $|(tu|den|toi|sau|luc) $", before)
+        ):
+            continue
+        return parsing.to_number(match.group(1))
+    return None
+
+
+def wage_basis(text: str, norm: str) -> dict[str, Any]:
+    monthly, hourly = money(text, norm, hourly=True)
+    days = re.search(
+        r"(\d{1,2})\s*(?:ngay|cong)\s*(?:cong\s*)?(?:lam viec\s*)?(?:moi|/|1|mot|trong)\s*thang", norm
+    ) or re.search(r"(\d{1,2})\s*ngay cong\b", norm)
+    per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
+        r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
+    )
+    return {
+        "luong_gio": hourly,
+        "luong_thang": monthly,
+        "so_ngay_lam_viec_thang": int(days.group(1)) if days else None,
+        "so_gio_moi_ngay": int(per_day.group(1)) if per_day else None,
+    }
+
+
+def _day_kind(norm: str) -> str | None:
+    if re.search(r"\b(le|tet|30/4|1/5|2/9|quoc khanh|gio to|ngay nghi co huong luong)\b", norm):
+        return "nghi_le"
+    if re.search(r"chu nhat|thu (7|bay)|cuoi tuan|nghi hang tuan|ngay nghi", norm):
+        return "nghi_hang_tuan"
+    if re.search(r"ngay thuong|ngay lam viec|trong tuan|thu (2|3|4|5|6|hai|ba|tu|nam|sau)\b|sau gio", norm):
+        return "ngay_thuong"
+    return None
+
+
+def overtime(text: str, norm: str) -> dict[str, Any]:
+    values = wage_basis(text, norm)
+    values["loai_ngay"] = _day_kind(norm)
+    span = _span(norm)
+    values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
+    if span is not None:
+        hours, night = span
+        if 0 < night < hours:
+            values["_mixed"] = True  # part day, part night: not a single rate; left to retrieval
+        night_words = night == hours
+    else:
+        night_words = bool(re.search(r"ban dem|\bdem\b|ca dem|(sau|tu) 2[2-4] ?(gio|h)\b", norm))
+    if night_words and not re.search(r"truoc 22", norm):
+        values["ban_dem"] = True
+        if re.search(r"(da|co) (lam them|tang ca) (ca )?ban ngay|(lam them|tang ca) ca ngay", norm):
+            values["lam_them_ban_ngay"] = True
+    return values
+
+
+def night_work(text: str, norm: str) -> dict[str, Any]:
+    values = wage_basis(text, norm)
+    span = _span(norm)
+    values["so_gio"] = span[1] if span is not None and span[1] else _hours(norm)
+    return values

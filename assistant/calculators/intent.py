@@ -1,0 +1,205 @@
+"""Recognise a calculation question about the member's own case and pull out its inputs.
+
+Strict on purpose: a question triggers a calculator only when it names the topic, asks for a
+figure ("bao nhiêu", "khi nào", "mấy tháng"...) and states at least one concrete input of the
+member's case (an amount, a duration, a month of birth, a number of hours; or, speaking of
+themselves, a contract type or job). A textbook question ("Trợ cấp thôi việc được tính thế
+nào?") has none, so the retrieval answer quotes the rule instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.calculators import parsing
+from assistant.calculators.base import Calculator, today
+from assistant.calculators.extract import EXTRACTORS
+from assistant.calculators.registry import get_calculator
+from assistant.textnorm import fold
+
+# (calculator, pattern on folded text), first match wins: a named allowance before a mere mention.
+TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so|1 lan|mot lan)"),
+        ("cham_dut_trai_luat", r"trai (luat|phap luat)"),
+        ("om_dau", r"om dau|nghi om|bi om"),
+        ("khau_tru_luong", r"khau tru|tru luong|tru tien luong"),
+        ("tam_dinh_chi", r"dinh chi"),
+        ("tro_cap_thoi_viec", r"tro cap thoi viec"),
+        ("tro_cap_mat_viec", r"tro cap mat viec"),
+        ("tro_cap_that_nghiep", r"that nghiep|bhtn|tctn"),
+        ("tro_cap_mat_viec", r"mat viec( lam)?\b"),
+        ("tro_cap_thoi_viec", r"thoi viec|nghi viec .*tro cap|tro cap .*nghi viec"),
+        (
+            "ty_le_luong_huu",
+            r"(luong huu|huu) .*(phan tram|%|ty le)|ty le .*luong huu|muc luong huu"
+            r"|luong huu (cua toi |duoc |la |bang |khoang )*(bao nhieu|bn)",
+        ),
+        ("tuoi_nghi_huu", r"nghi huu|ve huu|tuoi huu|luong huu"),
+        ("thai_san_cha", r"\bvo (toi|em|minh|anh)\b.*(sinh|de)\b"),
+        ("thai_san", r"thai san|sinh con|sinh em be|sinh doi|sinh ba\b"),
+        ("boi_thuong_tai_nan", r"tai nan lao dong|benh nghe nghiep|suy giam kha nang"),
+        (
+            "lam_viec_ban_dem",
+            r"^(?=.*(ca dem|lam (viec )?(ban )?dem|ban dem))(?=.*khong (phai )?(la )?(tang ca|lam them))",
+        ),
+        (
+            "lam_them_gio",
+            r"lam them|tang ca|\bot\b|lam (vao )?(ngay )?(chu nhat|ngay nghi|ngay le|le tet|ngay tet)",
+        ),
+        ("lam_viec_ban_dem", r"lam (viec )?(ban )?dem|ca dem"),
+        ("nghi_hang_nam", r"phep nam|nghi hang nam|ngay phep|nghi phep"),
+        ("luong_toi_thieu_vung", r"luong toi thieu"),
+        ("thu_viec", r"thu viec"),
+        ("thoi_han_bao_truoc", r"bao truoc"),
+        ("kinh_phi_cong_doan", r"kinh phi cong doan"),
+    )
+)
+# Overtime named without a negation before it.
+_OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
+# A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
+_ASKS_FIGURE = re.compile(
+    r"bao nhieu|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
+    r"|\bvung may\b|\bvung nao\b"
+    r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong"
+)
+_FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
+_FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui|e)\b(?! (thieu|da|nay)\b)")
+# Inputs only a member's own case has; a question must state at least one (or a choice, said of
+# themselves: "tôi làm hợp đồng không thời hạn").
+KEY_INPUTS: dict[str, tuple[str, ...]] = {
+    "tro_cap_thoi_viec": ("thoi_gian_lam_viec", "luong_binh_quan"),
+    "tro_cap_mat_viec": ("thoi_gian_lam_viec", "luong_binh_quan"),
+    "lam_them_gio": ("luong_gio", "luong_thang"),
+    "lam_viec_ban_dem": ("luong_gio", "luong_thang"),
+    "nghi_hang_nam": ("tham_nien", "so_ngay_chua_nghi"),
+    "tuoi_nghi_huu": ("thang_sinh",),
+    "tro_cap_that_nghiep": ("so_thang_dong", "luong_binh_quan"),
+    "bhxh_mot_lan": ("thoi_gian_tu_2014", "thoi_gian_truoc_2014", "luong_binh_quan"),
+    "thai_san": ("luong_binh_quan", "so_con"),
+    "cham_dut_trai_luat": ("luong",),
+    "om_dau": ("luong_dong_bhxh", "so_ngay"),
+    "thai_san_cha": ("so_con", "phau_thuat"),
+    "ty_le_luong_huu": ("thoi_gian_dong",),
+    "khau_tru_luong": ("luong_thuc_tra",),
+    "tam_dinh_chi": ("luong_truoc_dinh_chi",),
+    "boi_thuong_tai_nan": ("muc_suy_giam",),
+    "luong_toi_thieu_vung": ("dia_ban",),
+    "thoi_han_bao_truoc": (),
+    "thu_viec": ("luong_cong_viec",),
+    "kinh_phi_cong_doan": ("quy_luong",),
+}
+CHOICE_KEYS: dict[str, tuple[str, ...]] = {
+    "thoi_han_bao_truoc": ("loai_hop_dong",),
+    "thu_viec": ("cong_viec",),
+    "luong_toi_thieu_vung": ("vung",),
+    "lam_them_gio": ("so_gio", "loai_ngay"),
+    "tuoi_nghi_huu": ("gioi_tinh",),
+}
+_ASKS_MONTHLY = re.compile(
+    r"bao nhieu tien|moi thang .*bao nhieu(?! thang)|muc huong|bao nhieu (mot|1|moi) thang"
+)
+# Said of themselves with no amount at all, these still ask for the member's own figure:
+# "Lương tối thiểu chỗ tôi làm là bao nhiêu?" (asks for the region).
+OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung", "thai_san_cha"})
+_ASKS_AMOUNT = re.compile(
+    r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
+# "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970").
+_EVENT_YEAR = re.compile(r"(?:^|[,.;:] |\b(?:vao|hoi|luc|cuoi|dau|giua) )nam $")
+
+
+@dataclass(frozen=True)
+class Intent:
+    calculator: Calculator
+    values: dict[str, Any]  # raw values as read from the text (checked later by the calculator)
+    require: tuple[str, ...] = ()  # optional inputs this question needs (an amount asked for)
+
+
+def detect_topic(question: str) -> str | None:
+    folded = fold(question)
+    for name, pattern in TOPICS:
+        if pattern.search(folded):
+            if name == "lam_viec_ban_dem" and _OVERTIME_SAID.search(folded):
+                continue  # "không tăng ca ban ngày, rồi tăng ca đêm" is night overtime
+            return name
+    return None
+
+
+def extract(calculator: Calculator, text: str) -> dict[str, Any]:
+    """Inputs of ``calculator`` stated in ``text`` (possibly none)."""
+    norm = parsing.normalise(text)
+    return {k: v for k, v in EXTRACTORS[calculator.name](text, norm).items() if v is not None}
+
+
+def speaks_of_self(text: str) -> bool:
+    lowered = text.lower()
+    if lowered != fold(lowered):  # with diacritics: "tối thiểu" is not "tôi"
+        return _FIRST_PERSON_MARKED.search(lowered) is not None
+    return _FIRST_PERSON_FOLDED.search(lowered) is not None
+
+
+def asks_about_past(text: str) -> bool:
+    """A question about an event under earlier law ("Năm 2019 tôi nghỉ việc", "luật cũ")."""
+    norm = parsing.normalise(text)
+    if _PAST_WORDS.search(norm):
+        return True
+    for match in _YEAR.finditer(norm):
+        if int(match.group(1)) >= today().year:
+            continue
+        if _EVENT_YEAR.search(norm[max(0, match.start() - 12) : match.start()]):
+            return True
+    return False
+
+
+def has_concrete_input(calculator: Calculator, values: dict[str, Any], text: str) -> bool:
+    if any(name in values for name in KEY_INPUTS[calculator.name]):
+        return True
+    if not speaks_of_self(text):
+        return False
+    if calculator.name in OWN_CASE_WITHOUT_INPUTS:
+        return True
+    if calculator.name == "lam_them_gio" and not _ASKS_AMOUNT.search(parsing.normalise(text)):
+        return False  # "giới hạn làm thêm là bao nhiêu giờ" is about the rule
+    return any(name in values for name in CHOICE_KEYS.get(calculator.name, ()))
+
+
+def read_intent(question: str) -> Intent | None:
+    """The calculator and inputs of a calculation question, or None when it is not one."""
+    name = detect_topic(question)
+    if name is None:
+        return None
+    if not _ASKS_FIGURE.search(parsing.normalise(question)) or asks_about_past(question):
+        return None
+    calculator = get_calculator(name)
+    values = extract(calculator, question)
+    if values.pop("_mixed", False):
+        return None  # a case the calculator cannot price in one rate (part day, part night)
+    if not has_concrete_input(calculator, values, question):
+        return None
+    require: tuple[str, ...] = ()
+    if name in ("tro_cap_that_nghiep", "thai_san") and _ASKS_MONTHLY.search(parsing.normalise(question)):
+        require = ("luong_binh_quan",)
+    return Intent(calculator, values, require)
+
+
+def read_answer_to(calculator: Calculator, missing: tuple[str, ...], message: str) -> dict[str, Any]:
+    """Inputs given in a reply to a request for ``missing`` inputs: "9 triệu", "nữ", "26 ngày"."""
+    values = extract(calculator, message)
+    values.pop("_mixed", None)
+    if len(missing) == 1 and missing[0] not in values:
+        from assistant.calculators.validation import convert
+
+        spec = calculator.spec(missing[0])
+        bare = message.strip().rstrip(".!")
+        try:
+            convert(spec, bare)
+        except (ValueError, TypeError):
+            return values
+        values[spec.name] = bare  # range-checked with the other inputs by the calculator
+    return values

@@ -1,0 +1,192 @@
+"""``answer_calculation``: strict triggering, inputs from words or digits, asking for what is missing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.calculators import CalculationReply, answer_calculation
+from assistant.calculators.intent import speaks_of_self
+
+DATA = Path(__file__).resolve().parents[3] / "evaluation" / "data"
+
+
+def reply(question: str, history: list[tuple[str, str]] | None = None) -> CalculationReply:
+    result = answer_calculation(question, history or [])
+    assert result is not None, question
+    return result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tôi làm việc 3 năm 8 tháng, lương 9 triệu, nghỉ việc thì được trợ cấp thôi việc bao nhiêu?",
+        "toi lam 3 nam 8 thang luong 9tr nghi viec duoc tro cap thoi viec bao nhieu",
+        "Em làm ba năm tám tháng, lương 9.000.000đ, trợ cấp thôi việc được bao nhiêu tiền?",
+    ],
+)
+def test_severance_in_words_or_digits_with_or_without_diacritics(question: str) -> None:
+    answer = reply(question)
+    assert answer.calculator == "tro_cap_thoi_viec"
+    assert answer.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 18.000.000 đồng."
+    assert answer.citations[0].article == 46
+    assert 3 <= len(answer.direct_answer.splitlines()) <= 6
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nghỉ phép năm được bao nhiêu ngày?",
+        "Trợ cấp thôi việc được tính thế nào?",
+        "Tuổi nghỉ hưu của lao động nữ là bao nhiêu?",
+        "Làm thêm giờ vào ngày lễ được trả bao nhiêu phần trăm lương?",
+        "Mức lương tối thiểu giờ vùng I từ năm 2026 là bao nhiêu?",
+        "Năm 2019 tôi nghỉ việc, theo Bộ luật Lao động cũ thì hợp đồng không xác định thời hạn phải báo "
+        "trước bao nhiêu ngày?",
+    ],
+)
+def test_textbook_and_past_law_questions_are_left_to_retrieval(question: str) -> None:
+    assert answer_calculation(question) is None
+
+
+def _dev_questions() -> list[dict]:
+    rows = []
+    for name in ("dev_tune.jsonl", "dev_frozen.jsonl"):
+        with open(DATA / name, encoding="utf-8") as handle:
+            rows.extend(json.loads(line) for line in handle if line.strip())
+    return [r for r in rows if r.get("kind") != "calculation"]
+
+
+def test_dev_questions_about_the_rule_never_trigger(corpus: object) -> None:
+    """A question with no number that does not speak of the member's own case asks about the rule."""
+    for row in _dev_questions():
+        if not re.search(r"\d", row["question"]) and not speaks_of_self(row["question"]):
+            assert answer_calculation(row["question"]) is None, row["id"]
+
+
+def test_dev_questions_that_trigger_give_the_reference_figure(corpus: object) -> None:
+    """Where a non-calculation dev question does trigger, the figure is the one in its reference answer."""
+    for row in _dev_questions():
+        answer = answer_calculation(row["question"])
+        if answer is None:
+            continue
+        assert not answer.missing, row["id"]
+        figure = answer.result.figures[0] if answer.result else None
+        assert figure is not None
+        reference = re.sub(r"\b0(\d) (tháng|ngày)", r"\1 \2", row["reference_answer"])
+        assert figure.text in reference, (row["id"], figure.text)
+
+
+def test_missing_input_is_asked_for_then_answered_in_the_next_message() -> None:
+    first = "Lương tôi 10,4 triệu, làm thêm 4 giờ ngày chủ nhật được bao nhiêu tiền?"
+    asked = reply(first)
+    assert asked.missing == ("so_ngay_lam_viec_thang",)
+    assert "đồng" not in asked.direct_answer.splitlines()[0]  # no guessed figure
+    answered = reply("26 ngày", [(first, asked.direct_answer)])
+    assert answered.direct_answer.startswith("Tiền lương làm thêm 4 giờ vào ngày nghỉ hằng tuần")
+    assert "400.000 đồng" in answered.direct_answer  # 10.400.000 ÷ (26 × 8) × 200% × 4
+
+
+def test_two_missing_inputs_over_two_turns() -> None:
+    first = "Khi nào tôi được nghỉ hưu?"
+    assert answer_calculation(first) is None  # no input of the member's own case
+    first = "Tôi sinh tháng 5/1968, khi nào tôi được nghỉ hưu?"
+    asked = reply(first)
+    assert asked.missing == ("gioi_tinh",)
+    done = reply("nữ", [(first, asked.direct_answer)])
+    assert "56 tuổi 4 tháng" in done.direct_answer and "tháng 9/2024" in done.direct_answer
+
+
+def test_a_new_question_after_a_request_goes_to_retrieval() -> None:
+    first = "Tôi sinh tháng 5/1968, khi nào tôi được nghỉ hưu?"
+    asked = reply(first)
+    assert (
+        answer_calculation("Hợp đồng lao động phải ký bằng văn bản không?", [(first, asked.direct_answer)])
+        is None
+    )
+
+
+def test_out_of_range_input_is_named_with_its_range() -> None:
+    answer = reply("Tôi làm 200 năm, lương 9 triệu, trợ cấp thôi việc bao nhiêu?")
+    assert answer.missing == ("thoi_gian_lam_viec",)
+    assert "từ 1 tháng đến 50 năm" in answer.direct_answer
+    assert answer.result is None
+
+
+def test_future_birth_date_is_refused() -> None:
+    answer = reply("Tôi là nữ sinh tháng 3/2090, khi nào nghỉ hưu?")
+    assert "tương lai" in answer.direct_answer and answer.result is None
+
+
+def test_reply_json_round_trips() -> None:
+    answer = reply("Tôi là nữ, sinh tháng 3/1970, khi nào tôi được nghỉ hưu?")
+    data = json.loads(json.dumps(answer.to_json(), ensure_ascii=False))
+    assert data["inputs"]["thang_sinh"] == "1970-03"
+    assert data["citations"][0] == {"law_id": "135/2020/NĐ-CP", "article": 4, "clause": 2, "point": None}
+    assert "tháng 7/2027" in data["direct_answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # 9.000.000 ÷ (26 × 8) × 150% × 2 = 129.807,7 -> 129.808
+        ("Lương 9 triệu 26 ngày công, tôi tăng ca 2 tiếng tối thứ 3 thì được bao nhiêu tiền?",
+         "129.808 đồng"),
+        # 2% × 300.000.000
+        ("Công ty tôi quỹ lương đóng BHXH 300 triệu một tháng, kinh phí công đoàn phải đóng bao nhiêu?",
+         "6.000.000 đồng"),
+        ("Vợ em sinh thường một bé, em được nghỉ mấy ngày thai sản?", "5 ngày làm việc"),
+        # 4 năm − 2 năm BHTN = 2 năm; 2 × 1/2 × 8.000.000
+        ("Tôi làm 4 năm, công ty đóng BHTN 2 năm cuối, lương 8 triệu, nghỉ việc thì trợ cấp thôi việc "
+         "bao nhiêu?", "8.000.000 đồng"),
+        # 3 giờ đêm chủ nhật: 200% + 30% + 20% × 200% = 270%; 40.000 × 270% × 3
+        ("Tôi làm thêm 3 giờ vào chủ nhật, từ 22 giờ đến 1 giờ sáng, lương giờ 40.000 đồng, được bao nhiêu?",
+         "324.000 đồng"),
+        # 8 năm 4 tháng from 2017 -> 8,5 năm × 2 × 9.000.000
+        ("Tôi đóng BHXH 8 năm 4 tháng từ năm 2017, lương bình quân 9 triệu, rút BHXH một lần được bao nhiêu?",
+         "153.000.000 đồng"),
+    ],
+)  # fmt: skip
+def test_member_phrasings(question: str, figure: str) -> None:
+    assert figure in reply(question).direct_answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # 2 năm 5 tháng -> 2,5 năm × 1/2 × 6.500.000 = 8.125.000
+        ("toi nghi viec sau 2 nam 5 thang lam viec, cty ko dong bhtn, luong 6tr5, tro cap thoi viec bn?",
+         "8.125.000 đồng"),
+        # 75% × 12.000.000 ÷ 24 × 0,5
+        ("Tôi nghỉ ốm nửa ngày, lương đóng BHXH 12 triệu, được bao nhiêu tiền trợ cấp?", "187.500 đồng"),
+        # under a year: what was paid (5.500.000), at most 2 × 5.000.000
+        ("Em đóng BHXH 11 tháng rồi nghỉ, rút BHXH 1 lần được bao nhiêu, lương 5 triệu, đã đóng tổng cộng "
+         "5,5 triệu?", "5.500.000 đồng"),
+        # night hours of 18h–2h: 22h–2h = 4 giờ; 30.000 × 30% × 4 = 36.000
+        ("Em làm ca từ 18h đến 2h sáng, không phải tăng ca, lương giờ 30.000đ, tiền làm đêm thêm bao nhiêu?",
+         "36.000 đồng"),
+        # 8 tiếng hành chính is not the overtime: 2 giờ × 200% × 40.000
+        ("Hôm thứ Ba tôi làm đủ 8 tiếng hành chính, không tăng ca ban ngày, rồi tăng ca đêm từ 22h đến 24h. "
+         "Lương giờ thực trả 40.000 đồng. Tiền tăng ca đêm tối thiểu bao nhiêu?", "160.000 đồng"),
+    ],
+)  # fmt: skip
+def test_more_member_phrasings(question: str, figure: str) -> None:
+    assert figure in reply(question).direct_answer.splitlines()[0]
+
+
+def test_overtime_partly_at_night_is_left_to_retrieval() -> None:
+    question = "Em làm từ 7h sáng đến 11h đêm ngày thường, lương giờ 30k, phần làm thêm được bao nhiêu?"
+    assert answer_calculation(question) is None
+
+
+def test_a_province_with_several_regions_asks_for_the_ward() -> None:
+    answer = reply("Tôi làm ở Bắc Ninh, lương tối thiểu bao nhiêu?")
+    assert answer.missing == ("dia_ban",) and "vùng II, III, IV" in answer.direct_answer
+    done = reply(
+        "phường Kinh Bắc, Bắc Ninh",
+        [("Tôi làm ở Bắc Ninh, lương tối thiểu bao nhiêu?", answer.direct_answer)],
+    )
+    assert "4.730.000 đồng" in done.direct_answer
