@@ -61,6 +61,7 @@ class Answer:
             "generator": self.generator,
             "fallback_reason": self.fallback_reason,
             "warnings": list(self.warnings),
+            "calculation": self.metadata.get("calculation"),
         }
 
 

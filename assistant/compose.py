@@ -65,13 +65,13 @@ def tail_sections(
 ) -> str:
     """Everything after the direct answer (starts with a blank line).
 
-    ``quotes`` is None when the direct answer already quotes its decisive unit (extractive): the
-    first citation is then that unit and the others are listed as references only.
+    ``quotes`` is None when the direct answer already quotes (or computes from) its units: the
+    ``citations`` given are then listed as short references only, never quoted again.
     """
     if quotes is None:
         parts = [""]
-        if len(citations) > 1 or related:
-            parts.append(references(citations[1:], related))
+        if citations or related:
+            parts.append(references(citations, related))
     else:
         parts = ["", legal_basis(citations, quotes, numbers)]
         if related:

@@ -5,16 +5,19 @@ The retriever ranks articles; a member needs the one clause or point inside them
 clause and point of the retrieved articles is a candidate, scored by the words it shares with
 the question (its own words count fully, its lead-in and article title half), the figures the
 question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
-and the retriever's own evidence (the article's rank and the clause it matched).
-Weights were set on dev_tune's story questions (see docs/decisions.md).
+the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
+clause), in a linear model learned on dev_tune (``assistant.train_decisive``).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from assistant.evidence import Source
 from assistant.textnorm import bigrams, content_words, fold, split_sentences
@@ -22,18 +25,29 @@ from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
 
-OWN_WEIGHT = 1.0
-CONTEXT_WEIGHT = 0.5
-BIGRAM_WEIGHT = 0.5
-FIGURE_MATCH_BONUS = 1.5  # a number of the question ("7") in the unit ("07")
-WANTS_FIGURE_BONUS = 1.0  # the question asks "bao nhiêu / mấy / bao lâu" and the unit has a figure
-MATCHED_CLAUSE_BONUS = 1.0  # the clause the retriever matched
-RANK_BONUS = (1.5, 0.75, 0.25)  # by the article's rank among the sources
-QUALIFIER_PENALTY = 1.5  # the unit says "chưa đủ 12 tháng", the member said "đủ 12 tháng"
-DENSE_SCALE = 40.0  # e5 cosines of passages of the same articles differ by hundredths
-LENGTH_DAMPING = 40  # long units share more words by chance: score / log(1 + words / damping)
 MAX_QUOTE_CHARS = 450  # a clause longer than this is quoted by its first and its decisive sentence
-
+MODEL_FILE = Path(__file__).parent / "data" / "decisive.json"
+# What a candidate unit shares with the question and what retrieval said of it. The weights are
+# learned on dev_tune (``python -m assistant.train_decisive``); HAND_WEIGHTS, the first version
+# set by reading stories, are used when no model is shipped.
+FEATURES = (
+    "own_overlap",
+    "own_ratio",
+    "bigrams",
+    "context_overlap",
+    "figure_match",
+    "asks_and_has_figure",
+    "has_figure",
+    "qualifier_mismatch",
+    "matched_clause",
+    "source_rank",
+    "dense_gap",
+    "is_point",
+    "is_clause",
+    "log_words",
+    "first_clause",
+)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -49,8 +63,9 @@ class Candidate:
     context: UnitContext
     focus: str  # the sentence(s) of the unit that state the rule
     key: str  # the one sentence of ``focus`` that shares most with the question
-    score: float
+    features: tuple[float, ...]
     source: int  # number of the source (article) it comes from
+    score: float = 0.0
 
     @property
     def unit(self) -> LegalUnit:
@@ -73,11 +88,48 @@ class _Query:
         return cls(set(tokens), bigrams(tokens), figures, bool(_ASKS_FOR_FIGURE.search(folded)), folded)
 
 
+@dataclass(frozen=True)
+class UnitRanker:
+    """A linear score over FEATURES (standardised when a model is loaded)."""
+
+    weights: tuple[float, ...] = HAND_WEIGHTS
+    bias: float = 0.0
+    mean: tuple[float, ...] = (0.0,) * len(FEATURES)
+    scale: tuple[float, ...] = (1.0,) * len(FEATURES)
+    # Below this score no unit decides the question: the answer says so and offers the advisor.
+    min_score: float = 2.0
+
+    @classmethod
+    @cache
+    def load(cls) -> UnitRanker:
+        if not MODEL_FILE.is_file():
+            return cls()
+        raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        if list(raw["features"]) != list(FEATURES):
+            raise ValueError(
+                f"decisive-unit model features {raw['features']} do not match {list(FEATURES)}; "
+                "retrain with: python -m assistant.train_decisive"
+            )
+        return cls(
+            tuple(raw["weights"]),
+            float(raw["bias"]),
+            tuple(raw["mean"]),
+            tuple(raw["scale"]),
+            float(raw["min_score"]),
+        )
+
+    def score(self, features: Sequence[float]) -> float:
+        return self.bias + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.mean, self.scale, strict=True)
+        )
+
+
 def candidates(
     corpus: Corpus,
     sources: Sequence[Source],
     question: str,
     similarity: Mapping[str, float] | None = None,
+    ranker: UnitRanker | None = None,
 ) -> list[Candidate]:
     """Every quotable unit of the sources, best first.
 
@@ -85,20 +137,19 @@ def candidates(
     the question's e5 vector with that unit's indexed passage; a point takes its clause's.
     """
     query = _Query.of(question)
-    found = [
-        _scored(corpus, source, unit, query)
-        for source in sources
-        for unit in _quotable(corpus, source.article)
-    ]
-    if similarity:
-        best = max(similarity.values())
-        found = [replace(c, score=c.score + DENSE_SCALE * (_cosine(c.unit, similarity, best) - best)) for c in found]
+    best = max(similarity.values()) if similarity else 0.0
+    model = ranker or UnitRanker.load()
+    found = []
+    for source in sources:
+        for unit in _quotable(corpus, source.article):
+            candidate = _candidate(corpus, source, unit, query, similarity or {}, best)
+            found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
 
 def _cosine(unit: LegalUnit, similarity: Mapping[str, float], default: float) -> float:
     for uid in (unit.id, unit.parent_id, f"{unit.law_id}:d{unit.article}"):
-        if uid in similarity:
+        if uid is not None and uid in similarity:
             return similarity[uid]
     return default
 
@@ -116,31 +167,40 @@ def _quotable(corpus: Corpus, article: LegalUnit) -> Iterator[LegalUnit]:
             yield clause
 
 
-def _scored(corpus: Corpus, source: Source, unit: LegalUnit, query: _Query) -> Candidate:
+def _candidate(
+    corpus: Corpus,
+    source: Source,
+    unit: LegalUnit,
+    query: _Query,
+    similarity: Mapping[str, float],
+    best_cosine: float,
+) -> Candidate:
     context = context_of(corpus, unit)
     focus = _focus(unit.text, query)
     own = content_words(focus)
-    around = set(content_words(" ".join([context.article.title, context.article_lead, context.clause_lead])))
     own_set = set(own)
-    lexical = (
-        OWN_WEIGHT * len(query.words & own_set)
-        + BIGRAM_WEIGHT * len(query.bigrams & bigrams(own))
-        + CONTEXT_WEIGHT * len((query.words & around) - own_set)
-    )
-    lexical /= math.log(math.e + len(own) / LENGTH_DAMPING)
+    around = set(content_words(" ".join([context.article.title, context.article_lead, context.clause_lead])))
     unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
-    score = lexical + FIGURE_MATCH_BONUS * min(2, len(query.figures & unit_figures))
     focus_folded = fold(focus)
-    score -= QUALIFIER_PENALTY * sum(
-        1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", focus_folded) and q not in query.folded
+    matched = source.clause is not None and unit.clause == source.clause.clause
+    features = (
+        len(query.words & own_set) / math.log(math.e + len(own) / 40),
+        len(query.words & own_set) / max(1, len(query.words)),
+        float(len(query.bigrams & bigrams(own))),
+        float(len((query.words & around) - own_set)),
+        float(min(2, len(query.figures & unit_figures))),
+        float(query.wants_figure and bool(unit_figures)),
+        float(bool(unit_figures)),
+        float(sum(1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", focus_folded) and q not in query.folded)),
+        float(matched),
+        1.0 / source.number,
+        (_cosine(unit, similarity, best_cosine) - best_cosine) * 10 if similarity else 0.0,
+        float(unit.kind is UnitKind.POINT),
+        float(unit.kind is UnitKind.CLAUSE),
+        math.log1p(len(own)),
+        float(unit.clause == 1),
     )
-    if query.wants_figure and unit_figures:
-        score += WANTS_FIGURE_BONUS
-    if source.clause is not None and unit.clause == source.clause.clause and unit.article == source.article.article:
-        score += MATCHED_CLAUSE_BONUS
-    if source.number <= len(RANK_BONUS):
-        score += RANK_BONUS[source.number - 1]
-    return Candidate(context, focus, _best_sentence(focus, query), score, source.number)
+    return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 
 
 def _focus(text: str, query: _Query) -> str:
@@ -153,9 +213,15 @@ def _focus(text: str, query: _Query) -> str:
 def _best_sentence(text: str, query: _Query) -> str:
     """The sentence sharing most words (then figures) with the question; the first on a tie."""
     sentences = split_sentences(text) or [text.strip()]
+    # A lead-in ("... như sau:") states no rule by itself: one of the items it introduces does.
+    sentences = [x for x in sentences if not x.endswith(":")] or sentences
 
-    def overlap(sentence: str) -> tuple[int, int]:
+    def overlap(sentence: str) -> tuple[float, int]:
         figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(sentence)}
-        return len(query.words & set(content_words(sentence))), len(query.figures & figures)
+        shared = len(query.words & set(content_words(sentence)))
+        folded = fold(sentence)
+        mismatch = sum(1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", folded) and q not in query.folded)
+        score = shared + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
+        return score, len(query.figures & figures)
 
     return max(sentences, key=overlap)

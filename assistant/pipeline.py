@@ -16,6 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import messages
 from assistant.answer import Answer, Citation
+from assistant.calculators import CalculationReply, answer_calculation
 from assistant.citations import citation_for, validity_notes
 from assistant.classifiers import QuestionClassifiers
 from assistant.compose import related_provisions, tail_sections
@@ -26,10 +27,14 @@ from assistant.evidence import Source, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
+from assistant.remedies import remedy_plan
+from assistant.rerank import DEPTH as RERANK_DEPTH
+from assistant.rerank import Reranker
 from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
 from assistant.unit_context import context_of
 from assistant.validation import validate_question
 from assistant.verify import verify_draft
+from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit
 from corpus.settings import Settings
 from corpus.store import Corpus
@@ -43,6 +48,7 @@ from indexing.law_mentions import mentioned_laws
 NO_DOMAIN_TERM_MIN_CONFIDENCE = 0.6
 RETRIEVE_K = 10
 LLM_SOURCES = 3
+CALCULATOR = "calculator"
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Turn:
     expanded: str = ""  # query plus the legal wording of its everyday words (for quoting)
     hits: tuple[Hit, ...] = ()
     vector: Any = None  # the question's e5 vector from the retriever, when it gives one
+    similarity: dict[str, float] = field(default_factory=dict)  # cosine per indexed unit of the hits
     domain: float | None = None  # P(labour-law question) from the domain classifier, if it ran
     evasion: float | None = None  # P(request to evade the law) from the evasion classifier, if it ran
     scope: ScopeSignal | None = None
@@ -65,6 +72,7 @@ class Turn:
     decline: str | None = None  # the Vietnamese decline message when declining
     escalate: bool = False
     sources: tuple[Source, ...] = ()
+    calculation: CalculationReply | None = None  # a calculator's reply to a money/time question
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -77,6 +85,7 @@ class Composed:
     fallback_reason: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     quoted: bool = False  # the direct text already quotes its decisive unit (extractive)
+    steps: str = ""  # the "Bạn có thể làm gì" block, when the question calls for one
 
 
 class AssistantPipeline:
@@ -105,6 +114,9 @@ class AssistantPipeline:
         self.calibration = calibration or Calibration.load()
         self.lexicon = lexicon or default_lexicon()
         self.classifiers = classifiers or QuestionClassifiers.load()
+        # The reranker reads signals of the hybrid retriever only (a retriever without query
+        # vectors, like the unit tests' keyword retriever, keeps its own order).
+        self.reranker = Reranker.load() if hasattr(retriever, "unit_similarities") else None
         self.max_turns = max_turns
         self.today = today
         self._front: Runnable[Turn, Turn] = (
@@ -123,6 +135,9 @@ class AssistantPipeline:
     def stream(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Iterator[str]:
         """Answer text in chunks: sentences (extractive) or tokens (LLM), then the legal basis."""
         turn = self._front.invoke(self._start(question, history))
+        if turn.calculation is not None:
+            yield self._answer(turn).answer
+            return
         if turn.decline is not None or not turn.sources:
             yield self._finish(turn, None).answer
             return
@@ -145,7 +160,8 @@ class AssistantPipeline:
                 composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name))
         except GeneratorError as exc:
             composed = self._fallback(turn, exc.reason)
-        answer = self._finish(turn, composed)
+        plan = remedy_plan(turn.question, self.corpus)
+        answer = self._finish(turn, replace(composed, steps=plan.render()) if plan else composed)
         streamed = "".join(pieces)
         if answer.answer.startswith(streamed):
             yield answer.answer[len(streamed) :]
@@ -172,13 +188,27 @@ class AssistantPipeline:
         retrieve = getattr(self.retriever, "retrieve", None)
         if retrieve is None:  # a retriever without query vectors: no domain classifier
             return replace(turn, hits=tuple(self.retriever.search(turn.query, k=RETRIEVE_K)))
-        result = retrieve(turn.query, k=RETRIEVE_K)
+        result = retrieve(turn.query, k=RERANK_DEPTH if self.reranker else RETRIEVE_K)
         model_id = self.retriever.embedder.model_id
         domain, evasion = (
             None if c is None else c.probability(result.query_vector, model_id)
             for c in (self.classifiers.domain, self.classifiers.evasion)
         )
-        return replace(turn, hits=tuple(result.hits), vector=result.query_vector, domain=domain, evasion=evasion)
+        vector = result.query_vector[0] if result.query_vector.ndim == 2 else result.query_vector
+        hits = list(result.hits)
+        similarities = getattr(self.retriever, "unit_similarities", None)
+        articles = [f"{h.law_id}:d{h.article}" for h in hits]
+        similarity = similarities(vector, articles) if similarities else {}
+        if self.reranker is not None:
+            hits = self.reranker.rerank(hits, turn.query, self.corpus, similarity)
+        return replace(
+            turn,
+            hits=tuple(hits[:RETRIEVE_K]),
+            vector=vector,
+            similarity=similarity,
+            domain=domain,
+            evasion=evasion,
+        )
 
     def _assess(self, turn: Turn) -> Turn:
         # The member's words, or the legal wording they expand to, whichever names the domain more.
@@ -188,6 +218,11 @@ class AssistantPipeline:
         evidence = evidence_from(turn.hits, scope, self.calibration.score_scale)
         confidence = self.calibration.probability(evidence) if turn.hits else 0.0
         decline = self._decline_message(turn, scope, confidence)
+        calculation = self._calculation(turn, decline)
+        if calculation is not None:
+            return replace(
+                turn, scope=scope, evidence=evidence, confidence=confidence, calculation=calculation
+            )
         sources = () if decline else tuple(select_sources(turn.hits, self.corpus, turn.expanded))
         if decline is None and not sources:
             decline = messages.DECLINE_NO_EVIDENCE
@@ -200,6 +235,16 @@ class AssistantPipeline:
             escalate=decline is None and confidence < self.calibration.escalate_below,
             sources=sources,
         )
+
+    def _calculation(self, turn: Turn, decline: str | None) -> CalculationReply | None:
+        """A calculator's reply, unless the question was declined as an injection or evasion.
+
+        Calculation questions are recognised strictly (a topic, a figure asked for and an input of
+        the member's own case), so a calculator may answer one the scope checks found off-topic.
+        """
+        if decline in (messages.DECLINE_INJECTION, messages.DECLINE_EVASION) or not turn.sanitised:
+            return None
+        return answer_calculation(turn.sanitised.text or turn.question, turn.history)
 
     def rule_declines(self, turn: Turn) -> str | None:
         """The decline message a rule gives (injection, evasion, off-topic), before any confidence test."""
@@ -236,9 +281,23 @@ class AssistantPipeline:
         )
 
     def _answer(self, turn: Turn) -> Answer:
+        if turn.calculation is not None:
+            return self._finish(turn, self._calculated(turn.calculation))
         if turn.decline is not None:
             return self._finish(turn, None)
-        return self._finish(turn, self._compose(turn))
+        composed = self._compose(turn)
+        plan = remedy_plan(turn.question, self.corpus)
+        return self._finish(turn, replace(composed, steps=plan.render()) if plan else composed)
+
+    def _calculated(self, reply: CalculationReply) -> Composed:
+        units = []
+        for ref in reply.citations:  # a unit of a document not in the corpus is not cited
+            try:
+                units.append(self.corpus.get(ref.law_id, ref.article, ref.clause, ref.point))
+            except UnknownUnitError:
+                continue
+        meta = {"calculation": reply.to_json()}
+        return Composed(reply.direct_answer, tuple(dict.fromkeys(units)), None, CALCULATOR, meta=meta)
 
     def _compose(self, turn: Turn) -> Composed:
         if self.is_extractive:
@@ -266,12 +325,12 @@ class AssistantPipeline:
         draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn))
         return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
 
-    def _similarity(self, turn: Turn) -> dict[str, float] | None:
-        similarities = getattr(self.retriever, "unit_similarities", None)
-        if similarities is None or turn.vector is None or not turn.sources:
-            return None
-        vector = turn.vector[0] if getattr(turn.vector, "ndim", 1) == 2 else turn.vector
-        return dict(similarities(vector, [s.article.id for s in turn.sources]))
+    @staticmethod
+    def _similarity(turn: Turn) -> dict[str, float] | None:
+        """Cosines of the units of the chosen sources only (the composer ranks inside them)."""
+        articles = tuple(s.article.id for s in turn.sources)
+        found = {u: c for u, c in turn.similarity.items() if u.startswith(articles)}
+        return found or None
 
     def _fallback(self, turn: Turn, reason: str, meta: dict[str, Any] | None = None) -> Composed:
         composed = self._extractive(turn)
@@ -280,7 +339,7 @@ class AssistantPipeline:
     def _finish(self, turn: Turn, composed: Composed | None) -> Answer:
         latency = (time.perf_counter() - turn.started) * 1000
         meta = {**turn.meta, **self._debug(turn)}
-        if composed is None or not composed.cited:
+        if composed is None or (not composed.cited and composed.generator != CALCULATOR):
             return Answer(
                 question=turn.question,
                 answer=turn.decline or messages.DECLINE_NO_EVIDENCE,
@@ -297,10 +356,16 @@ class AssistantPipeline:
         day = self.today or date.today()
         citations = tuple(citation_for(self.corpus, unit, day) for unit in composed.cited)
         validity = validity_notes(self.corpus, (c.law_id for c in citations), day)
-        quotes = None if composed.quoted else [context_of(self.corpus, u).quote() for u in composed.cited]
+        if composed.generator == CALCULATOR:  # the result names its basis; the units are listed
+            quotes, listed = None, citations
+        elif composed.quoted:
+            quotes, listed = None, citations[1:]
+        else:
+            quotes, listed = [context_of(self.corpus, u).quote() for u in composed.cited], citations
         tail = tail_sections(
-            citations,
+            listed,
             quotes=quotes,
+            steps=composed.steps,
             numbers=composed.numbers,
             related=related_provisions(self.corpus, composed.cited),
             validity=validity,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,6 @@ from indexing.chunking import Chunk
 from indexing.embedders import Embedder, make_embedder
 from indexing.embedders.base import Vectors, as_unit_rows
 from indexing.faiss_index import DenseIndex
-from indexing.focus import question_focus
 from indexing.fusion import RRF_K, ranked, reciprocal_rank_fusion
 from indexing.hit import Hit
 from indexing.law_mentions import LAW_MENTION_BOOST, mentioned_laws
@@ -48,7 +47,6 @@ from indexing.temporal import (
 )
 
 SIGNALS = ("bm25", "bm25_folded", "dense")
-FOCUS_DEPTH = 20  # hits taken from the story and from its question before fusing them
 
 
 @dataclass(frozen=True)
@@ -61,12 +59,6 @@ class RetrievalConfig:
     weights_unaccented: dict[str, float] = field(
         default_factory=lambda: {"bm25": 1.0, "bm25_folded": 1.0, "dense": 1.5}
     )
-    # Prior on the document type: members' questions are answered by the codes and laws first,
-    # guiding decrees second, circulars, decisions and consolidated texts last.
-    type_weights: dict[str, float] = field(default_factory=dict)
-    # A story's question sentences are searched too and their ranking fused with this weight
-    # (``indexing.focus``); 0 turns focusing off.
-    focus_weight: float = 0.0
     rrf_k: int = RRF_K
     candidates: int = 100  # chunks taken from each signal before collapsing to articles
 
@@ -173,36 +165,11 @@ class HybridRetriever:
                      filters: Filters) -> list[tuple[list[Hit], Vectors]]:
         if k < 1:
             raise ValueError(f"k must be greater than 0. Currently, k is {k}")
-        focused = [question_focus(validate_query(q)) if self.config.focus_weight > 0 else None
-                   for q in queries]
-        extra = [f for f in focused if f is not None]
-        cleaned, expanded, restored = self._prepare([*queries, *extra])
+        cleaned, expanded, restored = self._prepare(queries)
         vectors = self._query_vectors(cleaned, restored)
         mask = self._mask(filters)
-        depth = max(k, FOCUS_DEPTH) if extra else k
-        found = [self._search_one(q, x, r, v, depth, filters, mask)
-                 for q, x, r, v in zip(cleaned, expanded, restored, vectors, strict=True)]
-        results, pending = [], iter(found[len(queries):])
-        for i, focus in enumerate(focused):
-            hits = found[i] if focus is None else self._fuse(found[i], next(pending))
-            results.append((hits[:k], vectors[i]))
-        return results
-
-    def _fuse(self, story: list[Hit], focus: list[Hit]) -> list[Hit]:
-        """The story's and its question's rankings fused by weighted RRF (the story's hit is kept)."""
-        weight = self.config.focus_weight
-        scores: dict[tuple[str, int], float] = {}
-        keep: dict[tuple[str, int], Hit] = {}
-        for w, hits in ((1.0, story), (weight, focus)):
-            for rank, hit in enumerate(hits, start=1):
-                key = (hit.law_id, hit.article)
-                scores[key] = scores.get(key, 0.0) + w / (self.config.rrf_k + rank)
-                keep.setdefault(key, hit)
-        order = sorted(scores, key=lambda key: -scores[key])
-        # Keep the story's score scale (confidence and source selection are calibrated on it).
-        scale = (story[0].score if story else 1.0) / scores[order[0]]
-        return [replace(keep[key], rank=rank, score=round(scores[key] * scale, 6))
-                for rank, key in enumerate(order, start=1)]
+        return [(self._search_one(q, x, r, v, k, filters, mask), v)
+                for q, x, r, v in zip(cleaned, expanded, restored, vectors, strict=True)]
 
     def _query_vectors(self, raw: list[str], restored: list[str]) -> Vectors:
         """One e5 pass per question: the member's own words, or the restored reading of unaccented ones.
@@ -292,9 +259,7 @@ class HybridRetriever:
             return LAW_MENTION_BOOST
         if named & self._families[law]:
             return SUPERSEDED_PENALTY  # the question names another version of this law
-        document = self.corpus.documents[law]
-        prior = self.config.type_weights.get(document.doc_type, 1.0)
-        return prior * time_weight(document, self._families[law], intent, today)
+        return time_weight(self.corpus.documents[law], self._families[law], intent, today)
 
     def _hit(self, chunk: Chunk, score: float, rank: int, signals: dict[str, float], today: date) -> Hit:
         return Hit(

@@ -18,16 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from assistant import messages
 from assistant.citations import law_name
-from assistant.decisive import Candidate, candidates
+from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
 from assistant.rule_sentence import rule_sentence
 from corpus.model import LegalUnit
 from corpus.store import Corpus
-
-# A decisive unit must share at least this score with the question; below it the answer says
-# that no provision decides the question and offers the advisor (set on dev_tune stories).
-MIN_DECISIVE_SCORE = 2.0
 
 
 class ExtractiveGenerator:
@@ -35,16 +31,14 @@ class ExtractiveGenerator:
 
     name = "extractive"
 
-    def __init__(self, corpus: Corpus, min_score: float = MIN_DECISIVE_SCORE) -> None:
-        if min_score < 0:
-            raise ValueError(f"min_score must be at least 0. Currently, min_score is {min_score}")
+    def __init__(self, corpus: Corpus, ranker: UnitRanker | None = None) -> None:
         self._corpus = corpus
-        self._min_score = min_score
+        self._ranker = ranker or UnitRanker.load()
 
     def generate(
         self, question: str, sources: Sequence[Source], similarity: Mapping[str, float] | None = None
     ) -> Draft:
-        ranked = candidates(self._corpus, sources, question, similarity)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if not ranked:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
@@ -57,12 +51,12 @@ class ExtractiveGenerator:
         self, question: str, sources: Sequence[Source], similarity: Mapping[str, float] | None = None
     ) -> Iterator[str]:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
-        ranked = candidates(self._corpus, sources, question, similarity)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if ranked:
             yield from self._pieces(ranked[0])
 
     def _pieces(self, best: Candidate) -> Iterator[str]:
-        if best.score < self._min_score:
+        if best.score < self._ranker.min_score:
             yield messages.NO_DECISIVE_RULE + "\n\n"
         yield rule_sentence(best)
         yield "\n\n" + self._heading(best) + "\n«" + best.context.quote(best.focus) + "»"

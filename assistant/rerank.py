@@ -1,0 +1,143 @@
+"""A learned reranker over the signals retrieval already computed.
+
+The hybrid retriever fuses three rankings with fixed weights tuned on short questions; a member's
+story ("em làm 6 năm, cty cắt giảm nhân sự, báo trước 10 ngày...") pulls guiding decrees and
+consolidated texts above the Labour Code article that decides it. This reranker reorders the
+retriever's top articles with a logistic model over per-article features: the fused score and
+rank, each signal's rank and the dense cosine, the best clause cosine inside the article, the
+document type, whether it is in force, and how many of the question's words the article's title
+and text share. It is trained on dev_tune only (``python -m assistant.train_reranker``) and
+shipped as ``assistant/data/reranker.json``; scores keep the retriever's scale (the hits are
+reordered, their scores are not replaced), so confidence calibration still reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from assistant.textnorm import content_words
+from corpus.store import Corpus
+from indexing.hit import Hit
+
+MODEL_FILE = Path(__file__).parent / "data" / "reranker.json"
+DEPTH = 20  # articles the reranker reorders (the retriever is asked for this many)
+FEATURES = (
+    "fused_ratio",
+    "inv_rank",
+    "inv_bm25",
+    "inv_bm25_folded",
+    "inv_dense",
+    "dense_gap",
+    "clause_gap",
+    "is_code_or_law",
+    "is_decree",
+    "in_force",
+    "title_overlap",
+    "text_overlap",
+    "log_length",
+)
+_LAW_TYPES = ("Bộ luật", "Luật")
+
+
+def features(
+    hits: Sequence[Hit], question: str, corpus: Corpus, similarity: Mapping[str, float] | None = None
+) -> np.ndarray:
+    """One row of FEATURES per hit (the retriever's order)."""
+    words = set(content_words(question))
+    top = hits[0].score if hits and hits[0].score > 0 else 1.0
+    cosines = [h.signals.get("dense_cosine", 0.0) for h in hits]
+    best_cosine = max(cosines, default=0.0)
+    similarity = similarity or {}
+    best_clause = max(similarity.values(), default=0.0)
+    rows = []
+    for rank, hit in enumerate(hits, start=1):
+        document = corpus.documents.get(hit.law_id)
+        doc_type = document.doc_type if document else ""
+        article = corpus.units.get(f"{hit.law_id}:d{hit.article}")
+        text = article.text if article else hit.text
+        title_words = set(content_words(hit.title))
+        text_words = set(content_words(text))
+        prefix = f"{hit.law_id}:d{hit.article}"
+        clause_cos = max(
+            (v for k, v in similarity.items() if k == prefix or k.startswith(prefix + ":")), default=0.0
+        )
+        rows.append(
+            [
+                hit.score / top,
+                1.0 / rank,
+                _inverse(hit.signals.get("bm25")),
+                _inverse(hit.signals.get("bm25_folded")),
+                _inverse(hit.signals.get("dense")),
+                (hit.signals.get("dense_cosine", best_cosine) - best_cosine) * 10,
+                (clause_cos - best_clause) * 10 if clause_cos else -1.0,
+                float(doc_type in _LAW_TYPES),
+                float(doc_type == "Nghị định"),
+                float(hit.in_force),
+                len(words & title_words) / max(1, len(title_words)),
+                len(words & text_words) / max(1, len(words)),
+                math.log1p(len(text) / 1000),
+            ]
+        )
+    return np.array(rows, dtype=float).reshape(len(hits), len(FEATURES))
+
+
+def _inverse(rank: float | None) -> float:
+    return 0.0 if not rank else 1.0 / float(rank)
+
+
+@dataclass(frozen=True)
+class Reranker:
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    meta: Mapping[str, object]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Reranker | None:
+        """The shipped model, or None when there is none (the retriever's order is kept)."""
+        if path is None:
+            source = resources.files("assistant").joinpath("data/reranker.json")
+            if not source.is_file():
+                return None
+            raw = json.loads(source.read_text(encoding="utf-8"))
+        else:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        if list(raw["features"]) != list(FEATURES):
+            raise ValueError(
+                f"reranker features {raw['features']} do not match the code's {list(FEATURES)}; "
+                "retrain with: python -m assistant.train_reranker"
+            )
+        return cls(
+            tuple(raw["weights"]),
+            float(raw["bias"]),
+            tuple(raw["mean"]),
+            tuple(raw["scale"]),
+            raw.get("meta", {}),
+        )
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        return z @ np.array(self.weights) + self.bias
+
+    def rerank(
+        self,
+        hits: Sequence[Hit],
+        question: str,
+        corpus: Corpus,
+        similarity: Mapping[str, float] | None = None,
+    ) -> list[Hit]:
+        """The hits reordered by the model, ranks renumbered, scores kept in the retriever's order
+        (the best score goes to the new first hit, so calibrated confidence reads the same scale)."""
+        if len(hits) < 2:
+            return list(hits)
+        order = np.argsort(-self.scores(features(hits, question, corpus, similarity)), kind="stable")
+        scores = sorted((h.score for h in hits), reverse=True)
+        return [replace(hits[int(i)], rank=r + 1, score=scores[r]) for r, i in enumerate(order)]
