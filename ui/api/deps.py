@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ui.application import AssistantService
 from ui.auth import bearer_token
@@ -13,6 +14,13 @@ from ui.errors import AuthenticationError, PermissionDeniedError, ServiceNotRead
 from ui.results import UserInfo
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
+# Declares the bearer scheme in the OpenAPI document; the header is parsed by ``bearer_token``.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="Mã truy cập do quản trị viên cấp: Authorization: Bearer la_…",
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 
 
 class ServiceHolder:
@@ -57,7 +65,7 @@ def get_service(request: Request) -> AssistantService:
     return holder.get()
 
 
-def optional_user(request: Request) -> UserInfo | None:
+def optional_user(request: Request, _: Credentials = None) -> UserInfo | None:
     """The caller when a token is sent; anonymous members only when the settings allow."""
     token = bearer_token(request.headers.get("authorization"))
     service = get_service(request)
@@ -70,7 +78,7 @@ def optional_user(request: Request) -> UserInfo | None:
     return service.authenticate(token)
 
 
-def advisor_user(request: Request) -> UserInfo:
+def advisor_user(request: Request, _: Credentials = None) -> UserInfo:
     token = bearer_token(request.headers.get("authorization"))
     user = get_service(request).authenticate(token)
     if user.role not in ADVISOR_ROLES:
