@@ -9,14 +9,14 @@ import json
 import time
 from typing import Any
 
-from fastapi.routing import APIRoute
-from starlette.routing import Match
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
 
 API_PREFIX = "/v1"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 async def send_json(
@@ -99,16 +99,15 @@ class RouteFallbackMiddleware:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
             await self.app(scope, receive, send)
             return
+        routes = [r for r in getattr(scope.get("app"), "routes", ()) if not isinstance(r, Mount)]
         allowed: set[str] = set()
-        for route in getattr(scope.get("app"), "routes", ()):
-            if not isinstance(route, APIRoute):
-                continue
+        for route in routes:
             match, _ = route.matches(scope)
             if match == Match.FULL:
                 await self.app(scope, receive, send)
                 return
             if match == Match.PARTIAL:
-                allowed |= set(route.methods or ())
+                allowed |= {m for m in METHODS if route.matches({**scope, "method": m})[0] == Match.FULL}
         if allowed:
             body = error_body(
                 "method_not_allowed",
