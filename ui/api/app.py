@@ -22,6 +22,7 @@ from ui.api.deps import LazyService, ServiceHolder
 from ui.api.errors import error_response, install_error_handlers
 from ui.api.metrics import Metrics
 from ui.api.middleware import BodyLimitMiddleware, MetricsMiddleware, RouteFallbackMiddleware
+from ui.api.openapi import install_openapi
 from ui.api.ratelimit import RateLimitMiddleware
 from ui.api.responses import HealthResponse, ReadyResponse, errors
 from ui.application import AssistantService
@@ -88,6 +89,7 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics = Metrics()
     install_error_handlers(app)
+    install_openapi(app)
     # One line per router; rate limit, error shape and JSON 404/405 cover them all.
     app.include_router(routes.router)
     app.include_router(admin_routes.router)

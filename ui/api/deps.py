@@ -10,7 +10,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ui.application import AssistantService
 from ui.auth import bearer_token
-from ui.errors import AuthenticationError, PermissionDeniedError, ServiceNotReadyError
+from ui.errors import (
+    AuthenticationError,
+    InvalidRequestError,
+    PermissionDeniedError,
+    ServiceNotReadyError,
+)
 from ui.results import UserInfo
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
@@ -58,6 +63,26 @@ class LazyService:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._holder.get(), name)
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def no_unknown_query(request: Request) -> None:
+    """Refuses query parameters the operation does not declare (a typo must not be ignored)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params.keys()) - _query_names(dependant))
+    if unknown:
+        raise InvalidRequestError(
+            f"Tham số «{unknown[0][:50]}» không được hỗ trợ ở địa chỉ này; hãy bỏ tham số đó."
+        )
 
 
 def get_service(request: Request) -> AssistantService:

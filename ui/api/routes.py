@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ui.api.deps import advisor_user, get_service, optional_user
+from ui.api.deps import advisor_user, get_service, no_unknown_query, optional_user
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
 from ui.api.responses import (
@@ -42,11 +42,14 @@ from ui.application import AssistantService
 from ui.errors import ServiceError
 from ui.results import UserInfo
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", dependencies=[Depends(no_unknown_query)])
 Service = Annotated[AssistantService, Depends(get_service)]
 Member = Annotated[UserInfo | None, Depends(optional_user)]
 Advisor = Annotated[UserInfo, Depends(advisor_user)]
 MEMBER_ERRORS = errors(401)
+# Members may call these anonymously (when the settings allow) or with their token.
+# ``ui.api.openapi`` turns this mark into ``security: [{}, {bearer: []}]`` (token optional).
+OPTIONAL_AUTH: dict[str, Any] = {"x-auth-optional": True}
 STAFF_ERRORS = errors(401, 403)
 NDJSON = {
     "description": "Các dòng JSON: delta (đoạn văn bản), rồi final (như /v1/ask) hoặc error",
@@ -59,7 +62,9 @@ def _metrics(request: Request) -> Metrics:
     return metrics
 
 
-@router.post("/ask", summary="Hỏi trợ lý (trả lời kèm trích dẫn)", responses=MEMBER_ERRORS)
+@router.post(
+    "/ask", summary="Hỏi trợ lý (trả lời kèm trích dẫn)", responses=MEMBER_ERRORS, openapi_extra=OPTIONAL_AUTH
+)
 def ask(body: AskRequest, request: Request, service: Service, user: Member) -> AskResponse:
     result = service.ask(
         body.question,
@@ -92,6 +97,7 @@ def _ndjson(events: Iterator[Any], metrics: Metrics) -> Iterator[bytes]:
     summary="Hỏi trợ lý, trả lời dạng luồng (NDJSON)",
     response_class=StreamingResponse,
     responses={200: NDJSON, **MEMBER_ERRORS},
+    openapi_extra=OPTIONAL_AUTH,
 )
 def ask_stream(body: AskRequest, request: Request, service: Service, user: Member) -> StreamingResponse:
     events = service.stream(
@@ -110,7 +116,10 @@ def ask_stream(body: AskRequest, request: Request, service: Service, user: Membe
 
 
 @router.get(
-    "/conversations/{conversation_key}", summary="Lịch sử cuộc hội thoại của bạn", responses=MEMBER_ERRORS
+    "/conversations/{conversation_key}",
+    summary="Lịch sử cuộc hội thoại của bạn",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
 )
 def conversation(
     conversation_key: Annotated[str, Path(pattern=CONVERSATION_KEY_PATTERN)], service: Service, user: Member
@@ -118,7 +127,12 @@ def conversation(
     return ConversationResponse.model_validate(service.conversation(conversation_key, user=user).to_json())
 
 
-@router.post("/feedback", summary="Đánh giá câu trả lời của bạn (1 hoặc -1)", responses=MEMBER_ERRORS)
+@router.post(
+    "/feedback",
+    summary="Đánh giá câu trả lời của bạn (1 hoặc -1)",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
 def feedback(body: FeedbackRequest, service: Service, user: Member) -> FeedbackResponse:
     result = service.feedback(
         body.interaction_id, body.rating, body.comment, user, conversation_key=body.conversation_key
@@ -126,7 +140,12 @@ def feedback(body: FeedbackRequest, service: Service, user: Member) -> FeedbackR
     return FeedbackResponse.model_validate(result.to_json())
 
 
-@router.post("/advisor-requests", summary="Chuyển câu hỏi của bạn cho tư vấn viên", responses=MEMBER_ERRORS)
+@router.post(
+    "/advisor-requests",
+    summary="Chuyển câu hỏi của bạn cho tư vấn viên",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
 def advisor_request(body: AdvisorRequest, service: Service, user: Member) -> AdvisorRequestResponse:
     item = service.request_advisor(
         body.interaction_id, user, body.share_personal_data, conversation_key=body.conversation_key
