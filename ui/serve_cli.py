@@ -17,6 +17,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="dựng kho dữ liệu và chỉ mục nếu còn thiếu trước khi chạy",
     )
     serve.add_argument("--no-web", action="store_true", help="chỉ chạy API, không gắn giao diện Gradio")
+    serve.add_argument(
+        "--trusted-proxy",
+        default=None,
+        metavar="IP[,IP...]",
+        help="địa chỉ reverse proxy tin cậy: chỉ khi đó mới đọc X-Forwarded-For (mặc định: không tin ai)",
+    )
     serve.set_defaults(func=_serve)
 
     admin = subparsers.add_parser("admin", help="Quản trị: tạo người dùng, xoá dữ liệu quá hạn")
@@ -67,7 +73,17 @@ def _serve(args: argparse.Namespace) -> int:
     port = args.port or settings.port
     app = create_app(settings, build_missing=args.build_missing, web_ui=not args.no_web)
     print(f"Trợ lý Pháp luật Công đoàn: http://{host}:{port}/  (API: /v1, tài liệu: /docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # X-Forwarded-For is read only from a proxy named here: otherwise any client could pose as
+    # another address and escape its rate limit.
+    trusted = args.trusted_proxy
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=trusted is not None,
+        forwarded_allow_ips=trusted,
+    )
     return 0
 
 
