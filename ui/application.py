@@ -434,6 +434,7 @@ class AssistantService:
             item,
             answer=full_answer(self.corpus, item.answer),
             sources=full_sources(self.corpus, item.sources),
+            final_answer=None if item.final_answer is None else full_answer(self.corpus, item.final_answer),
         )
 
     # --- advisors -----------------------------------------------------------------

@@ -148,9 +148,15 @@ SOURCE_KEYS = ("law_id", "article", "clause", "title", "score")
 
 
 def slim_answer(answer: Mapping[str, Any]) -> dict[str, Any]:
-    """The answer JSON to store: citation references instead of their full text."""
+    """The answer JSON to store: citation references instead of their full text, and the
+    direct answer as a length when it is the beginning of the whole answer (it usually is)."""
     citations = [{k: dict(c).get(k) for k in CITATION_KEYS} for c in answer.get("citations") or ()]
-    return {**answer, "citations": citations}
+    slim = {**answer, "citations": citations}
+    direct, whole = answer.get("direct_answer"), str(answer.get("answer") or "")
+    if isinstance(direct, str) and direct and whole.startswith(direct):
+        del slim["direct_answer"]
+        slim["direct_answer_chars"] = len(direct)
+    return slim
 
 
 def slim_sources(sources: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
@@ -159,7 +165,11 @@ def slim_sources(sources: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], 
 
 def full_answer(corpus: Corpus, answer: Mapping[str, Any]) -> dict[str, Any]:
     """A stored answer with its citations re-read from the corpus (text, in-force status)."""
-    return {**answer, "citations": refresh_citations(corpus, answer.get("citations") or ())}
+    full = {**answer, "citations": refresh_citations(corpus, answer.get("citations") or ())}
+    chars = full.pop("direct_answer_chars", None)
+    if isinstance(chars, int):
+        full["direct_answer"] = str(full.get("answer") or "")[:chars]
+    return full
 
 
 def full_sources(corpus: Corpus, sources: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:

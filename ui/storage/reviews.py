@@ -154,6 +154,8 @@ def decide(session: Session, review_id: int, decision: Decision) -> ReviewItem:
     review.decided_at = utcnow()
     review.comment = decision.comment
     review.final_answer = decision.final_answer
+    # The member shared personal data for this review only: it goes once the review is decided.
+    review.personal_question = None
     if decision.verified is not None:
         v = decision.verified
         verified = VerifiedAnswer(
