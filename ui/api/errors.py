@@ -108,11 +108,13 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid_request", _validation_message(details), details=details)
 
     @app.exception_handler(LegalAssistantError)
-    async def _service(_: Request, exc: LegalAssistantError) -> JSONResponse:
+    async def _service(request: Request, exc: LegalAssistantError) -> JSONResponse:
         for kind, status, code in STATUS_BY_ERROR:
             if isinstance(exc, kind):
                 if status == 503:
                     log.warning("unavailable: %s", getattr(exc, "detail", exc))
+                else:  # the code only: messages may echo what was sent, never logged
+                    log.info("refused %s %s: %d %s", request.method, request.url.path, status, code)
                 return error_response(status, code, str(exc))
         log.exception("unhandled service error")
         return error_response(500, "internal_error", "Đã xảy ra lỗi hệ thống, vui lòng thử lại sau.")

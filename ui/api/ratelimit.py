@@ -13,6 +13,7 @@ a trusted proxy so ``scope["client"]`` is the real client.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import re
 import threading
 import time
@@ -23,6 +24,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ui.api.errors import error_body
 from ui.auth import bearer_token, hash_token
+
+log = logging.getLogger(__name__)
 
 MAX_TRACKED_CLIENTS = 50_000  # about 5 MB of buckets at most
 IDENTITY_CACHE_SIZE = 4_096
@@ -40,23 +43,27 @@ class TokenBuckets:
         self.capacity = float(per_minute)
         self.rate = per_minute / 60.0
         self.max_keys = max_keys
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._buckets: OrderedDict[str, tuple[float, float, bool]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _level(self, key: str, now: float) -> float:
-        tokens, last = self._buckets.get(key, (self.capacity, now))
-        return min(self.capacity, tokens + (now - last) * self.rate)
+    def _level(self, key: str, now: float) -> tuple[float, bool]:
+        tokens, last, refused = self._buckets.get(key, (self.capacity, now, False))
+        return min(self.capacity, tokens + (now - last) * self.rate), refused
 
     def take(self, key: str, now: float) -> float:
         """0.0 when allowed (one token taken), else seconds until the next token."""
+        return self.take_noting(key, now)[0]
+
+    def take_noting(self, key: str, now: float) -> tuple[float, bool]:
+        """(wait, first refusal since the key was last allowed): callers log only the first."""
         with self._lock:
-            tokens = self._level(key, now)
+            tokens, refused = self._level(key, now)
             allowed = tokens >= 1.0
-            self._buckets[key] = (tokens - 1.0 if allowed else tokens, now)
+            self._buckets[key] = (tokens - 1.0 if allowed else tokens, now, not allowed)
             self._buckets.move_to_end(key)
             while len(self._buckets) > self.max_keys:
                 self._buckets.popitem(last=False)  # the longest idle: closest to full again
-            return 0.0 if allowed else (1.0 - tokens) / self.rate
+            return (0.0, False) if allowed else ((1.0 - tokens) / self.rate, not refused)
 
     def __len__(self) -> int:
         return len(self._buckets)
@@ -143,8 +150,11 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         now = time.monotonic()
-        wait = self.buckets.take(self.key(scope, now), now)
+        key = self.key(scope, now)
+        wait, first = self.buckets.take_noting(key, now)
         if wait > 0:
+            if first:  # one line per blocked client and episode; the address only as a hash
+                log.info("rate limited client %s on %s", hash_token(key)[:12], scope["path"])
             from ui.api.middleware import send_json
 
             retry = str(max(1, int(wait + 0.999))).encode()
