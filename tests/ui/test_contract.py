@@ -106,3 +106,23 @@ def test_openapi_declares_bearer_scheme_errors_and_bounds(service: Any) -> None:
     assert review["minimum"] == 1 and review["maximum"] == 2**31 - 1
     ask = document["components"]["schemas"]["AskResponse"]["properties"]
     assert {"direct_answer", "answer", "citations", "calculation", "conversation_key"} <= set(ask)
+
+
+def test_framework_errors_have_the_one_shape(service: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(create_app(service.settings, service=service, web_ui=True))
+    wrong_method = client.get("/v1/ask")
+    assert wrong_method.status_code == 405 and wrong_method.headers["allow"] == "POST"
+    unknown = client.get("/v1/no-such-thing")
+    assert unknown.status_code == 404 and unknown.json()["error"] == "not_found"
+    bad_utf8 = client.post(
+        "/v1/ask", content=b'{"question": "\xff\xfe"}', headers={"content-type": "application/json"}
+    )
+    deep = client.post("/v1/ask", content=b"[" * 30_000, headers={"content-type": "application/json"})
+    huge_id = client.get(f"/v1/sources/45/2019/QH14/{2**63}")
+    typo = client.get("/v1/sources/45/2019/QH14/113", params={"articel": 1})
+    for response, status in ((bad_utf8, 400), (deep, 400), (huge_id, 422), (typo, 422)):
+        assert response.status_code == status, response.text
+        body = response.json()
+        assert set(body) <= {"error", "message", "details"} and body["message"].endswith(".")
