@@ -28,7 +28,7 @@ from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.core.parameters import ParameterLocation  # noqa: E402
 
 from corpus.settings import Settings  # noqa: E402
-from tests.ui.test_contract import CHECKS  # noqa: E402
+from tests.ui.test_contract import CHECKS, CONFIG  # noqa: E402
 from ui.api.app import create_app  # noqa: E402
 from ui.auth import create_user  # noqa: E402
 from ui.bootstrap import build_service  # noqa: E402
@@ -51,9 +51,10 @@ def run(
                 response = case.call_and_validate(
                     headers={} if negative_header else identity, checks=CHECKS, timeout=120
                 )
-            except AssertionError as exc:  # schemathesis reports failures as AssertionError subclasses
+            except (AssertionError, BaseExceptionGroup) as exc:  # a failed check (FailureGroup)
                 tally["violations"] += 1
-                print(f"VIOLATION {case.operation.label}: {str(exc).splitlines()[0][:200]}")
+                inner = getattr(exc, "exceptions", (exc,))
+                print(f"VIOLATION {case.operation.label}: " + " | ".join(str(e)[:400] for e in inner))
                 return
             tally[f"{response.status_code // 100}xx"] += 1
             if response.status_code >= 500:
@@ -80,7 +81,7 @@ def main() -> int:
             "advisor": {"Authorization": f"Bearer {create_user(service.store, 'admin', 'admin')[1]}"},
         }
         schema = schemathesis.openapi.from_asgi(
-            "/openapi.json", create_app(settings, service=service, web_ui=False)
+            "/openapi.json", create_app(settings, service=service, web_ui=False), config=CONFIG
         )
         tally: Counter[str] = Counter()
         started = time.perf_counter()
