@@ -70,7 +70,6 @@ ANSWER_CACHE_SIZE = 1024
 # unless the member who typed them shares them, from the conversation (session) they typed in.
 PERSONAL_DATA_MEMORY = 2000
 HISTORY_TURNS = 4
-ADVISOR_ROLES = frozenset({"advisor", "admin"})
 
 
 class Pipeline(Protocol):

@@ -200,13 +200,6 @@ class Store:
             ).first()
             return None if row is None else (int(row[0]), row[1])
 
-    def conversation_owner(self, conversation_id: int) -> int | None:
-        with self._tx() as session:
-            conv = session.get(Conversation, conversation_id)
-            if conv is None:
-                raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
-            return conv.user_id
-
     def history(self, conversation_id: int, turns: int) -> list[tuple[str, str]]:
         with self._tx() as session:
             rows = session.scalars(
