@@ -10,18 +10,18 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any, Protocol
 
 from corpus.settings import Settings
 from corpus.store import Corpus
-from ui.auth import authenticate
-from ui.errors import InvalidRequestError, NotFoundError, PermissionDeniedError
+from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
+from ui.errors import InvalidRequestError
 from ui.matching import VerifiedMatcher, normalize_question
+from ui.ownership import conversation_for, interaction_for
 from ui.privacy import mask_personal_data
 from ui.results import (
-    REVIEW_REASONS,
-    REVIEW_STATUSES,
     VERIFIED_LABEL,
     AskResult,
     ConversationView,
@@ -32,9 +32,19 @@ from ui.results import (
     TopicCount,
     UserInfo,
 )
-from ui.sources import hits_to_sources, refresh_citations, resolve_citations, source_view, topic_of
-from ui.storage.records import Decision, InteractionDraft, ReviewDraft, VerifiedDraft
+from ui.review_workflow import ReviewWorkflow, require_advisor
+from ui.sources import (
+    full_answer,
+    hits_to_sources,
+    refresh_citations,
+    slim_answer,
+    slim_sources,
+    source_view,
+    topic_of,
+)
+from ui.storage.records import InteractionDraft, ReviewDraft
 from ui.storage.store import Store
+from ui.text_checks import clean_text
 
 __all__ = [
     "VERIFIED_LABEL",
@@ -57,10 +67,9 @@ LOW_CONFIDENCE_THRESHOLD = 0.5
 ANSWER_CACHE_SIZE = 1024
 # Unmasked questions are kept in memory only, for this many interactions, so that a later
 # "Hỏi tư vấn viên" with consent can hand them to the advisor; they never reach the database
-# unless the member shares them.
+# unless the member who typed them shares them, from the conversation (session) they typed in.
 PERSONAL_DATA_MEMORY = 2000
 HISTORY_TURNS = 4
-ADVISOR_ROLES = frozenset({"advisor", "admin"})
 
 
 class Pipeline(Protocol):
@@ -92,18 +101,7 @@ class _Lru:
                 self._items.popitem(last=False)
 
 
-def _require_advisor(user: UserInfo | None) -> UserInfo:
-    if user is None or user.role not in ADVISOR_ROLES:
-        raise PermissionDeniedError("Chỉ tư vấn viên hoặc quản trị viên được thực hiện thao tác này.")
-    return user
-
-
-def _check_choice(value: str | None, allowed: Sequence[str], name: str) -> None:
-    if value is not None and value not in allowed:
-        raise InvalidRequestError(f"{name} không hợp lệ: {value!r}; cho phép: {', '.join(allowed)}")
-
-
-class AssistantService:
+class AssistantService(ReviewWorkflow):
     """Application layer: one instance per process, safe to call from many threads."""
 
     def __init__(
@@ -145,12 +143,13 @@ class AssistantService:
         with self._sync_lock:
             self.matcher.add(self.store.verified_since(self.matcher.last_id))
 
-    def _history(self, conversation_id: int | None, user: UserInfo | None) -> list[tuple[str, str]]:
+    def _conversation_id(self, key: str | None, user: UserInfo | None) -> int | None:
+        """The caller's own conversation to extend (None: start one); 404 for anyone else's."""
+        return None if key is None else conversation_for(self.store, key, user)
+
+    def _history(self, conversation_id: int | None) -> list[tuple[str, str]]:
         if conversation_id is None:
             return []
-        owner = self.store.conversation_owner(conversation_id)
-        if user is not None and owner is not None and owner != user.id and user.role not in ADVISOR_ROLES:
-            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
         return self.store.history(conversation_id, HISTORY_TURNS)
 
     def _verified_answer(self, masked: str) -> tuple[dict[str, Any], int] | None:
@@ -160,6 +159,7 @@ class AssistantService:
             return None
         record = self.store.get_verified(match.verified_id)
         answer = {
+            "direct_answer": record.answer,
             "answer": record.answer,
             "citations": refresh_citations(self.corpus, record.citations),
             "abstained": False,
@@ -206,14 +206,18 @@ class AssistantService:
         question: str,
         *,
         user: UserInfo | None = None,
-        conversation_id: int | None = None,
+        conversation_key: str | None = None,
         share_with_advisor: bool = False,
     ) -> AskResult:
-        """Answer a member's question and store it (masked); verified answers come first."""
+        """Answer a member's question and store it (masked); verified answers come first.
+
+        ``conversation_key`` continues the caller's own conversation; without it a new one starts
+        and the result carries its key."""
         started = time.perf_counter()
         question = self._validate(question)
         masked = mask_personal_data(question).text
-        history = self._history(conversation_id, user)
+        conversation_id = self._conversation_id(conversation_key, user)
+        history = self._history(conversation_id)
         verified = self._verified_answer(masked)
         cached = False
         sources: tuple[dict[str, Any], ...] = ()
@@ -230,7 +234,7 @@ class AssistantService:
             sources,
             started,
             user=user,
-            conversation_id=conversation_id,
+            conversation=(conversation_id, conversation_key),
             share=share_with_advisor,
             verified_id=verified_id,
             cached=cached,
@@ -245,20 +249,26 @@ class AssistantService:
         started: float,
         *,
         user: UserInfo | None,
-        conversation_id: int | None,
+        conversation: tuple[int | None, str | None],
         share: bool,
         verified_id: int | None,
         cached: bool,
     ) -> AskResult:
         law, chapter = topic_of(self.corpus, answer_json.get("citations", ()))
+        conversation_id, key = conversation
+        if conversation_id is None:
+            key = generate_conversation_key()
+        consent_by = None if user is None else user.id
         review = None
         if verified_id is None:
             review = self._review_draft(answer_json, sources, question if share else None, law)
         elif share:
             review = ReviewDraft(reason="member_request", law=law, personal_question=question)
+        if review is not None and review.personal_question is not None:
+            review = replace(review, consent_by=consent_by)
         draft = InteractionDraft(
             question=masked,
-            answer=answer_json,
+            answer=slim_answer(answer_json),
             confidence=float(answer_json.get("confidence", 0.0)),
             abstained=bool(answer_json.get("abstained")),
             escalated=bool(answer_json.get("escalate")),
@@ -266,17 +276,19 @@ class AssistantService:
             latency_ms=(time.perf_counter() - started) * 1000.0,
             user_id=None if user is None else user.id,
             conversation_id=conversation_id,
+            conversation_key_hash=None if conversation_id is not None else hash_conversation_key(str(key)),
             verified_answer_id=verified_id,
             topic_law=law,
             topic_chapter=chapter,
-            sources=sources,
+            sources=slim_sources(sources),
         )
         interaction_id, conv_id, review_id = self.store.record_interaction(draft, review)
         if question != masked:
-            self._personal.put(interaction_id, question)
+            self._personal.put(interaction_id, (question, consent_by))
         return AskResult(
             interaction_id=interaction_id,
             conversation_id=conv_id,
+            conversation_key=str(key),
             answer=answer_json,
             verified=verified_id is not None,
             label=VERIFIED_LABEL if verified_id is not None else None,
@@ -290,7 +302,7 @@ class AssistantService:
         question: str,
         *,
         user: UserInfo | None = None,
-        conversation_id: int | None = None,
+        conversation_key: str | None = None,
         share_with_advisor: bool = False,
     ) -> Iterator[StreamEvent]:
         """Text deltas, then one ``final`` event carrying the stored ``AskResult``.
@@ -300,7 +312,8 @@ class AssistantService:
         started = time.perf_counter()
         question = self._validate(question)
         masked = mask_personal_data(question).text
-        history = self._history(conversation_id, user)
+        conversation = (self._conversation_id(conversation_key, user), conversation_key)
+        history = self._history(conversation[0])
         verified = self._verified_answer(masked)
         if verified is not None:
             yield StreamEvent("delta", text=verified[0]["answer"])
@@ -313,7 +326,7 @@ class AssistantService:
                     (),
                     started,
                     user=user,
-                    conversation_id=conversation_id,
+                    conversation=conversation,
                     share=share_with_advisor,
                     verified_id=verified[1],
                     cached=False,
@@ -338,31 +351,34 @@ class AssistantService:
                 hits_to_sources(getattr(answer, "retrieved", ())),
                 started,
                 user=user,
-                conversation_id=conversation_id,
+                conversation=conversation,
                 share=share_with_advisor,
                 verified_id=None,
                 cached=was_cached,
             ),
         )
 
-    def conversation(self, conversation_id: int, *, user: UserInfo | None = None) -> ConversationView:
-        view = self.store.get_conversation(conversation_id)
-        owner = self.store.conversation_owner(conversation_id)
-        if user is not None and owner is not None and owner != user.id and user.role not in ADVISOR_ROLES:
-            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
-        if owner is not None and user is None:
-            raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
-        return view
+    def conversation(self, conversation_key: str, *, user: UserInfo | None = None) -> ConversationView:
+        """The caller's own conversation (staff may read any whose key they hold)."""
+        view = self.store.get_conversation(conversation_for(self.store, conversation_key, user, read=True))
+        turns = tuple(replace(t, answer=full_answer(self.corpus, t.answer)) for t in view.turns)
+        return replace(view, turns=turns)
 
     # --- member feedback --------------------------------------------------------
     def feedback(
-        self, interaction_id: int, rating: int, comment: str = "", user: UserInfo | None = None
+        self,
+        interaction_id: int,
+        rating: int,
+        comment: str = "",
+        user: UserInfo | None = None,
+        *,
+        conversation_key: str | None = None,
     ) -> FeedbackResult:
-        """Thumbs up (1) or down (-1); thumbs down puts the answer in the advisor queue."""
+        """Thumbs up (1) or down (-1) on one's own answer; thumbs down queues it for advisors."""
         if rating not in (1, -1):
             raise InvalidRequestError(f"rating phải là 1 hoặc -1; nhận được {rating!r}")
-        comment = mask_personal_data(comment or "").text
-        interaction = self.store.get_interaction(interaction_id)
+        comment = mask_personal_data(clean_text(comment or "", "Góp ý")).text
+        interaction = interaction_for(self.store, interaction_id, conversation_key, user)
         review = None
         if rating == -1:
             review = ReviewDraft(reason="thumbs_down", sources=interaction.sources, law=interaction.topic_law)
@@ -372,116 +388,34 @@ class AssistantService:
         return FeedbackResult(feedback_id, interaction_id, rating, review_id)
 
     def request_advisor(
-        self, interaction_id: int, user: UserInfo | None = None, share_personal_data: bool = False
+        self,
+        interaction_id: int,
+        user: UserInfo | None = None,
+        share_personal_data: bool = False,
+        *,
+        conversation_key: str | None = None,
     ) -> ReviewItem:
-        """ "Hỏi tư vấn viên": queue the interaction; the unmasked question only with consent."""
-        interaction = self.store.get_interaction(interaction_id)
-        personal = self._personal.get(interaction_id) if share_personal_data else None
+        """ "Hỏi tư vấn viên" on one's own interaction; the unmasked question only with the
+        consent of the member who typed it, given from the conversation it was typed in."""
+        interaction = interaction_for(self.store, interaction_id, conversation_key, user)
+        caller = None if user is None else user.id
+        personal = None
+        if share_personal_data:
+            kept = self._personal.get(interaction_id)
+            if kept is not None and kept[1] == caller:
+                personal = kept[0]
         review = ReviewDraft(
             reason="member_request",
-            sources=interaction.sources,
             law=interaction.topic_law,
             personal_question=personal,
+            consent_by=caller,
         )
-        review_id = self.store.open_review(interaction_id, review, None if user is None else user.id)
-        return self.store.get_review(review_id)
-
-    # --- advisors -----------------------------------------------------------------
-    def review_queue(
-        self,
-        status: str = "pending",
-        law: str | None = None,
-        reason: str | None = None,
-        limit: int = 50,
-        *,
-        user: UserInfo | None = None,
-    ) -> list[ReviewItem]:
-        _require_advisor(user)
-        _check_choice(status, REVIEW_STATUSES, "status")
-        _check_choice(reason, REVIEW_REASONS, "reason")
-        if not 1 <= limit <= 500:
-            raise InvalidRequestError(f"limit phải trong khoảng 1..500; nhận được {limit}")
-        return self.store.list_reviews(status=status, law=law, reason=reason, limit=limit)
-
-    def get_review(self, review_id: int, *, user: UserInfo | None = None) -> ReviewItem:
-        _require_advisor(user)
-        return self.store.get_review(review_id)
-
-    def _verified_draft(
-        self,
-        item: ReviewItem,
-        text: str,
-        citations: Sequence[Mapping[str, Any]],
-        advisor: UserInfo,
-    ) -> VerifiedDraft:
-        return VerifiedDraft(
-            question=item.question,
-            embedding=self.matcher.embed(item.question),
-            answer=text,
-            citations=tuple(
-                {k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in citations
-            ),
-            approved_by=advisor.id,
-            review_id=item.id,
-        )
-
-    def approve(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
-        """Accept the answer as given; it becomes a verified answer."""
-        user = _require_advisor(advisor)
-        item = self.store.get_review(review_id)
-        text = str(item.answer.get("answer", ""))
-        citations = list(item.answer.get("citations", ()))
-        decision = Decision(
-            "approved",
-            user.id,
-            user.name,
-            comment,
-            item.answer,
-            self._verified_draft(item, text, citations, user),
-        )
-        return self.store.decide_review(review_id, decision)
-
-    def edit(
-        self,
-        review_id: int,
-        advisor: UserInfo | None,
-        answer_text: str,
-        citations: Sequence[Mapping[str, Any]],
-        comment: str = "",
-    ) -> ReviewItem:
-        """Replace the answer and its citations (each must exist in the corpus)."""
-        user = _require_advisor(advisor)
-        if not isinstance(answer_text, str) or not answer_text.strip():
-            raise InvalidRequestError("Nội dung câu trả lời sửa không được để trống.")
-        resolved = resolve_citations(self.corpus, citations)
-        item = self.store.get_review(review_id)
-        final = {
-            **item.answer,
-            "answer": answer_text.strip(),
-            "citations": list(resolved),
-            "generator": "verified",
-            "abstained": False,
-            "escalate": False,
-        }
-        decision = Decision(
-            "edited",
-            user.id,
-            user.name,
-            comment,
-            final,
-            self._verified_draft(item, answer_text.strip(), resolved, user),
-        )
-        return self.store.decide_review(review_id, decision)
-
-    def reject(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
-        user = _require_advisor(advisor)
-        if not comment or not comment.strip():
-            raise InvalidRequestError("Cần ghi lý do khi từ chối câu trả lời.")
-        return self.store.decide_review(review_id, Decision("rejected", user.id, user.name, comment))
+        review_id = self.store.open_review(interaction_id, review, caller)
+        return self._full_review(self.store.get_review(review_id))
 
     # --- leaders --------------------------------------------------------------------
     def dashboard(self, days: int = 30, *, user: UserInfo | None = None) -> DashboardStats:
-        _require_advisor(user)
+        require_advisor(user)
         if not 1 <= days <= 3650:
             raise InvalidRequestError(f"days phải trong khoảng 1..3650; nhận được {days}")
         rows = self.store.dashboard_rows(days)

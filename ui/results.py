@@ -12,6 +12,7 @@ VERIFIED_LABEL = "Đã được tư vấn viên xác nhận"
 
 Role = Literal["member", "advisor", "admin"]
 ROLES: tuple[str, ...] = ("member", "advisor", "admin")
+STAFF_ROLES = frozenset({"advisor", "admin"})
 REVIEW_STATUSES: tuple[str, ...] = ("pending", "approved", "edited", "rejected")
 REVIEW_REASONS: tuple[str, ...] = ("escalated", "low_confidence", "thumbs_down", "member_request")
 
@@ -25,14 +26,19 @@ class UserInfo:
     role: str
     expires_at: str | None = None  # ISO timestamp (UTC) or None for no expiry
 
+    @property
+    def staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
 
 @dataclass(frozen=True)
 class AskResult:
     """One answered question as stored: the answer JSON plus its ids."""
 
     interaction_id: int
-    conversation_id: int
+    conversation_id: int  # internal; never shown to clients
     answer: dict[str, Any]  # Answer.to_json() shape
+    conversation_key: str = ""  # the client's unguessable handle on the conversation
     verified: bool = False
     label: str | None = None  # VERIFIED_LABEL when an advisor-verified answer was served
     verified_answer_id: int | None = None
@@ -43,7 +49,7 @@ class AskResult:
         return {
             **self.answer,
             "interaction_id": self.interaction_id,
-            "conversation_id": self.conversation_id,
+            "conversation_key": self.conversation_key,
             "verified": self.verified,
             "label": self.label,
             "verified_answer_id": self.verified_answer_id,
@@ -86,12 +92,12 @@ class Turn:
 
 @dataclass(frozen=True)
 class ConversationView:
-    id: int
+    id: int  # internal; the client knows the conversation by its key
     created_at: str
     turns: tuple[Turn, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "created_at": self.created_at, "turns": [t.to_json() for t in self.turns]}
+        return {"created_at": self.created_at, "turns": [t.to_json() for t in self.turns]}
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ class ReviewItem:
     law: str | None
     created_at: str
     personal_question: str | None = None  # unmasked, only when the member chose to share it
+    consent_by: str | None = None  # who consented to share it ("anonymous": the key holder)
+    consent_at: str | None = None  # when (ISO, UTC)
     decided_by: str | None = None
     decided_at: str | None = None
     comment: str | None = None
@@ -137,6 +145,8 @@ class ReviewItem:
             "reason": self.reason,
             "question": self.question,
             "personal_question": self.personal_question,
+            "consent_by": self.consent_by,
+            "consent_at": self.consent_at,
             "answer": self.answer,
             "sources": list(self.sources),
             "law": self.law,

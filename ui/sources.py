@@ -138,3 +138,52 @@ def source_view(corpus: Corpus, law_id: str, article: int) -> dict[str, Any]:
             for child in corpus.children(unit.id)
         ],
     }
+
+
+# --- retention: what is stored per question -------------------------------------------------
+# The corpus holds the legal text; storing it again with every question made a question cost
+# about 55 KB. Stored answers and sources keep references only and are re-read on display.
+CITATION_KEYS = ("law_id", "article", "clause", "point", "title")
+SOURCE_KEYS = ("law_id", "article", "clause", "title", "score")
+
+
+def slim_answer(answer: Mapping[str, Any]) -> dict[str, Any]:
+    """The answer JSON to store: citation references instead of their full text, and the
+    direct answer as a length when it is the beginning of the whole answer (it usually is)."""
+    citations = [{k: dict(c).get(k) for k in CITATION_KEYS} for c in answer.get("citations") or ()]
+    slim = {**answer, "citations": citations}
+    direct, whole = answer.get("direct_answer"), str(answer.get("answer") or "")
+    if isinstance(direct, str) and direct and whole.startswith(direct):
+        del slim["direct_answer"]
+        slim["direct_answer_chars"] = len(direct)
+    return slim
+
+
+def slim_sources(sources: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
+    return tuple({k: s.get(k) for k in SOURCE_KEYS} for s in sources)
+
+
+def full_answer(corpus: Corpus, answer: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored answer with its citations re-read from the corpus (text, in-force status)."""
+    full = {**answer, "citations": refresh_citations(corpus, answer.get("citations") or ())}
+    chars = full.pop("direct_answer_chars", None)
+    if isinstance(chars, int):
+        full["direct_answer"] = str(full.get("answer") or "")[:chars]
+    return full
+
+
+def full_sources(corpus: Corpus, sources: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """Stored source references with their text and in-force status re-read from the corpus."""
+    out = []
+    for source in sources:
+        item = dict(source)
+        if "text" not in item:
+            try:
+                law, article = str(item["law_id"]), int(item["article"])
+                fresh = citation_json(corpus, law, article, item.get("clause"), None)
+                item["text"] = fresh["text"]
+                item["in_force"] = fresh["in_force"]
+            except (UnknownUnitError, KeyError, TypeError, ValueError):
+                item["text"] = ""
+        out.append(item)
+    return tuple(out)

@@ -30,6 +30,11 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def own(body: dict[str, Any]) -> dict[str, Any]:
+    """The ids a member sends back to act on their own answer."""
+    return {"interaction_id": body["interaction_id"], "conversation_key": body["conversation_key"]}
+
+
 def ask(client: TestClient, question: str = QUESTION, **extra: Any) -> dict[str, Any]:
     response = client.post("/v1/ask", json={"question": question, **extra})
     assert response.status_code == 200, response.text
@@ -41,10 +46,11 @@ class TestAsk:
         body = ask(client)
         assert body["citations"] and body["citations"][0]["law_id"]
         assert body["answer"] and body["verified"] is False
-        conversation = client.get(f"/v1/conversations/{body['conversation_id']}").json()
+        assert "conversation_id" not in body and body["conversation_key"].startswith("cv_")
+        conversation = client.get(f"/v1/conversations/{body['conversation_key']}").json()
         assert [t["interaction_id"] for t in conversation["turns"]] == [body["interaction_id"]]
-        follow = ask(client, "Còn nghỉ lễ thì sao?", conversation_id=body["conversation_id"])
-        assert follow["conversation_id"] == body["conversation_id"]
+        follow = ask(client, "Còn nghỉ lễ thì sao?", conversation_key=body["conversation_key"])
+        assert follow["conversation_key"] == body["conversation_key"]
 
     def test_personal_data_is_masked_before_storage(self, client: TestClient, service: Any) -> None:
         body = ask(client, "Tôi tên là Nguyễn Văn An, SĐT 0912345678, nghỉ hằng năm mấy ngày?")
@@ -76,7 +82,7 @@ class TestReviewFlow:
     ) -> None:
         _, token = advisor
         first = ask(client)
-        feedback = client.post("/v1/feedback", json={"interaction_id": first["interaction_id"], "rating": -1})
+        feedback = client.post("/v1/feedback", json={**own(first), "rating": -1})
         assert feedback.status_code == 200
         review_id = feedback.json()["review_id"]
         queue = client.get("/v1/reviews", params={"reason": "thumbs_down"}, headers=bearer(token)).json()[
@@ -105,9 +111,7 @@ class TestReviewFlow:
     ) -> None:
         _, token = advisor
         body = ask(client, "Thời gian thử việc tối đa là bao lâu?")
-        review_id = client.post(
-            "/v1/advisor-requests", json={"interaction_id": body["interaction_id"]}
-        ).json()["review_id"]
+        review_id = client.post("/v1/advisor-requests", json=own(body)).json()["review_id"]
         bad = client.post(
             f"/v1/reviews/{review_id}/edit",
             json={"answer": "Không quá 180 ngày.", "citations": [{"law_id": LAW, "article": 9999}]},
@@ -156,7 +160,7 @@ class TestAuth:
 
     def test_dashboard_for_advisors(self, client: TestClient, advisor: tuple[Any, str]) -> None:
         first = ask(client)
-        client.post("/v1/feedback", json={"interaction_id": first["interaction_id"], "rating": 1})
+        client.post("/v1/feedback", json={**own(first), "rating": 1})
         stats = client.get("/v1/dashboard", params={"days": 7}, headers=bearer(advisor[1])).json()
         assert stats["total_questions"] == 1 and stats["satisfaction"] == 1.0
         assert stats["top_laws"] and stats["top_laws"][0]["law_title"]
@@ -187,8 +191,10 @@ class TestErrors:
         assert empty.status_code == 422 and "Traceback" not in empty.text
 
     def test_unknown_ids_get_404(self, client: TestClient, advisor: tuple[Any, str]) -> None:
-        assert client.get("/v1/conversations/424242").status_code == 404
-        assert client.post("/v1/feedback", json={"interaction_id": 424242, "rating": 1}).status_code == 404
+        body = ask(client)
+        assert client.get("/v1/conversations/cv_" + "A" * 43).status_code == 404
+        unknown = {"interaction_id": 424242, "conversation_key": body["conversation_key"], "rating": 1}
+        assert client.post("/v1/feedback", json=unknown).status_code == 404
         assert (
             client.post("/v1/reviews/424242/approve", json={}, headers=bearer(advisor[1])).status_code == 404
         )
@@ -214,16 +220,14 @@ class TestErrors:
         locker = sqlite3.connect(path, isolation_level=None)
         locker.execute("BEGIN EXCLUSIVE")
         try:
-            refused = client.post(
-                "/v1/feedback", json={"interaction_id": body["interaction_id"], "rating": 1}
-            )
+            refused = client.post("/v1/feedback", json={**own(body), "rating": 1})
         finally:
             locker.execute("ROLLBACK")
             locker.close()
         assert refused.status_code == 503
         assert refused.json()["message"] == "Hệ thống lưu trữ đang bận, vui lòng thử lại sau."
         assert service.store.dashboard_rows(1).feedback == 0  # refused, so not stored
-        accepted = client.post("/v1/feedback", json={"interaction_id": body["interaction_id"], "rating": 1})
+        accepted = client.post("/v1/feedback", json={**own(body), "rating": 1})
         assert accepted.status_code == 200 and service.store.dashboard_rows(1).feedback == 1
 
     def test_health_ready_metrics_and_docs(self, client: TestClient) -> None:

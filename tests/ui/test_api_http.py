@@ -119,9 +119,8 @@ def test_stopped_postgres_gets_503_then_recovers(
     assert first.status_code == 200
     subprocess.run(["pg_ctlcluster", version, name, "stop", "-m", "fast"], check=True, timeout=60)
     try:
-        down = client.post(
-            "/v1/feedback", json={"interaction_id": first.json()["interaction_id"], "rating": 1}
-        )
+        mine = {k: first.json()[k] for k in ("interaction_id", "conversation_key")}
+        down = client.post("/v1/feedback", json={**mine, "rating": 1})
         assert down.status_code == 503
         assert down.json() == {
             "error": "storage_unavailable",
@@ -130,7 +129,8 @@ def test_stopped_postgres_gets_503_then_recovers(
         assert client.get("/readyz").status_code == 503
     finally:
         subprocess.run(["pg_ctlcluster", version, name, "start"], check=True, timeout=60)
-    up = client.post("/v1/feedback", json={"interaction_id": first.json()["interaction_id"], "rating": 1})
+    mine = {k: first.json()[k] for k in ("interaction_id", "conversation_key")}
+    up = client.post("/v1/feedback", json={**mine, "rating": 1})
     assert up.status_code == 200
     assert store.dashboard_rows(1).feedback == 1  # the refused write was not stored, the accepted one was
     store.close()
@@ -141,6 +141,7 @@ def test_admin_cli_creates_users_and_purges(
 ) -> None:
     from ui.auth import authenticate
     from ui.cli import main
+    from ui.errors import AuthenticationError
     from ui.storage.store import Store
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
@@ -152,4 +153,18 @@ def test_admin_cli_creates_users_and_purges(
     assert main(["admin", "purge", "--older-than-days", "30"]) == 0
     assert "0 lượt hỏi" in capsys.readouterr().out
     assert store.audit_entries()[0]["action"] == "retention.purge"
+    user_id = authenticate(store, token).id
+    assert main(["admin", "list-users"]) == 0
+    listing = capsys.readouterr().out
+    assert "Phạm Quản Trị" in listing and "hoạt động" in listing and token not in listing
+    assert main(["admin", "revoke-token", str(user_id)]) == 0
+    with pytest.raises(AuthenticationError, match="thu hồi"):
+        authenticate(store, token)
+    assert main(["admin", "rotate-token", str(user_id), "--expires-days", "7"]) == 0
+    fresh = capsys.readouterr().out.strip().splitlines()[-1]
+    assert fresh != token and authenticate(store, fresh).id == user_id
+    with pytest.raises(AuthenticationError):
+        authenticate(store, token)  # the old token stays dead after rotation
+    assert main(["admin", "revoke-token", "424242"]) == 2  # unknown user: a clear error, exit 2
+    assert "Không tìm thấy người dùng 424242" in capsys.readouterr().err
     store.close()

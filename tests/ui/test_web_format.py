@@ -85,6 +85,13 @@ class TestTextHelpers:
         assert "⚠️ Văn bản đã hết hiệu lực" in notices_markdown({"warnings": ["Văn bản đã hết hiệu lực"]})
         assert notices_markdown({"abstained": False, "escalate": False, "warnings": []}) == ""
 
+    def test_answer_markup_is_shown_as_text(self) -> None:
+        from ui.web.format import as_text
+
+        shown = as_text("<script>alert(1)</script><b>Điều 113</b>\x00 & 12 ngày")
+        assert "<" not in shown and "&lt;script&gt;" in shown and "\x00" not in shown
+        assert "&amp; 12 ngày" in shown
+
     def test_message_kinds(self) -> None:
         assert 'la-msg-ok">Đã lưu &amp; xong' in message_html("ok", "Đã lưu & xong")
         with pytest.raises(ValueError, match="'warn'"):
@@ -140,6 +147,16 @@ class TestReviewView:
             "Nguyễn Văn A",
         ):
             assert part in html
+
+    def test_detail_says_who_consented_and_when(self) -> None:
+        item = _item(
+            personal_question="Tôi là Nguyễn Văn A",
+            consent_by="Lê Đoàn Viên",
+            consent_at="2025-05-04T10:21:00",
+        )
+        assert "Lê Đoàn Viên đồng ý chia sẻ lúc 2025-05-04 10:21" in rv.detail_html(item)
+        anonymous = _item(personal_question="Tôi là Nguyễn Văn A", consent_by="anonymous")
+        assert "đoàn viên ẩn danh đồng ý chia sẻ" in rv.detail_html(anonymous)
 
     def test_citations_round_trip_through_the_edit_table(self) -> None:
         frame = rv.citations_frame(_item())

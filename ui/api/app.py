@@ -17,11 +17,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from corpus.settings import Settings
+from ui.api import admin_routes, calculators, routes
 from ui.api.deps import LazyService, ServiceHolder
 from ui.api.errors import error_response, install_error_handlers
 from ui.api.metrics import Metrics
-from ui.api.middleware import BodyLimitMiddleware, MetricsMiddleware, RateLimitMiddleware
-from ui.api.routes import router
+from ui.api.middleware import BodyLimitMiddleware, MetricsMiddleware, RouteFallbackMiddleware
+from ui.api.openapi import install_openapi
+from ui.api.ratelimit import RateLimitMiddleware
+from ui.api.responses import HealthResponse, ReadyResponse, errors
 from ui.application import AssistantService
 
 log = logging.getLogger(__name__)
@@ -86,14 +89,22 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics = Metrics()
     install_error_handlers(app)
-    app.include_router(router)
-    app.include_router(importlib.import_module("ui.api.calculators").router)
+    install_openapi(app)
+    # One line per router; rate limit, error shape and JSON 404/405 cover them all.
+    app.include_router(routes.router)
+    app.include_router(admin_routes.router)
+    app.include_router(calculators.router)
 
-    @app.get("/healthz", summary="Tiến trình còn sống")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @app.get("/healthz", summary="Tiến trình còn sống", responses=errors())
+    def healthz() -> HealthResponse:
+        return HealthResponse(status="ok")
 
-    @app.get("/readyz", summary="Sẵn sàng phục vụ (kho dữ liệu, chỉ mục, cơ sở dữ liệu)")
+    @app.get(
+        "/readyz",
+        summary="Sẵn sàng phục vụ (kho dữ liệu, chỉ mục, cơ sở dữ liệu)",
+        response_model=ReadyResponse,
+        responses=errors(),
+    )
     def readyz() -> Any:
         current = holder.service
         if current is None:
@@ -111,9 +122,11 @@ def create_app(
     def prometheus(_: Request) -> Response:
         return Response(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
-    # Outermost first: metrics see every response, including 413 and 429.
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    # The last added runs first: metrics see every response (413, 429, 404/405 included), the
+    # rate limit runs before anything reads a body, and it covers the web UI's routes too.
+    app.add_middleware(RouteFallbackMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     if web_ui:
         _mount_web_ui(app, settings)

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ui.application import AssistantService
 from ui.auth import bearer_token
-from ui.errors import AuthenticationError, PermissionDeniedError, ServiceNotReadyError
+from ui.errors import (
+    AuthenticationError,
+    InvalidRequestError,
+    PermissionDeniedError,
+    ServiceNotReadyError,
+)
 from ui.results import UserInfo
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
+# Declares the bearer scheme in the OpenAPI document; the header is parsed by ``bearer_token``.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="Mã truy cập do quản trị viên cấp: Authorization: Bearer la_…",
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 
 
 class ServiceHolder:
@@ -52,12 +65,32 @@ class LazyService:
         return getattr(self._holder.get(), name)
 
 
+def _query_names(dependant: Any) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def no_unknown_query(request: Request) -> None:
+    """Refuses query parameters the operation does not declare (a typo must not be ignored)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params.keys()) - _query_names(dependant))
+    if unknown:
+        raise InvalidRequestError(
+            f"Tham số «{unknown[0][:50]}» không được hỗ trợ ở địa chỉ này; hãy bỏ tham số đó."
+        )
+
+
 def get_service(request: Request) -> AssistantService:
     holder: ServiceHolder = request.app.state.holder
     return holder.get()
 
 
-def optional_user(request: Request) -> UserInfo | None:
+def optional_user(request: Request, _: Credentials = None) -> UserInfo | None:
     """The caller when a token is sent; anonymous members only when the settings allow."""
     token = bearer_token(request.headers.get("authorization"))
     service = get_service(request)
@@ -70,7 +103,7 @@ def optional_user(request: Request) -> UserInfo | None:
     return service.authenticate(token)
 
 
-def advisor_user(request: Request) -> UserInfo:
+def advisor_user(request: Request, _: Credentials = None) -> UserInfo:
     token = bearer_token(request.headers.get("authorization"))
     user = get_service(request).authenticate(token)
     if user.role not in ADVISOR_ROLES:

@@ -1,27 +1,25 @@
-"""ASGI middleware: request size limit (413), per-client rate limit (429), metrics.
+"""ASGI middleware: request size limit (413), JSON 404/405 under ``/v1``, metrics.
 
-Limits apply to the API under ``/v1``; the Gradio UI has its own upload limits and calls
-the service in-process.
+The rate limit (429, every route) is in ``ui.api.ratelimit``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import threading
 import time
 from typing import Any
 
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
 
 API_PREFIX = "/v1"
-MAX_TRACKED_CLIENTS = 10_000
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
-async def _send_json(
+async def send_json(
     send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]
 ) -> None:
     payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -58,7 +56,7 @@ class BodyLimitMiddleware:
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await _send_json(send, 413, too_large, [(b"connection", b"close")])
+            await send_json(send, 413, too_large, [(b"connection", b"close")])
             return
         chunks: list[bytes] = []
         size = 0
@@ -70,7 +68,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await _send_json(send, 413, too_large, [(b"connection", b"close")])
+                await send_json(send, 413, too_large, [(b"connection", b"close")])
                 return
             chunks.append(chunk)
             more = bool(message.get("more_body"))
@@ -87,56 +85,37 @@ class BodyLimitMiddleware:
         await self.app(scope, replay, send)
 
 
-class _TokenBuckets:
-    """Token bucket per client: ``per_minute`` requests, refilled continuously."""
+class RouteFallbackMiddleware:
+    """Under ``/v1`` an unknown path is a JSON 404 and a wrong method a JSON 405 with ``Allow``.
 
-    def __init__(self, per_minute: int) -> None:
-        self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
+    Without it the web UI mounted at ``/`` would answer them with its own 404 page. Routes are
+    matched at request time, so routers included later (e.g. calculators) are covered too.
+    """
 
-    def take(self, key: str, now: float) -> float:
-        """0.0 when allowed, else seconds until the next token."""
-        with self._lock:
-            tokens, last = self._buckets.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if len(self._buckets) > MAX_TRACKED_CLIENTS:
-                self._buckets.clear()
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[key] = (tokens, now)
-            return (1.0 - tokens) / self.rate
-
-
-def client_key(scope: Scope) -> str:
-    """A bearer token's hash when there is one (one member behind a shared proxy), else the IP."""
-    for name, value in scope.get("headers") or []:
-        if name == b"authorization" and value:
-            return "t:" + hashlib.sha256(value).hexdigest()[:32]
-    client = scope.get("client")
-    return "ip:" + (client[0] if client else "unknown")
-
-
-class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, per_minute: int) -> None:
-        if per_minute <= 0:
-            raise ValueError(f"per_minute must be greater than 0; got {per_minute}")
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.buckets = _TokenBuckets(per_minute)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
             await self.app(scope, receive, send)
             return
-        wait = self.buckets.take(client_key(scope), time.monotonic())
-        if wait > 0:
-            retry = str(max(1, int(wait + 0.999))).encode()
-            body = error_body("rate_limited", "Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.")
-            await _send_json(send, 429, body, [(b"retry-after", retry)])
+        routes = [r for r in getattr(scope.get("app"), "routes", ()) if not isinstance(r, Mount)]
+        allowed: set[str] = set()
+        for route in routes:
+            match, _ = route.matches(scope)
+            if match == Match.FULL:
+                await self.app(scope, receive, send)
+                return
+            if match == Match.PARTIAL:
+                allowed |= {m for m in METHODS if route.matches({**scope, "method": m})[0] == Match.FULL}
+        if allowed:
+            body = error_body(
+                "method_not_allowed",
+                f"Phương thức không được hỗ trợ cho địa chỉ này; dùng: {', '.join(sorted(allowed))}.",
+            )
+            await send_json(send, 405, body, [(b"allow", ", ".join(sorted(allowed)).encode())])
             return
-        await self.app(scope, receive, send)
+        await send_json(send, 404, error_body("not_found", "Không tìm thấy địa chỉ yêu cầu."), [])
 
 
 class MetricsMiddleware:

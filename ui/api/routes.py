@@ -1,26 +1,60 @@
-"""API routes under ``/v1``: member chat, feedback, advisor review, sources, dashboard."""
+"""API routes under ``/v1``: member chat, feedback, advisor review, sources, dashboard.
+
+Every operation declares its response model and its errors (one shape, ``ErrorBody``).
+Conversations are reached by their secret key, interactions through that key, so a caller
+only ever touches their own (see ``ui.ownership``).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ui.api.deps import advisor_user, get_service, optional_user
+from ui.api.deps import advisor_user, get_service, no_unknown_query, optional_user
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
-from ui.api.schemas import AdvisorRequest, AskRequest, DecisionRequest, EditRequest, FeedbackRequest
+from ui.api.responses import (
+    AdvisorRequestResponse,
+    AskResponse,
+    ConversationResponse,
+    DashboardResponse,
+    FeedbackResponse,
+    ReviewList,
+    ReviewOut,
+    SourceResponse,
+    StreamEventOut,
+    errors,
+)
+from ui.api.schemas import (
+    CONVERSATION_KEY_PATTERN,
+    AdvisorRequest,
+    AskRequest,
+    DecisionRequest,
+    EditRequest,
+    FeedbackRequest,
+    PathId,
+)
 from ui.application import AssistantService
 from ui.errors import ServiceError
 from ui.results import UserInfo
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", dependencies=[Depends(no_unknown_query)])
 Service = Annotated[AssistantService, Depends(get_service)]
 Member = Annotated[UserInfo | None, Depends(optional_user)]
 Advisor = Annotated[UserInfo, Depends(advisor_user)]
+MEMBER_ERRORS = errors(401)
+# Members may call these anonymously (when the settings allow) or with their token.
+# ``ui.api.openapi`` turns this mark into ``security: [{}, {bearer: []}]`` (token optional).
+OPTIONAL_AUTH: dict[str, Any] = {"x-auth-optional": True}
+STAFF_ERRORS = errors(401, 403)
+NDJSON = {
+    "description": "Các dòng JSON: delta (đoạn văn bản), rồi final (như /v1/ask) hoặc error",
+    "content": {"application/x-ndjson": {"schema": StreamEventOut.model_json_schema()}},
+}
 
 
 def _metrics(request: Request) -> Metrics:
@@ -28,16 +62,18 @@ def _metrics(request: Request) -> Metrics:
     return metrics
 
 
-@router.post("/ask", summary="Hỏi trợ lý (trả lời kèm trích dẫn)")
-def ask(body: AskRequest, request: Request, service: Service, user: Member) -> dict[str, Any]:
+@router.post(
+    "/ask", summary="Hỏi trợ lý (trả lời kèm trích dẫn)", responses=MEMBER_ERRORS, openapi_extra=OPTIONAL_AUTH
+)
+def ask(body: AskRequest, request: Request, service: Service, user: Member) -> AskResponse:
     result = service.ask(
         body.question,
         user=user,
-        conversation_id=body.conversation_id,
+        conversation_key=body.conversation_key,
         share_with_advisor=body.share_with_advisor,
     )
     _metrics(request).observe_answer(result.answer, result.verified)
-    return result.to_json()
+    return AskResponse.model_validate(result.to_json())
 
 
 def _ndjson(events: Iterator[Any], metrics: Metrics) -> Iterator[bytes]:
@@ -56,81 +92,120 @@ def _ndjson(events: Iterator[Any], metrics: Metrics) -> Iterator[bytes]:
             close()  # client gone: stop the pipeline; nothing is stored without the final event
 
 
-@router.post("/ask/stream", summary="Hỏi trợ lý, trả lời dạng luồng (NDJSON)")
+@router.post(
+    "/ask/stream",
+    summary="Hỏi trợ lý, trả lời dạng luồng (NDJSON)",
+    response_class=StreamingResponse,
+    responses={200: NDJSON, **MEMBER_ERRORS},
+    openapi_extra=OPTIONAL_AUTH,
+)
 def ask_stream(body: AskRequest, request: Request, service: Service, user: Member) -> StreamingResponse:
     events = service.stream(
         body.question,
         user=user,
-        conversation_id=body.conversation_id,
+        conversation_key=body.conversation_key,
         share_with_advisor=body.share_with_advisor,
     )
-    first = next(events)  # validation and storage errors surface here, as a proper status code
+    first = next(events)  # validation, ownership and storage errors surface here, as a status code
 
     def chained() -> Iterator[Any]:
         yield first
         yield from events
 
-    gen = chained()
-    return StreamingResponse(_ndjson(gen, _metrics(request)), media_type="application/x-ndjson")
+    return StreamingResponse(_ndjson(chained(), _metrics(request)), media_type="application/x-ndjson")
 
 
-@router.get("/conversations/{conversation_id}", summary="Lịch sử một cuộc hội thoại")
-def conversation(conversation_id: int, service: Service, user: Member) -> dict[str, Any]:
-    return service.conversation(conversation_id, user=user).to_json()
+@router.get(
+    "/conversations/{conversation_key}",
+    summary="Lịch sử cuộc hội thoại của bạn",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
+def conversation(
+    conversation_key: Annotated[str, Path(pattern=CONVERSATION_KEY_PATTERN)], service: Service, user: Member
+) -> ConversationResponse:
+    return ConversationResponse.model_validate(service.conversation(conversation_key, user=user).to_json())
 
 
-@router.post("/feedback", summary="Đánh giá câu trả lời (1 hoặc -1)")
-def feedback(body: FeedbackRequest, service: Service, user: Member) -> dict[str, Any]:
-    return service.feedback(body.interaction_id, body.rating, body.comment, user).to_json()
+@router.post(
+    "/feedback",
+    summary="Đánh giá câu trả lời của bạn (1 hoặc -1)",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
+def feedback(body: FeedbackRequest, service: Service, user: Member) -> FeedbackResponse:
+    result = service.feedback(
+        body.interaction_id, body.rating, body.comment, user, conversation_key=body.conversation_key
+    )
+    return FeedbackResponse.model_validate(result.to_json())
 
 
-@router.post("/advisor-requests", summary="Chuyển câu hỏi cho tư vấn viên")
-def advisor_request(body: AdvisorRequest, service: Service, user: Member) -> dict[str, Any]:
-    item = service.request_advisor(body.interaction_id, user, body.share_personal_data)
-    return {"review_id": item.id, "status": item.status, "reason": item.reason}
+@router.post(
+    "/advisor-requests",
+    summary="Chuyển câu hỏi của bạn cho tư vấn viên",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
+def advisor_request(body: AdvisorRequest, service: Service, user: Member) -> AdvisorRequestResponse:
+    item = service.request_advisor(
+        body.interaction_id, user, body.share_personal_data, conversation_key=body.conversation_key
+    )
+    return AdvisorRequestResponse(
+        review_id=item.id,
+        status=item.status,
+        reason=item.reason,
+        personal_data_shared=item.personal_question is not None,
+    )
 
 
-@router.get("/reviews", summary="Hàng đợi duyệt (tư vấn viên)")
+@router.get("/reviews", summary="Hàng đợi duyệt (tư vấn viên)", responses=STAFF_ERRORS)
 def reviews(
     service: Service,
     advisor: Advisor,
-    status: str = "pending",
-    law: str | None = None,
-    reason: str | None = None,
+    status: Literal["pending", "approved", "edited", "rejected"] = "pending",
+    law: Annotated[str | None, Query(max_length=100)] = None,
+    reason: Literal["escalated", "low_confidence", "thumbs_down", "member_request"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> dict[str, Any]:
+) -> ReviewList:
     items = service.review_queue(status=status, law=law, reason=reason, limit=limit, user=advisor)
-    return {"items": [item.to_json() for item in items]}
+    return ReviewList.model_validate({"items": [item.to_json() for item in items]})
 
 
-@router.get("/reviews/{review_id}", summary="Một mục duyệt")
-def review(review_id: int, service: Service, advisor: Advisor) -> dict[str, Any]:
-    return service.get_review(review_id, user=advisor).to_json()
+@router.get("/reviews/{review_id}", summary="Một mục duyệt", responses=STAFF_ERRORS)
+def review(review_id: PathId, service: Service, advisor: Advisor) -> ReviewOut:
+    return ReviewOut.model_validate(service.get_review(review_id, user=advisor).to_json())
 
 
-@router.post("/reviews/{review_id}/approve", summary="Duyệt câu trả lời")
-def approve(review_id: int, body: DecisionRequest, service: Service, advisor: Advisor) -> dict[str, Any]:
-    return service.approve(review_id, advisor, body.comment).to_json()
+@router.post("/reviews/{review_id}/approve", summary="Duyệt câu trả lời", responses=errors(401, 403, 409))
+def approve(review_id: PathId, body: DecisionRequest, service: Service, advisor: Advisor) -> ReviewOut:
+    return ReviewOut.model_validate(service.approve(review_id, advisor, body.comment).to_json())
 
 
-@router.post("/reviews/{review_id}/edit", summary="Sửa câu trả lời và trích dẫn")
-def edit(review_id: int, body: EditRequest, service: Service, advisor: Advisor) -> dict[str, Any]:
+@router.post(
+    "/reviews/{review_id}/edit", summary="Sửa câu trả lời và trích dẫn", responses=errors(401, 403, 409)
+)
+def edit(review_id: PathId, body: EditRequest, service: Service, advisor: Advisor) -> ReviewOut:
     citations = [c.model_dump() for c in body.citations]
-    return service.edit(review_id, advisor, body.answer, citations, body.comment).to_json()
+    item = service.edit(review_id, advisor, body.answer, citations, body.comment)
+    return ReviewOut.model_validate(item.to_json())
 
 
-@router.post("/reviews/{review_id}/reject", summary="Từ chối câu trả lời")
-def reject(review_id: int, body: DecisionRequest, service: Service, advisor: Advisor) -> dict[str, Any]:
-    return service.reject(review_id, advisor, body.comment).to_json()
+@router.post("/reviews/{review_id}/reject", summary="Từ chối câu trả lời", responses=errors(401, 403, 409))
+def reject(review_id: PathId, body: DecisionRequest, service: Service, advisor: Advisor) -> ReviewOut:
+    return ReviewOut.model_validate(service.reject(review_id, advisor, body.comment).to_json())
 
 
-@router.get("/sources/{law:path}/{article}", summary="Toàn văn một điều luật")
-def source(law: str, article: int, service: Service) -> dict[str, Any]:
-    return service.source(law, article)
+@router.get("/sources/{law:path}/{article}", summary="Toàn văn một điều luật", responses=errors())
+def source(
+    law: Annotated[str, Path(min_length=1, max_length=100)],
+    article: Annotated[int, Path(ge=1, le=10_000)],
+    service: Service,
+) -> SourceResponse:
+    return SourceResponse.model_validate(service.source(law, article))
 
 
-@router.get("/dashboard", summary="Thống kê cho lãnh đạo công đoàn")
+@router.get("/dashboard", summary="Thống kê cho lãnh đạo công đoàn", responses=STAFF_ERRORS)
 def dashboard(
     service: Service, advisor: Advisor, days: Annotated[int, Query(ge=1, le=3650)] = 30
-) -> dict[str, Any]:
-    return service.dashboard(days, user=advisor).to_json()
+) -> DashboardResponse:
+    return DashboardResponse.model_validate(service.dashboard(days, user=advisor).to_json())

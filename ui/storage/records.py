@@ -20,6 +20,7 @@ class InteractionDraft:
     latency_ms: float
     user_id: int | None = None
     conversation_id: int | None = None  # None: start a new conversation
+    conversation_key_hash: str | None = None  # sha256 of the new conversation's key
     verified_answer_id: int | None = None
     topic_law: str | None = None
     topic_chapter: str | None = None
@@ -33,7 +34,8 @@ class ReviewDraft:
     reason: str  # escalated | low_confidence | thumbs_down | member_request
     sources: tuple[dict[str, Any], ...] = ()
     law: str | None = None
-    personal_question: str | None = None  # only when the member shared it
+    personal_question: str | None = None  # only when the member who typed it consented
+    consent_by: int | None = None  # that member's user id (None: anonymous key holder)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,20 @@ class StoredInteraction:
     created_at: datetime
     topic_law: str | None = None
     sources: tuple[dict[str, Any], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A user as the admin sees it (never the token or its hash)."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    disabled: bool
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ def review_state(review: Review) -> dict[str, Any]:
         "comment": review.comment,
         "final_answer": review.final_answer,
         "personal_data_shared": review.personal_question is not None,
+        "consent_by": review.consent_by,
+        "consent_at": None if review.consent_at is None else review.consent_at.isoformat(),
     }
 
 
@@ -65,6 +67,8 @@ def open_review(
         before = review_state(existing)
         if draft.personal_question and not existing.personal_question:
             existing.personal_question = draft.personal_question
+            existing.consent_by = draft.consent_by
+            existing.consent_at = utcnow()
         if draft.reason == "member_request":
             existing.reason = draft.reason
         audit(
@@ -83,8 +87,10 @@ def open_review(
         status="pending",
         reason=draft.reason,
         law=draft.law,
-        sources=list(draft.sources),
+        sources=[],  # read from the interaction: stored once per question
         personal_question=draft.personal_question,
+        consent_by=draft.consent_by if draft.personal_question else None,
+        consent_at=utcnow() if draft.personal_question else None,
         requested_by=requested_by,
         created_at=utcnow(),
     )
@@ -119,6 +125,8 @@ def to_item(session: Session, review: Review) -> ReviewItem:
         law=review.law,
         created_at=review.created_at.isoformat(),
         personal_question=review.personal_question,
+        consent_by=None if review.consent_at is None else actor_name(session, review.consent_by),
+        consent_at=None if review.consent_at is None else review.consent_at.isoformat(),
         decided_by=decided,
         decided_at=None if review.decided_at is None else review.decided_at.isoformat(),
         comment=review.comment,
@@ -146,6 +154,8 @@ def decide(session: Session, review_id: int, decision: Decision) -> ReviewItem:
     review.decided_at = utcnow()
     review.comment = decision.comment
     review.final_answer = decision.final_answer
+    # The member shared personal data for this review only: it goes once the review is decided.
+    review.personal_question = None
     if decision.verified is not None:
         v = decision.verified
         verified = VerifiedAnswer(

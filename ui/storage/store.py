@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ui.errors import NotFoundError
@@ -32,9 +32,13 @@ from ui.storage.records import (
     InteractionDraft,
     ReviewDraft,
     StoredInteraction,
+    UserRecord,
     VerifiedRecord,
 )
 from ui.storage.retention import purge_before
+
+# last_used_at is written at most this often per user (one UPDATE per minute, not per request).
+LAST_USED_RESOLUTION = timedelta(seconds=60)
 
 
 def _user_info(user: User) -> UserInfo:
@@ -43,6 +47,19 @@ def _user_info(user: User) -> UserInfo:
         name=user.name,
         role=user.role,
         expires_at=None if user.expires_at is None else user.expires_at.isoformat(),
+    )
+
+
+def _user_record(user: User) -> UserRecord:
+    return UserRecord(
+        id=user.id,
+        name=user.name,
+        role=user.role,
+        created_at=user.created_at,
+        expires_at=user.expires_at,
+        last_used_at=user.last_used_at,
+        revoked_at=user.revoked_at,
+        disabled=user.disabled,
     )
 
 
@@ -125,18 +142,63 @@ class Store:
             return _user_info(user)
 
     def user_by_token_hash(self, token_hash: str) -> tuple[UserInfo, datetime | None, bool] | None:
-        """(user, expiry, disabled) for a token hash, or None."""
+        """(user, expiry, disabled or revoked) for a token hash, or None."""
         with self._tx() as session:
             user = session.scalars(select(User).where(User.token_hash == token_hash)).first()
-            return None if user is None else (_user_info(user), user.expires_at, user.disabled)
+            if user is None:
+                return None
+            return _user_info(user), user.expires_at, user.disabled or user.revoked_at is not None
+
+    def touch_user(self, user_id: int, now: datetime | None = None) -> None:
+        """Record a token use (at most once per ``LAST_USED_RESOLUTION``)."""
+        now = now or utcnow()
+        with self._tx() as session:
+            session.execute(
+                update(User)
+                .where(
+                    User.id == user_id,
+                    or_(User.last_used_at.is_(None), User.last_used_at < now - LAST_USED_RESOLUTION),
+                )
+                .values(last_used_at=now)
+            )
+
+    def list_users(self) -> list[UserRecord]:
+        with self._tx() as session:
+            return [_user_record(u) for u in session.scalars(select(User).order_by(User.id))]
+
+    def revoke_user(self, user_id: int, actor_id: int | None, actor: str) -> UserRecord:
+        """Revoke the user's token now (idempotent); audited."""
+        with self._tx() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFoundError(f"Không tìm thấy người dùng {user_id}.")
+            if user.revoked_at is None:
+                user.revoked_at = utcnow()
+                reviews.audit(session, actor_id, actor, "user.revoke", "user", user.id, None, None)
+            return _user_record(user)
+
+    def replace_token(
+        self, user_id: int, token_hash: str, expires_at: datetime | None, actor: str
+    ) -> UserInfo:
+        """A new token for the user (the old one stops working); clears a revocation."""
+        with self._tx() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFoundError(f"Không tìm thấy người dùng {user_id}.")
+            user.token_hash = token_hash
+            user.expires_at = expires_at
+            user.revoked_at = None
+            reviews.audit(session, None, actor, "user.rotate", "user", user.id, None, None)
+            return _user_info(user)
 
     # --- conversations and interactions -------------------------------------------
-    def conversation_owner(self, conversation_id: int) -> int | None:
+    def conversation_by_key(self, key_hash: str) -> tuple[int, int | None] | None:
+        """(conversation id, owner user id or None) for a conversation key's hash, or None."""
         with self._tx() as session:
-            conv = session.get(Conversation, conversation_id)
-            if conv is None:
-                raise NotFoundError(f"Không tìm thấy cuộc hội thoại {conversation_id}.")
-            return conv.user_id
+            row = session.execute(
+                select(Conversation.id, Conversation.user_id).where(Conversation.key_hash == key_hash)
+            ).first()
+            return None if row is None else (int(row[0]), row[1])
 
     def history(self, conversation_id: int, turns: int) -> list[tuple[str, str]]:
         with self._tx() as session:
@@ -173,7 +235,9 @@ class Store:
         with self._tx() as session:
             conversation_id = draft.conversation_id
             if conversation_id is None:
-                conv = Conversation(user_id=draft.user_id, created_at=utcnow())
+                conv = Conversation(
+                    user_id=draft.user_id, key_hash=draft.conversation_key_hash, created_at=utcnow()
+                )
                 session.add(conv)
                 session.flush()
                 conversation_id = conv.id

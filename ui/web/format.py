@@ -114,6 +114,15 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%".replace(".", ",")
 
 
+def as_text(text: str) -> str:
+    """Answer text for the chat, shown exactly as written: markup is escaped, never rendered.
+
+    Advisors may type "<b>" or "<script>"; members must see those characters, not a blank
+    answer (the chat sanitiser would drop the tag and its content) nor formatting.
+    """
+    return escape(text, quote=False).replace("\x00", "")
+
+
 def message_html(kind: str, text: str) -> str:
     """A coloured status line ('ok' or 'error') for the result of an action."""
     if kind not in {"ok", "error", "info"}:

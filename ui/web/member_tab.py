@@ -8,7 +8,7 @@ from typing import Any
 import gradio as gr
 
 from corpus.settings import Settings
-from ui.web.format import message_html, notices_markdown, sources_html
+from ui.web.format import as_text, message_html, notices_markdown, sources_html
 from ui.web.login import build_login
 from ui.web.service_view import error_text, stream_answer
 
@@ -29,6 +29,8 @@ def build_member_tab(service: Any, settings: Settings) -> None:
     """
     member = gr.State(None)  # the signed-in member, or None for anonymous chat
     interaction = gr.State(None)  # id of the last answered interaction (for feedback)
+    # The conversation's secret key: per browser session (gr.State lives on the server, one
+    # copy per session), so only this session can continue, rate or share its conversation.
     conversation = gr.State(None)
 
     gr.Markdown(
@@ -97,16 +99,18 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         button.click(answer, [button, chat, conversation, member], outputs)
 
     def rate(rating: int) -> Any:
-        def handler(interaction_id: Any, text: str, user: Any) -> tuple[str, str]:
-            return _feedback(service, interaction_id, rating, text, user)
+        def handler(interaction_id: Any, text: str, user: Any, key: Any) -> tuple[str, str]:
+            return _feedback(service, interaction_id, rating, text, user, key)
 
         return handler
 
-    up.click(rate(1), [interaction, comment, member], [status, comment])
-    down.click(rate(-1), [interaction, comment, member], [status, comment])
+    up.click(rate(1), [interaction, comment, member, conversation], [status, comment])
+    down.click(rate(-1), [interaction, comment, member, conversation], [status, comment])
     advisor.click(
-        lambda interaction_id, consent, user: _request_advisor(service, interaction_id, consent, user),
-        [interaction, share, member],
+        lambda interaction_id, consent, user, key: _request_advisor(
+            service, interaction_id, consent, user, key
+        ),
+        [interaction, share, member, conversation],
         [status],
     )
 
@@ -118,12 +122,16 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
     if not question:
         yield "", history, keep, keep, keep, keep, keep, message_html("error", "Vui lòng nhập câu hỏi.")
         return
-    history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": THINKING}]
+    history = [
+        *history,
+        {"role": "user", "content": as_text(question)},
+        {"role": "assistant", "content": THINKING},
+    ]
     yield "", history, "", "", gr.update(visible=False), None, conv, ""
     try:
-        for step in stream_answer(service, question, conversation_id=conv, user=user):
+        for step in stream_answer(service, question, conversation_key=conv, user=user):
             if isinstance(step, str):
-                history[-1] = {"role": "assistant", "content": step}
+                history[-1] = {"role": "assistant", "content": as_text(step)}
                 yield "", history, keep, keep, keep, keep, keep, keep
                 continue
             yield (
@@ -133,7 +141,7 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
                 notices_markdown(step.payload),
                 gr.update(visible=True),
                 step.interaction_id,
-                step.conversation_id,
+                step.conversation_key,
                 "",
             )
     except Exception as exc:  # shown to the member instead of a stack trace
@@ -150,21 +158,23 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
         )
 
 
-def _feedback(service: Any, interaction_id: Any, rating: int, comment: str, user: Any) -> tuple[str, str]:
+def _feedback(
+    service: Any, interaction_id: Any, rating: int, comment: str, user: Any, key: Any
+) -> tuple[str, str]:
     if interaction_id is None:
         return message_html("error", "Chưa có câu trả lời nào để đánh giá."), comment
     try:
-        service.feedback(interaction_id, rating, (comment or "").strip(), user)
+        service.feedback(interaction_id, rating, (comment or "").strip(), user, conversation_key=key)
     except Exception as exc:
         return message_html("error", error_text(exc)), comment
     return message_html("ok", "Cảm ơn bạn đã góp ý! Ý kiến đã được ghi nhận."), ""
 
 
-def _request_advisor(service: Any, interaction_id: Any, consent: bool, user: Any) -> str:
+def _request_advisor(service: Any, interaction_id: Any, consent: bool, user: Any, key: Any) -> str:
     if interaction_id is None:
         return message_html("error", "Hãy đặt câu hỏi trước khi gửi cho tư vấn viên.")
     try:
-        service.request_advisor(interaction_id, user, bool(consent))
+        service.request_advisor(interaction_id, user, bool(consent), conversation_key=key)
     except Exception as exc:
         return message_html("error", error_text(exc))
     return message_html("ok", "Đã gửi câu hỏi cho tư vấn viên. Câu trả lời sẽ được xem lại và xác nhận.")

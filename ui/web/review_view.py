@@ -118,8 +118,10 @@ def detail_html(item: ReviewItem) -> str:
     retrieved = "".join(_source_line(as_mapping(s)) for s in item.sources) or "<li>Không có.</li>"
     personal = ""
     if item.personal_question:
+        who = "đoàn viên ẩn danh" if item.consent_by in (None, "anonymous") else item.consent_by
+        when = f" lúc {_when(item.consent_at)}" if item.consent_at else ""
         personal = _section(
-            "Câu hỏi gốc (thành viên đồng ý chia sẻ)",
+            f"Câu hỏi gốc ({who} đồng ý chia sẻ{when})",
             f'<div class="la-q">{escape(item.personal_question)}</div>',
         )
     status = STATUS_LABELS.get(item.status, item.status)

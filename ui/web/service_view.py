@@ -25,7 +25,7 @@ class AnswerView:
     citations: tuple[Mapping[str, Any], ...]
     verified: bool
     interaction_id: Any
-    conversation_id: Any
+    conversation_key: Any  # the conversation's secret key, kept in the browser session's state
     payload: Mapping[str, Any]  # the public answer JSON (flags, warnings)
 
 
@@ -46,13 +46,13 @@ def answer_view(result: AskResult) -> AnswerView:
         citations=tuple(as_mapping(c) for c in payload.get("citations") or ()),
         verified=bool(result.verified),
         interaction_id=result.interaction_id,
-        conversation_id=result.conversation_id,
+        conversation_key=result.conversation_key,
         payload=payload,
     )
 
 
 def stream_answer(
-    service: Any, question: str, *, conversation_id: Any = None, user: Any = None
+    service: Any, question: str, *, conversation_key: Any = None, user: Any = None
 ) -> Iterator[str | AnswerView]:
     """The answer text so far after each streamed delta, then the final ``AnswerView``.
 
@@ -60,7 +60,7 @@ def stream_answer(
     chat always ends on the exact final wording.
     """
     shown = ""
-    for event in service.stream(question, user=user, conversation_id=conversation_id):
+    for event in service.stream(question, user=user, conversation_key=conversation_key):
         if event.kind == "delta":
             shown += event.text
             yield shown

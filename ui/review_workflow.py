@@ -1,0 +1,144 @@
+"""The advisors' review workflow: queue, approve, edit, reject (part of ``AssistantService``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from corpus.store import Corpus
+from ui.errors import InvalidRequestError, PermissionDeniedError
+from ui.matching import VerifiedMatcher
+from ui.results import REVIEW_REASONS, REVIEW_STATUSES, STAFF_ROLES, ReviewItem, UserInfo
+from ui.sources import full_answer, full_sources, resolve_citations, slim_answer
+from ui.storage.records import Decision, VerifiedDraft
+from ui.storage.store import Store
+from ui.text_checks import clean_text
+
+
+def require_advisor(user: UserInfo | None) -> UserInfo:
+    if user is None or user.role not in STAFF_ROLES:
+        raise PermissionDeniedError("Chỉ tư vấn viên hoặc quản trị viên được thực hiện thao tác này.")
+    return user
+
+
+def _check_choice(value: str | None, allowed: Sequence[str], name: str) -> None:
+    if value is not None and value not in allowed:
+        raise InvalidRequestError(f"{name} không hợp lệ: {value!r}; cho phép: {', '.join(allowed)}")
+
+
+class ReviewWorkflow:
+    """Advisor actions; legal texts are re-read from the corpus (stored as references)."""
+
+    corpus: Corpus
+    store: Store
+    matcher: VerifiedMatcher
+
+    def _full_review(self, item: ReviewItem) -> ReviewItem:
+        """A review with legal texts re-read from the corpus (stored as references only)."""
+        return replace(
+            item,
+            answer=full_answer(self.corpus, item.answer),
+            sources=full_sources(self.corpus, item.sources),
+            final_answer=None if item.final_answer is None else full_answer(self.corpus, item.final_answer),
+        )
+
+    # --- advisors -----------------------------------------------------------------
+    def review_queue(
+        self,
+        status: str = "pending",
+        law: str | None = None,
+        reason: str | None = None,
+        limit: int = 50,
+        *,
+        user: UserInfo | None = None,
+    ) -> list[ReviewItem]:
+        require_advisor(user)
+        _check_choice(status, REVIEW_STATUSES, "status")
+        _check_choice(reason, REVIEW_REASONS, "reason")
+        if not 1 <= limit <= 500:
+            raise InvalidRequestError(f"limit phải trong khoảng 1..500; nhận được {limit}")
+        items = self.store.list_reviews(status=status, law=law, reason=reason, limit=limit)
+        return [self._full_review(item) for item in items]
+
+    def get_review(self, review_id: int, *, user: UserInfo | None = None) -> ReviewItem:
+        require_advisor(user)
+        return self._full_review(self.store.get_review(review_id))
+
+    def _verified_draft(
+        self,
+        item: ReviewItem,
+        text: str,
+        citations: Sequence[Mapping[str, Any]],
+        advisor: UserInfo,
+    ) -> VerifiedDraft:
+        return VerifiedDraft(
+            question=item.question,
+            embedding=self.matcher.embed(item.question),
+            answer=text,
+            citations=tuple(
+                {k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in citations
+            ),
+            approved_by=advisor.id,
+            review_id=item.id,
+        )
+
+    def approve(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
+        """Accept the answer as given; it becomes a verified answer."""
+        user = require_advisor(advisor)
+        comment = clean_text(comment or "", "Nhận xét")
+        item = self._full_review(self.store.get_review(review_id))
+        text = str(item.answer.get("answer", ""))
+        citations = list(item.answer.get("citations", ()))
+        decision = Decision(
+            "approved",
+            user.id,
+            user.name,
+            comment,
+            slim_answer(item.answer),
+            self._verified_draft(item, text, citations, user),
+        )
+        return self._full_review(self.store.decide_review(review_id, decision))
+
+    def edit(
+        self,
+        review_id: int,
+        advisor: UserInfo | None,
+        answer_text: str,
+        citations: Sequence[Mapping[str, Any]],
+        comment: str = "",
+    ) -> ReviewItem:
+        """Replace the answer and its citations (each must exist in the corpus)."""
+        user = require_advisor(advisor)
+        if not isinstance(answer_text, str):
+            raise InvalidRequestError("Nội dung câu trả lời sửa phải là văn bản.")
+        answer_text = clean_text(answer_text, "Nội dung câu trả lời sửa", required=True)
+        comment = clean_text(comment or "", "Nhận xét")
+        resolved = resolve_citations(self.corpus, citations)
+        item = self.store.get_review(review_id)
+        final = {
+            **item.answer,
+            "answer": answer_text,
+            "direct_answer": answer_text,
+            "citations": list(resolved),
+            "generator": "verified",
+            "abstained": False,
+            "escalate": False,
+        }
+        decision = Decision(
+            "edited",
+            user.id,
+            user.name,
+            comment,
+            slim_answer(final),
+            self._verified_draft(item, answer_text, resolved, user),
+        )
+        return self._full_review(self.store.decide_review(review_id, decision))
+
+    def reject(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
+        user = require_advisor(advisor)
+        comment = clean_text(comment or "", "Lý do từ chối")
+        if not comment:
+            raise InvalidRequestError("Cần ghi lý do khi từ chối câu trả lời.")
+        decision = Decision("rejected", user.id, user.name, comment)
+        return self._full_review(self.store.decide_review(review_id, decision))
