@@ -67,10 +67,22 @@ def _base_record(question: EvalQuestion, hits: Sequence[Any], latency_ms: float)
     }
 
 
-def _retrieval_part(question: EvalQuestion, hits: Sequence[Any]) -> tuple[dict[str, float], int | None]:
+def _ranked_unit_clauses(units: Sequence[Sequence[Any]]) -> list[tuple[str, int, int]]:
+    """Clause keys of an answer's ranked units (points count for their clause), first occurrence kept."""
+    keys = [(canonical_law_id(str(u[0])), int(u[1]), int(u[2])) for u in units if u[2] is not None]
+    return list(dict.fromkeys(keys))
+
+
+def _retrieval_part(
+    question: EvalQuestion, hits: Sequence[Any], units: Sequence[Sequence[Any]] = ()
+) -> tuple[dict[str, float], int | None]:
+    """Article metrics from the hits; clause metrics from the answer's ranked units when it gives
+    them (the pipeline ranks every clause and point of its sources), else from the hits."""
     if not question.gold:
         return {}, None
     ranked_articles, ranked_clauses = _hit_keys(hits)
+    if units:
+        ranked_clauses = _ranked_unit_clauses(units)
     gold_articles, gold_clauses = _gold_keys(question)
     scores = retrieval_scores(ranked_articles, gold_articles, ranked_clauses, gold_clauses)
     return scores, first_relevant_rank(ranked_articles, gold_articles)
@@ -154,7 +166,8 @@ def score_answer(
     today = today or date.today()
     hits = list(answer.retrieved)
     # Retrieval metrics only when the answerer reports its evidence (Answer.retrieved).
-    scores, first_rank = _retrieval_part(question, hits) if hits else ({}, None)
+    units = (getattr(answer, "metadata", None) or {}).get("ranked_units") or ()
+    scores, first_rank = _retrieval_part(question, hits, units) if hits else ({}, None)
     citations = list(answer.citations)
     valid = [corpus.has(c.law_id, c.article, c.clause, c.point) for c in citations]
     gold_articles, _ = _gold_keys(question)

@@ -44,7 +44,14 @@ class ExtractiveGenerator:
         best = ranked[0]
         text = "".join(self._pieces(best))
         cited = (best.unit, *_others(best, sources))
-        meta = {"decisive_unit": best.unit.id, "decisive_score": round(best.score, 3), "direct_answer": text}
+        meta = {
+            "decisive_unit": best.unit.id,
+            "decisive_score": round(best.score, 3),
+            "direct_answer": text,
+            # The units of the sources in the ranker's order: the clause-level ranking that the
+            # evaluation scores (clause_Recall@k), beside the retriever's article ranking.
+            "ranked_units": [[u.law_id, u.article, u.clause, u.point] for u in (c.unit for c in ranked[:10])],
+        }
         return Draft(text=text, cited=tuple(dict.fromkeys(cited)), generator=self.name, metadata=meta)
 
     def stream(

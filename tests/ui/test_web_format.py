@@ -11,6 +11,7 @@ from ui.web import review_view as rv
 from ui.web.dashboard_tab import days_frame, summary_html, topics_frame
 from ui.web.format import (
     VERIFIED_LABEL,
+    chat_answer,
     law_label,
     message_html,
     notices_markdown,
@@ -211,3 +212,25 @@ class TestDashboardView:
         ]
         label = topics_frame(self.STATS.top_chapters, with_chapter=True).iloc[0, 0]
         assert label.startswith("45/2019/QH14 · Chương VII") and len(label) <= 40
+
+
+class TestChatAnswer:
+    def test_short_answer_first_and_the_rest_folded(self) -> None:
+        direct = "Người sử dụng lao động không được ... mang thai từ tháng thứ 07.\n\nCăn cứ pháp lý:\n«...»"
+        more = "\n\nXem thêm:\n- Khoản 2 Điều 107\n\nBạn có thể làm gì:\n1. Báo công đoàn <b>cơ sở</b>"
+        whole = direct + more
+        shown = chat_answer({"direct_answer": direct, "answer": whole})
+        opening, folded = shown.split("<details>", 1)
+        assert "tháng thứ 07" in opening and "Xem thêm" not in opening
+        assert "Bạn có thể làm gì" in folded
+        assert "&lt;b&gt;cơ sở&lt;/b&gt;" in folded, "markup is shown as text"
+        assert "<details open" not in shown
+
+    def test_answer_without_more_is_shown_whole(self) -> None:
+        assert chat_answer({"direct_answer": "", "answer": "Xin lỗi, câu hỏi <i>ngoài</i> phạm vi."}) == (
+            "Xin lỗi, câu hỏi &lt;i&gt;ngoài&lt;/i&gt; phạm vi."
+        )
+
+    def test_sources_are_folded(self) -> None:
+        html = sources_html([IN_FORCE])
+        assert '<details class="la-sources-fold">' in html and "<details open" not in html.split("la-card")[0]

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 VERIFIED_LABEL = "Đã được tư vấn viên xác nhận"
+MORE_LABEL = "Xem thêm: quy định liên quan, các bước bạn có thể làm, lưu ý"
 IN_FORCE_LABEL = "Còn hiệu lực"
 NOT_IN_FORCE_LABEL = "Hết hiệu lực"
 
@@ -80,13 +81,31 @@ def source_card(citation: Any, *, open_text: bool = False) -> str:
 
 
 def sources_html(citations: Iterable[Any], *, verified: bool = False) -> str:
-    """The block shown under an answer: verified badge first, then one card per citation."""
+    """The block under an answer: verified badge first, then the citation cards, folded.
+
+    The answer already quotes its decisive unit, so on a phone the cards stay closed until the
+    member opens them ("Căn cứ pháp lý (n)")."""
     cards = [source_card(c) for c in citations]
     head = f'<div class="la-verified-row">{verified_badge()}</div>' if verified else ""
     if not cards:
         return head + '<p class="la-muted">Câu trả lời này không kèm căn cứ pháp lý.</p>' if head else ""
-    title = f'<h4 class="la-sources-title">Căn cứ pháp lý ({len(cards)})</h4>'
-    return f'<div class="la-sources">{head}{title}{"".join(cards)}</div>'
+    title = f'<summary class="la-sources-title">Căn cứ pháp lý ({len(cards)})</summary>'
+    folded = f'<details class="la-sources-fold">{title}{"".join(cards)}</details>'
+    return f'<div class="la-sources">{head}{folded}</div>'
+
+
+def chat_answer(payload: Mapping[str, Any]) -> str:
+    """The final chat message: the short answer in full, everything after it folded.
+
+    Text is escaped (``as_text``); only the fold itself is markup of ours.
+    """
+    answer = str(payload.get("answer") or "")
+    direct = str(payload.get("direct_answer") or "") or answer
+    rest = answer[len(direct) :].strip() if answer.startswith(direct) else ""
+    if not rest:
+        return as_text(answer)
+    more = as_text(rest).replace("\n", "<br>")
+    return f"{as_text(direct)}\n\n<details><summary>{MORE_LABEL}</summary><p>{more}</p></details>"
 
 
 def notices_markdown(answer: Mapping[str, Any]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import gradio as gr
 
 from corpus.settings import Settings
-from ui.web.format import as_text, message_html, notices_markdown, sources_html
+from ui.web.format import as_text, chat_answer, message_html, notices_markdown, sources_html
 from ui.web.login import build_login
 from ui.web.service_view import error_text, stream_answer
 
@@ -18,6 +18,13 @@ EXAMPLE_QUESTIONS = (
     "nghi viec co duoc tro cap khong",
 )
 THINKING = "Đang tra cứu văn bản pháp luật…"
+# On a phone a long answer scrolled to its end hides its first line, which holds the rule:
+# once the answer is complete, bring the start of the last reply into view.
+SCROLL_TO_ANSWER = """() => {
+  const replies = document.querySelectorAll('#la-chat .message-row.bot-row, #la-chat .bot');
+  const last = replies[replies.length - 1];
+  if (last) { last.scrollIntoView({block: 'start', behavior: 'smooth'}); }
+}"""
 
 ChatHistory = list[dict[str, Any]]
 
@@ -49,25 +56,7 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         feedback_options=None,
         buttons=["copy"],
     )
-    with gr.Row(elem_classes=["la-ask-row"]):
-        question = gr.Textbox(
-            show_label=False,
-            placeholder="Nhập câu hỏi, ví dụ: Nghỉ phép năm được bao nhiêu ngày?",
-            lines=1,
-            max_lines=5,
-            max_length=settings.max_question_chars,
-            scale=5,
-            min_width=200,
-            elem_id="la-question",
-        )
-        send = gr.Button("Gửi câu hỏi", variant="primary", scale=1, min_width=120, elem_id="la-send")
-    with gr.Row(elem_classes=["la-examples"]):
-        example_buttons = [
-            gr.Button(q, size="sm", variant="secondary", elem_classes=["la-example"])
-            for q in EXAMPLE_QUESTIONS
-        ]
     notices = gr.Markdown(elem_id="la-notices")
-    sources = gr.HTML(elem_id="la-sources")
     with gr.Group(visible=False, elem_id="la-after-answer") as after:
         with gr.Row(elem_classes=["la-feedback-row"]):
             up = gr.Button("✓ Hữu ích", elem_id="la-up", min_width=100)
@@ -85,6 +74,25 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         )
         advisor = gr.Button("Hỏi tư vấn viên", variant="secondary", elem_id="la-ask-advisor")
     status = gr.HTML(elem_id="la-member-status")
+    with gr.Row(elem_classes=["la-ask-row"]):
+        question = gr.Textbox(
+            show_label=False,
+            placeholder="Nhập câu hỏi, ví dụ: Nghỉ phép năm được bao nhiêu ngày?",
+            lines=1,
+            max_lines=5,
+            max_length=settings.max_question_chars,
+            scale=5,
+            min_width=200,
+            elem_id="la-question",
+        )
+        send = gr.Button("Gửi câu hỏi", variant="primary", scale=1, min_width=120, elem_id="la-send")
+    with gr.Row(elem_classes=["la-examples"]):
+        example_buttons = [
+            gr.Button(q, size="sm", variant="secondary", elem_classes=["la-example"])
+            for q in EXAMPLE_QUESTIONS
+        ]
+    # Folded under the answer: the member reads the short answer first, unfolds the law if wanted.
+    sources = gr.HTML(elem_id="la-sources")
 
     def answer(text: str, history: ChatHistory | None, conv: Any, user: Any) -> Iterator[tuple[Any, ...]]:
         if user is None and not settings.anonymous_chat:
@@ -93,10 +101,10 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         yield from _answer(service, text, history or [], conv, user)
 
     outputs = [question, chat, sources, notices, after, interaction, conversation, status]
-    send.click(answer, [question, chat, conversation, member], outputs)
-    question.submit(answer, [question, chat, conversation, member], outputs)
+    send.click(answer, [question, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
+    question.submit(answer, [question, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
     for button in example_buttons:
-        button.click(answer, [button, chat, conversation, member], outputs)
+        button.click(answer, [button, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
 
     def rate(rating: int) -> Any:
         def handler(interaction_id: Any, text: str, user: Any, key: Any) -> tuple[str, str]:
@@ -134,6 +142,7 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
                 history[-1] = {"role": "assistant", "content": as_text(step)}
                 yield "", history, keep, keep, keep, keep, keep, keep
                 continue
+            history[-1] = {"role": "assistant", "content": chat_answer(step.payload)}
             yield (
                 "",
                 history,
