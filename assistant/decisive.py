@@ -55,7 +55,7 @@ _ASKS_FOR_FIGURE = re.compile(
 _NUMBER = re.compile(r"\d+")
 # Qualifiers that turn a rule into its opposite case; a unit using one the question does not is
 # about another situation.
-_QUALIFIERS = ("chua", "tru", "trai phap luat", "khong xac dinh")
+_QUALIFIERS = ("chua", "trai phap luat")
 
 
 @dataclass(frozen=True)
@@ -177,9 +177,11 @@ def _candidate(
 ) -> Candidate:
     context = context_of(corpus, unit)
     focus = _focus(unit.text, query)
-    own = content_words(focus)
+    # A point means its lead-in plus itself ("... được nghỉ hằng năm ... như sau: a) 12 ngày làm
+    # việc ..."): both count as its own words, so a point competes with whole clauses on equal terms.
+    own = content_words(f"{context.clause_lead} {focus}")
     own_set = set(own)
-    around = set(content_words(" ".join([context.article.title, context.article_lead, context.clause_lead])))
+    around = set(content_words(" ".join([context.article.title, context.article_lead])))
     unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
     focus_folded = fold(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
@@ -199,6 +201,7 @@ def _candidate(
         float(unit.kind is UnitKind.CLAUSE),
         math.log1p(len(own)),
         float(unit.clause == 1),
+        float(source.hit.in_force),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 

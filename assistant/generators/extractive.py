@@ -79,5 +79,14 @@ def _label(unit: LegalUnit) -> str:
 
 
 def _others(best: Candidate, sources: Sequence[Source]) -> list[LegalUnit]:
-    """The other sources' matched units (clause, else article), for the references list."""
-    return [s.unit for s in sources if s.article.id != best.context.article.id]
+    """The other sources' matched units (clause, else article), for the references list.
+
+    When the decisive unit is law in force, units of laws no longer in force are left out: a
+    member asking about today is not sent to the replaced Labour Code.
+    """
+    current = sources[best.source - 1].hit.in_force if 0 < best.source <= len(sources) else False
+    return [
+        s.unit
+        for s in sources
+        if s.article.id != best.context.article.id and (s.hit.in_force or not current)
+    ]

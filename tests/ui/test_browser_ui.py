@@ -106,15 +106,20 @@ def _member_asks_and_requests_an_advisor(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
     _ask(page, QUESTION)
-    page.wait_for_selector("#la-sources .la-card", timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_selector("#la-sources summary.la-sources-title", timeout=ANSWER_TIMEOUT_MS)
+    assert not page.locator("#la-sources .la-card").first.is_visible(), "sources start folded on a phone"
+    reply = page.locator("#la-chat .message").last.inner_text()
+    assert "12 ngày làm việc" in reply.split("Xem thêm")[0], "the rule and its figure come first"
+    page.click("#la-sources summary.la-sources-title")
+    page.wait_for_selector("#la-sources .la-card", timeout=UI_TIMEOUT_MS)
     sources = page.inner_text("#la-sources")
     assert "Điều 113" in sources, sources
     assert "Còn hiệu lực" in sources
     assert VERIFIED not in sources
     bubbles = page.locator("#la-chat .message")
     assert QUESTION in page.inner_text("#la-chat") and bubbles.count() >= 2
-    page.locator("#la-sources details summary").first.click()  # show the exact article text
-    assert page.locator("#la-sources details blockquote").first.inner_text().strip()
+    page.locator("#la-sources .la-source-text summary").first.click()  # show the exact article text
+    assert page.locator("#la-sources .la-source-text blockquote").first.inner_text().strip()
     page.click("#la-up")
     page.wait_for_selector("#la-member-status .la-msg-ok", timeout=UI_TIMEOUT_MS)
     assert "Cảm ơn" in page.inner_text("#la-member-status")

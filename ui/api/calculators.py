@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from assistant.calculators.base import CalculatorInputError, UnknownCalculatorError
 from assistant.calculators.registry import CALCULATORS, get_calculator
 from ui.api.errors import error_response
+from ui.api.responses import errors
 
 router = APIRouter(prefix="/v1", tags=["calculators"])
 
@@ -91,7 +92,11 @@ class CalculationResponse(BaseModel):
     notes: list[str]
 
 
-@router.get("/calculators", summary="Danh sách máy tính (thông tin cần nhập, căn cứ pháp lý)")
+@router.get(
+    "/calculators",
+    summary="Danh sách máy tính (thông tin cần nhập, căn cứ pháp lý)",
+    responses=errors(),
+)
 def list_calculators() -> CalculatorList:
     return CalculatorList.model_validate({"calculators": [c.to_json() for c in CALCULATORS]})
 
@@ -99,7 +104,7 @@ def list_calculators() -> CalculatorList:
 @router.post(
     "/calculators/{name}",
     summary="Tính trợ cấp, tiền lương, thời hạn theo thông tin đã nhập",
-    responses={404: {"description": "Không có máy tính này"}, 422: {"description": "Thông tin thiếu/sai"}},
+    responses=errors(404, 422),
 )
 def calculate(name: str, body: CalculationRequest) -> Any:
     try:
