@@ -18,13 +18,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corpus.catalog import CATALOG_PATH, documents_without_text, load_catalog
+from corpus.catalog import CATALOG_PATH, documents_without_text, load_catalog, load_unit_changes
 from corpus.crossrefs import resolve_all
 from corpus.dedupe import Candidate, merge_candidates
 from corpus.errors import SourceError
-from corpus.model import BuildReport, CrossReference, Document, LegalUnit, UnitKind, canonical_law_id
+from corpus.model import (
+    BuildReport,
+    CrossReference,
+    Document,
+    LegalUnit,
+    UnitChange,
+    UnitKind,
+    canonical_law_id,
+)
 from corpus.normalize import normalize_text
 from corpus.readers import SUFFIXES, SourceText, read_source
+from corpus.roadmap import split_roadmap_rows
 from corpus.settings import Settings
 from corpus.store import MANIFEST_FILE, Corpus, load_corpus, save_corpus
 from corpus.structure import parse_structure
@@ -131,6 +140,25 @@ def _with_references(units: list[LegalUnit], xrefs: list[CrossReference]) -> lis
     return [replace(u, references=tuple(targets[u.id])) if targets.get(u.id) else u for u in units]
 
 
+def with_changes(
+    units: list[LegalUnit], changes: list[UnitChange], catalog: dict[str, Document]
+) -> list[LegalUnit]:
+    """Attach each repeal/amendment to the unit it names and to the units inside it."""
+    ids = {u.id for u in units}
+    for change in changes:
+        where = f"{CATALOG_PATH.name}: unit_change {change.unit_id}"
+        if change.unit_id not in ids:
+            raise SourceError(where, f"unit {change.unit_id} is not in the built corpus", "check the unit id")
+        for target in (change.by, *change.instead):
+            if target not in ids and target not in catalog:
+                raise SourceError(where, f"{target} is neither a unit of the corpus nor a catalog document")
+    out = []
+    for unit in units:
+        mine = tuple(c for c in changes if unit.id == c.unit_id or unit.id.startswith(c.unit_id + ":"))
+        out.append(replace(unit, changes=mine) if mine else unit)
+    return out
+
+
 def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> Corpus:
     """Everything but the writing: the in-memory corpus built from ``sources_dir``."""
     catalog = load_catalog()
@@ -150,7 +178,8 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
             for c in candidates
         ]
         merged, warnings = merge_candidates(candidates)
-        report.warnings.extend(warnings)
+        merged, table_warnings = split_roadmap_rows(merged)
+        report.warnings.extend(warnings + table_warnings)
         documents.append(doc)
         units.extend(merged)
         provenance[doc.law_id] = {
@@ -166,6 +195,7 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
         }
     xrefs = resolve_all(units, {**catalog, **{d.law_id: d for d in documents}})
     units = _with_references(units, xrefs)
+    units = with_changes(units, load_unit_changes(), catalog)
     report.documents = len(documents)
     report.articles = sum(u.kind is UnitKind.ARTICLE for u in units)
     counts = {kind.value: sum(u.kind is kind for u in units) for kind in UnitKind}
