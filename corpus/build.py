@@ -142,21 +142,36 @@ def _with_references(units: list[LegalUnit], xrefs: list[CrossReference]) -> lis
 
 def with_changes(
     units: list[LegalUnit], changes: list[UnitChange], catalog: dict[str, Document]
-) -> list[LegalUnit]:
-    """Attach each repeal/amendment to the unit it names and to the units inside it."""
+) -> tuple[list[LegalUnit], list[str]]:
+    """Attach each repeal/amendment to the unit it names and to the units inside it.
+
+    A change of a document that is not built is left out; one naming a unit that its built
+    document lacks, or a changing provision of an unknown law, is reported and left out."""
     ids = {u.id for u in units}
+    laws = {u.law_id for u in units}
+    kept: list[UnitChange] = []
+    warnings: list[str] = []
     for change in changes:
         where = f"{CATALOG_PATH.name}: unit_change {change.unit_id}"
+        if change.unit_id.split(":", 1)[0] not in laws:
+            continue
         if change.unit_id not in ids:
-            raise SourceError(where, f"unit {change.unit_id} is not in the built corpus", "check the unit id")
-        for target in (change.by, *change.instead):
-            if target not in ids and target not in catalog:
-                raise SourceError(where, f"{target} is neither a unit of the corpus nor a catalog document")
+            warnings.append(f"{where}: unit not in the built corpus; change left out (check the unit id)")
+            continue
+        unknown = [
+            t for t in (change.by, *change.instead) if t not in ids and t.split(":", 1)[0] not in catalog
+        ]
+        if unknown:
+            warnings.append(
+                f"{where}: {', '.join(unknown)} neither in the corpus nor in the catalog; left out"
+            )
+            continue
+        kept.append(change)
     out = []
     for unit in units:
-        mine = tuple(c for c in changes if unit.id == c.unit_id or unit.id.startswith(c.unit_id + ":"))
+        mine = tuple(c for c in kept if unit.id == c.unit_id or unit.id.startswith(c.unit_id + ":"))
         out.append(replace(unit, changes=mine) if mine else unit)
-    return out
+    return out, warnings
 
 
 def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> Corpus:
@@ -195,7 +210,8 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
         }
     xrefs = resolve_all(units, {**catalog, **{d.law_id: d for d in documents}})
     units = _with_references(units, xrefs)
-    units = with_changes(units, load_unit_changes(), catalog)
+    units, change_warnings = with_changes(units, load_unit_changes(), catalog)
+    report.warnings.extend(change_warnings)
     report.documents = len(documents)
     report.articles = sum(u.kind is UnitKind.ARTICLE for u in units)
     counts = {kind.value: sum(u.kind is kind for u in units) for kind in UnitKind}

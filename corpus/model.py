@@ -107,9 +107,7 @@ class LegalUnit:
 
     def repeal_on(self, day: date) -> UnitChange | None:
         """The repeal in effect on ``day`` (of this unit or an enclosing one), if any."""
-        return next(
-            (c for c in self.changes if c.change is ChangeKind.REPEALED and c.applies_on(day)), None
-        )
+        return next((c for c in self.changes if c.change is ChangeKind.REPEALED and c.applies_on(day)), None)
 
     @property
     def heading(self) -> str:

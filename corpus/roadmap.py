@@ -18,7 +18,9 @@ from corpus.model import LegalUnit, UnitKind
 
 _HEADER = re.compile(r"^Tháng sinh\s*\|\s*Năm sinh\s*\|")
 _GROUP = re.compile(r"^Lao động (nam|nữ)\s*$")
-_ROW = re.compile(r"^(\d{1,2})\s*\|\s*(\d{4})\s*\|\s*(\d{2}) tuổi(?: (\d{1,2}) tháng)?\s*\|\s*(\d{1,2})\s*\|\s*(\d{4})")
+_ROW = re.compile(
+    r"^(\d{1,2})\s*\|\s*(\d{4})\s*\|\s*(\d{2}) tuổi(?: (\d{1,2}) tháng)?\s*\|\s*(\d{1,2})\s*\|\s*(\d{4})"
+)
 _RULE = re.compile(r"^Từ tháng (\d{1,2})/(\d{4}) trở đi\s*\|\s*(\d{2}) tuổi")
 
 
@@ -109,20 +111,32 @@ def check_rows(table: RoadmapTable) -> list[str]:
     return problems
 
 
-def retirement(tables: list[RoadmapTable], group: str, birth_month: int, birth_year: int) -> Retirement | None:
+def retirement(
+    tables: list[RoadmapTable], group: str, birth_month: int, birth_year: int
+) -> Retirement | None:
     """Look up the retirement age and first pension month; None when the tables do not cover it."""
     if not 1 <= birth_month <= 12:
         raise ValueError(f"birth_month must be 1..12, got {birth_month}")
     for table in (t for t in tables if t.group == group):
         for row in table.rows:
             if (row.birth_month, row.birth_year) == (birth_month, birth_year):
-                return Retirement(group, birth_month, birth_year, row.age_years, row.age_months,
-                                  row.pension_month, row.pension_year, table.appendix_id, False)
+                return Retirement(
+                    group,
+                    birth_month,
+                    birth_year,
+                    row.age_years,
+                    row.age_months,
+                    row.pension_month,
+                    row.pension_year,
+                    table.appendix_id,
+                    False,
+                )
         if table.rule and (birth_year, birth_month) >= (table.rule[1], table.rule[0]):
             age = table.rule[2]
             month = _months(birth_year, birth_month) + age * 12 + 1
-            return Retirement(group, birth_month, birth_year, age, 0, month % 12 + 1, month // 12,
-                              table.appendix_id, True)
+            return Retirement(
+                group, birth_month, birth_year, age, 0, month % 12 + 1, month // 12, table.appendix_id, True
+            )
     return None
 
 
@@ -147,8 +161,10 @@ def roadmap_row_units(appendix: LegalUnit, tables: list[RoadmapTable]) -> list[L
         if table.rule:
             m, y, age = table.rule
             title = f"Lao động {table.group} sinh từ tháng {m}/{y} trở đi"
-            text = (f"{title}: tuổi nghỉ hưu {age} tuổi; hưởng lương hưu từ tháng liền kề sau tháng "
-                    f"người lao động đủ {age} tuổi.")
+            text = (
+                f"{title}: tuổi nghỉ hưu {age} tuổi; hưởng lương hưu từ tháng liền kề sau tháng "
+                f"người lao động đủ {age} tuổi."
+            )
             out.append(_row_unit(appendix, len(out) + 1, title, text))
     return out
 
@@ -178,8 +194,9 @@ def split_roadmap_rows(units: list[LegalUnit]) -> tuple[list[LegalUnit], list[st
         if unit.id in roadmaps:
             tables = parse_roadmap(unit)
             for table in tables:
-                warnings += [f"{p}: pension month is not the month after the age is reached"
-                             for p in check_rows(table)]
+                warnings += [
+                    f"{p}: pension month is not the month after the age is reached" for p in check_rows(table)
+                ]
             out += [replace(r, sources=unit.sources) for r in roadmap_row_units(unit, tables)]
     return out, warnings
 

@@ -27,7 +27,11 @@ _POINT = re.compile(r"^[a-zđ]\)\s")
 
 
 def is_outline(data: Any) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("outline"), list) and isinstance(data.get("meta"), dict)
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("outline"), list)
+        and isinstance(data.get("meta"), dict)
+    )
 
 
 def _paragraphs(item: dict[str, Any], where: str) -> list[dict[str, Any]]:
@@ -43,7 +47,7 @@ def _paragraphs(item: dict[str, Any], where: str) -> list[dict[str, Any]]:
 
 
 def _heading_lines(label: str, key: str, seen: set[str], where: str, warnings: list[str]) -> list[str]:
-    """"Chương II — TITLE" -> ["Chương II", "TITLE"], once per ``key`` (a Mục is keyed by its Chương)."""
+    """ "Chương II — TITLE" -> ["Chương II", "TITLE"], once per ``key`` (a Mục is keyed by its Chương)."""
     label = label.strip()
     if not label or key in seen:
         return []
@@ -73,7 +77,9 @@ def _article_lines(item: dict[str, Any], where: str, warnings: list[str]) -> lis
         appendix = _APPENDIX.match(text)
         if appendix:
             lines.append(f"PHỤ LỤC {appendix.group(1)}")
-            warnings.append(f"{where}: Phụ lục {appendix.group(1)} is merged into {item.get('code')}; split off")
+            warnings.append(
+                f"{where}: Phụ lục {appendix.group(1)} is merged into {item.get('code')}; split off"
+            )
             in_point = False
             continue
         if _CLAUSE.match(text):
@@ -96,7 +102,7 @@ def read_outline(data: dict[str, Any], rel: str) -> list[SourceText]:
     warnings = [f"{rel}: 'summaries' is the site's commentary, not law; not ingested"]
     if meta.get("effectiveDate"):
         warnings.append(
-            f"{rel}: meta.effectiveDate {meta['effectiveDate']!r} not used; dates come from corpus/catalog.toml"
+            f"{rel}: meta.effectiveDate {meta['effectiveDate']!r} not used; dates are in corpus/catalog.toml"
         )
     seen: set[str] = set()
     lines: list[str] = []

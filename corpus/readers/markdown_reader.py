@@ -36,6 +36,18 @@ def markdown_to_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def _continues(line: str, previous: str | None) -> bool:
+    """A lower-case line (not a point "a)") after one that stops mid-sentence: a page-break split."""
+    return (
+        previous is not None
+        and bool(line)
+        and line[0].islower()
+        and not _POINT.match(line)
+        and not previous.endswith((".", ";", ":"))
+        and not previous.startswith(("Điều ", "Chương "))
+    )
+
+
 def repair_gazette_lines(text: str, rel: str) -> tuple[str, list[str]]:
     """Drop e-signature stamps, re-join sentences split at page breaks, mark missing formulas."""
     out: list[str] = []
@@ -46,11 +58,11 @@ def repair_gazette_lines(text: str, rel: str) -> tuple[str, list[str]]:
             warnings.append(f"{rel}: e-signature stamp dropped ({line[:40]}...)")
             continue
         last = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
-        if line and line[0].islower() and not _POINT.match(line) and last is not None:
-            if not out[last].endswith((".", ";", ":")) and not out[last].startswith(("Điều ", "Chương ")):
-                out[last] = f"{out[last]} {line}"
-                joined += 1
-                continue
+        if _continues(line, out[last] if last is not None else None):
+            assert last is not None
+            out[last] = f"{out[last]} {line}"
+            joined += 1
+            continue
         if last is not None and _FORMULA_INTRO.search(out[last]) and line.startswith("Trong đó"):
             warnings.append(f"{rel}: formula missing after {out[last][:60]!r}... (an image in the original)")
             out.append(MISSING_FORMULA)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -39,9 +40,7 @@ _WRAPPED_SHARE = 0.15
 def is_hard_wrapped(lines: list[str]) -> bool:
     body = [ln.strip() for ln in lines if ln.strip()]
     breaks = sum(
-        1
-        for a, b in zip(body, body[1:], strict=False)
-        if not a.endswith((".", ";", ":")) and b[0].islower()
+        1 for a, b in itertools.pairwise(body) if not a.endswith((".", ";", ":")) and b[0].islower()
     )
     return len(body) > 20 and breaks / len(body) > _WRAPPED_SHARE
 
