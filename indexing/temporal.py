@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from corpus.model import Document
+from corpus.model import Document, LegalUnit
 from indexing.analyzer import fold_accents
 
 # Folded phrases that put a question in the past.
@@ -26,6 +26,9 @@ _BEFORE_YEAR = re.compile(r"truoc nam (19[5-9]\d|20\d\d)(?!\d)")
 SUPERSEDED_PENALTY = 0.5
 # Mild multiplier for a law no longer in force that has no successor in the corpus.
 EXPIRED_PENALTY = 0.85
+# Multiplier for a clause/appendix repealed by a later provision on the day the question is about
+# (the same weight as a superseded law: old text still answers when nothing current matches).
+REPEALED_UNIT_PENALTY = SUPERSEDED_PENALTY
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,17 @@ def time_weight(doc: Document, family: frozenset[str], intent: TimeIntent, today
     if not intent.past and not doc.in_force_on(today):
         return EXPIRED_PENALTY
     return 1.0
+
+
+def unit_weight(unit: LegalUnit | None, intent: TimeIntent, today: date) -> float:
+    """Multiplier for a hit whose own unit was repealed on the day the question is about.
+
+    A question about the past without a date ("trước đây") keeps repealed units at full weight."""
+    if unit is None or not unit.changes:
+        return 1.0
+    if intent.on is None and intent.past:
+        return 1.0
+    return REPEALED_UNIT_PENALTY if unit.repeal_on(intent.on or today) is not None else 1.0
 
 
 def order_by_version(laws: list[str], documents: dict[str, Document],
