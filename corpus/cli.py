@@ -60,12 +60,13 @@ def _positive(value: str) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from corpus.build import build_corpus
+    from corpus.published import published_dir
     from corpus.settings import Settings
 
     settings = Settings.from_env()
     sources = args.sources or settings.sources_dir
     out = args.out or settings.corpus_dir
-    report = build_corpus(sources, out, progress=not args.quiet)
+    report = build_corpus(sources, out, progress=not args.quiet, published=published_dir(settings.data_dir))
     print(
         f"Đã xây dựng kho dữ liệu: {report.documents} văn bản, {report.articles} điều "
         f"({report.seconds:.1f} s) -> {out}"

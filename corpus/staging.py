@@ -164,7 +164,8 @@ def _check_against_corpus(
         )
         return
     old_doc: Document = corpus.documents[existing[replaces.upper()]]
-    report.diff = diff_articles(report.units, corpus.articles(old_doc.law_id), old_doc.law_id)
+    if report.diff is None:  # a new version is diffed against its own previous text
+        report.diff = diff_articles(report.units, corpus.articles(old_doc.law_id), old_doc.law_id)
     if effective is not None and old_doc.effective is not None and effective < old_doc.effective:
         report.errors.append(
             f"Ngày có hiệu lực {effective:%d/%m/%Y} sớm hơn ngày có hiệu lực của văn bản bị thay thế "
