@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 
 from corpus.settings import Settings
 from ui.api.deps import LazyService, ServiceHolder
+from ui.api.documents import router as documents_router
 from ui.api.errors import error_response, install_error_handlers
 from ui.api.metrics import Metrics
 from ui.api.middleware import BodyLimitMiddleware, MetricsMiddleware, RateLimitMiddleware
@@ -87,6 +88,7 @@ def create_app(
     app.state.metrics = metrics = Metrics()
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(documents_router)  # /v1/admin/documents (ui/api/documents.py)
 
     @app.get("/healthz", summary="Tiến trình còn sống")
     def healthz() -> dict[str, str]:
