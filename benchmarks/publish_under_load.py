@@ -82,10 +82,11 @@ async def _load(url: str, rate: float, stop: asyncio.Event, log: list[tuple[floa
         await asyncio.gather(*tasks)
 
 
-async def _publish(url: str, token: str) -> dict[str, float]:
+async def _publish(url: str, token: str, phases: dict[str, float]) -> dict[str, float]:
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(timeout=600.0) as client:
         started = time.perf_counter()
+        phases["publish_started"] = started
         staged = (
             await client.post(
                 url + "/v1/admin/documents/stage",
@@ -107,6 +108,7 @@ async def _publish(url: str, token: str) -> dict[str, float]:
         published = await client.post(url + "/v1/admin/documents/publish", json=body, headers=headers)
         published.raise_for_status()
         publish_s = time.perf_counter() - started
+        phases["publish_returned"] = time.perf_counter()
         while True:
             answer = (await client.post(url + "/v1/ask", json={"question": NEW_QUESTION})).json()
             if any(c.get("law_id") == LAW_ID for c in answer.get("citations", [])):
@@ -119,15 +121,21 @@ async def _publish(url: str, token: str) -> dict[str, float]:
 
 
 async def _run(url: str, token: str, rate: float, before: float, after: float) -> dict[str, object]:
-    stop, log = asyncio.Event(), []
+    stop, log = asyncio.Event(), []  # type: ignore[var-annotated]
     load = asyncio.create_task(_load(url, rate, stop, log))
     await asyncio.sleep(before)
-    timing = await _publish(url, token)
+    phases: dict[str, float] = {}
+    timing = await _publish(url, token, phases)
     await asyncio.sleep(after)
     stop.set()
     await load
     latencies = np.array([d for _, _, d in log]) * 1000
     failed = [s for _, s, _ in log if s != 200]
+    by_phase = {
+        "before": [x for x in log if x[0] < phases["publish_started"]],
+        "during": [x for x in log if phases["publish_started"] <= x[0] < phases["publish_returned"]],
+        "after": [x for x in log if x[0] >= phases["publish_returned"]],
+    }
     return {
         **timing,
         "requests": len(log),
@@ -137,6 +145,19 @@ async def _run(url: str, token: str, rate: float, before: float, after: float) -
         "latency_p50_ms": float(np.percentile(latencies, 50)),
         "latency_p95_ms": float(np.percentile(latencies, 95)),
         "latency_max_ms": float(latencies.max()),
+        "phases": {name: _summary(rows) for name, rows in by_phase.items()},
+    }
+
+
+def _summary(rows: list[tuple[float, int, float]]) -> dict[str, float]:
+    if not rows:
+        return {"requests": 0}
+    ms = np.array([d for _, _, d in rows]) * 1000
+    return {
+        "requests": len(rows),
+        "failed": sum(s != 200 for _, s, _ in rows),
+        "p50_ms": float(np.percentile(ms, 50)),
+        "p95_ms": float(np.percentile(ms, 95)),
     }
 
 

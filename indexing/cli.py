@@ -26,10 +26,12 @@ def register(subparsers: Any) -> None:
     publish.add_argument("--replaces", action="append", default=[], help="số hiệu văn bản bị thay thế")
     publish.add_argument("--new-version", action="store_true", help="bản mới của văn bản đã có trong kho")
     publish.add_argument("--who", required=True, help="người công bố (ghi vào nhật ký)")
+    publish.add_argument("--json", action="store_true", help="one JSON object (for the API)")
     publish.set_defaults(func=_publish)
     back = index_sub.add_parser("rollback", help="Rút lại phiên bản công bố gần nhất của một văn bản")
     back.add_argument("law_id")
     back.add_argument("--who", required=True)
+    back.add_argument("--json", action="store_true", help="one JSON object (for the API)")
     back.set_defaults(func=_rollback)
 
     search = subparsers.add_parser("search", help="Tìm điều luật liên quan đến câu hỏi")
@@ -120,19 +122,42 @@ def _publish(args: argparse.Namespace) -> int:
     from indexing.publishing import publish_and_index
 
     document = Document(
-        law_id=args.law_id, doc_type=args.doc_type, title=args.title, issuer=args.issuer,
-        issued=args.issued, effective=args.effective, replaces=tuple(args.replaces),
+        law_id=args.law_id,
+        doc_type=args.doc_type,
+        title=args.title,
+        issuer=args.issuer,
+        issued=args.issued,
+        effective=args.effective,
+        replaces=tuple(args.replaces),
     )
     try:
         result, manifest = publish_and_index(
             Settings.from_env(), args.file, document, args.who, new_version=args.new_version
         )
     except PublishError as exc:
-        print(str(exc))
+        print(json.dumps({"error": str(exc)}, ensure_ascii=False) if args.json else str(exc))
         return 1
-    print(f"Đã công bố {result.version.law_id} (phiên bản {result.version.id}, {result.version.who}, "
-          f"{result.version.at}); nhúng lại {manifest['embedded']} đoạn, dùng lại "
-          f"{manifest['embedding_cache_hits']} đoạn đã có.")
+    if args.json:
+        from dataclasses import asdict
+
+        report = {k: v for k, v in asdict(result.stage).items() if k != "units"}
+        print(
+            json.dumps(
+                {
+                    "version": asdict(result.version),
+                    "report": {**report, "ok": result.stage.ok},
+                    "embedded": manifest["embedded"],
+                    "embedding_cache_hits": manifest["embedding_cache_hits"],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    print(
+        f"Đã công bố {result.version.law_id} (phiên bản {result.version.id}, {result.version.who}, "
+        f"{result.version.at}); nhúng lại {manifest['embedded']} đoạn, dùng lại "
+        f"{manifest['embedding_cache_hits']} đoạn đã có."
+    )
     return 0
 
 
@@ -144,8 +169,13 @@ def _rollback(args: argparse.Namespace) -> int:
     try:
         back, _ = rollback_and_index(Settings.from_env(), args.law_id, args.who)
     except PublishError as exc:
-        print(str(exc))
+        print(json.dumps({"error": str(exc)}, ensure_ascii=False) if args.json else str(exc))
         return 1
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps({"current_version": asdict(back) if back else None}, ensure_ascii=False))
+        return 0
     now = f"phiên bản {back.id}." if back else "văn bản gốc trong kho nguồn."
     print(f"Đã rút lại; {args.law_id} nay dùng {now}")
     return 0

@@ -3,8 +3,8 @@
 - ``POST /stage?filename=...``: the raw file as the request body (no multipart dependency);
   returns the parse report (counts per level, warnings, errors, diff) and a staging id.
 - ``POST /publish``: staging id + catalog metadata; records the version (who = the caller),
-  rebuilds corpus and index (only new or changed chunks are embedded) and swaps the new
-  pipeline into the running service: requests in flight finish on the old one.
+  rebuilds corpus and index in a child process (only new or changed chunks are embedded) and
+  swaps the new pipeline into the running service: requests in flight finish on the old one.
 - ``POST /rollback``: withdraws the current published version of a law; same swap.
 - ``GET /versions``: the publishing record (who, when, what, status).
 
@@ -13,7 +13,11 @@ The logic lives in ``corpus.staging``, ``corpus.publish`` and ``indexing.publish
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import threading
 import uuid
 from dataclasses import asdict
@@ -24,8 +28,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from corpus.model import Document
-from corpus.publish import PublishError
 from corpus.published import load_versions, published_dir
 from corpus.staging import MAX_UPLOAD_BYTES, StageReport, stage_file
 from ui.api.deps import get_service
@@ -125,55 +127,74 @@ def _swap_pipeline(service: AssistantService) -> None:
     service._answers = type(service._answers)(service._answers.size)
 
 
+def _index_command(settings: Any, args: list[str]) -> dict[str, Any]:
+    """Run ``legal-assistant index publish|rollback`` in a child process: the rebuild takes the
+    CPU, not this process's interpreter lock, so answering goes on meanwhile."""
+    env = {**os.environ}
+    for name in ("sources_dir", "data_dir", "embedder", "embedder_model"):
+        env[f"LEGAL_ASSISTANT_{name.upper()}"] = str(getattr(settings, name))
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "index", *args, "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=3600,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    try:
+        data: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    except json.JSONDecodeError:
+        data = {}
+    if done.returncode != 0:
+        raise ConflictError(data.get("error") or f"Công bố thất bại: {done.stderr.strip()[-500:]}")
+    return data
+
+
 @router.post("/publish", summary="Công bố văn bản đã kiểm tra (ghi nhật ký, cập nhật chỉ mục)")
 def publish_document(body: PublishRequest, service: Service, user: Admin) -> dict[str, Any]:
-    from indexing.publishing import publish_and_index
-
     files = [p for p in _staging_dir(service, body.staging_id).glob("*") if p.is_file()]
     if not files:
         raise NotFoundError("Không tìm thấy tệp đã tải lên với mã này; hãy tải lên lại.")
-    document = Document(
+    args = [
+        "publish",
+        str(files[0]),
+        "--law-id",
         body.law_id.strip(),
+        "--type",
         body.doc_type,
+        "--title",
         body.title,
+        "--issuer",
         body.issuer,
-        body.issued,
-        body.effective,
-        replaces=tuple(body.replaces),
-    )
+        "--effective",
+        body.effective.isoformat(),
+        "--who",
+        user.name,
+    ]
+    args += ["--issued", body.issued.isoformat()] if body.issued else []
+    args += [item for law in body.replaces for item in ("--replaces", law)]
+    args += ["--new-version"] if body.new_version else []
     if not _SWAP_LOCK.acquire(blocking=False):
         raise ConflictError(_BUSY)
     try:
-        result, manifest = publish_and_index(
-            service.settings, files[0], document, user.name, new_version=body.new_version
-        )
+        result = _index_command(service.settings, args)
         _swap_pipeline(service)
-    except PublishError as exc:
-        raise ConflictError(str(exc)) from exc
     finally:
         _SWAP_LOCK.release()
-    return {
-        "version": asdict(result.version),
-        "report": _report_json(result.stage),
-        "embedded": manifest["embedded"],
-        "embedding_cache_hits": manifest["embedding_cache_hits"],
-    }
+    return result
 
 
 @router.post("/rollback", summary="Rút lại phiên bản công bố gần nhất của một văn bản")
 def rollback_document(body: RollbackRequest, service: Service, user: Admin) -> dict[str, Any]:
-    from indexing.publishing import rollback_and_index
-
     if not _SWAP_LOCK.acquire(blocking=False):
         raise ConflictError(_BUSY)
     try:
-        back, _ = rollback_and_index(service.settings, body.law_id.strip(), user.name)
+        result = _index_command(service.settings, ["rollback", body.law_id.strip(), "--who", user.name])
         _swap_pipeline(service)
-    except PublishError as exc:
-        raise ConflictError(str(exc)) from exc
     finally:
         _SWAP_LOCK.release()
-    return {"law_id": body.law_id, "current_version": asdict(back) if back else None}
+    return {"law_id": body.law_id, **result}
 
 
 @router.get("/versions", summary="Nhật ký công bố: ai, khi nào, văn bản nào")
