@@ -7,7 +7,7 @@ from datetime import date
 
 from assistant import messages
 from assistant.answer import Citation
-from corpus.model import Document, LegalUnit
+from corpus.model import ChangeKind, Document, LegalUnit, UnitChange, UnitKind, unit_id
 from corpus.store import Corpus
 
 
@@ -23,16 +23,17 @@ def citation_for(corpus: Corpus, unit: LegalUnit, day: date | None = None) -> Ci
     resolved = corpus.get(unit.law_id, unit.article, unit.clause, unit.point)
     document = corpus.document(resolved.law_id)
     article = corpus.get(resolved.law_id, unit.article)
+    repeal = resolved.repeal_on(day or date.today())
     return Citation(
         law_id=resolved.law_id,
         article=unit.article,
         clause=resolved.clause,
         point=resolved.point,
         title=article.title,
-        in_force=document.in_force_on(day or date.today()),
+        in_force=document.in_force_on(day or date.today()) and repeal is None,
         law_title=document.title,
         text=resolved.text,
-        replaced_by=document.replaced_by,
+        replaced_by=tuple(unit_label(corpus, u) for u in repeal.instead) if repeal else document.replaced_by,
     )
 
 
@@ -50,11 +51,67 @@ def citation_heading(citation: Citation) -> str:
     return f"{citation_label(citation)} {citation.law_title} ({citation.law_id}) — {citation.title}"
 
 
-def validity_notes(corpus: Corpus, law_ids: Iterable[str], day: date | None = None) -> list[str]:
-    """One note per cited document that is not in force on ``day`` (today by default)."""
+def unit_label(corpus: Corpus, uid: str) -> str:
+    """ "khoản 2 Điều 3 Nghị định 135/2020/NĐ-CP (tuổi nghỉ hưu)" for a unit id; a law id as its name."""
+    unit = corpus.units.get(uid)
+    law_id = uid.split(":", 1)[0]
+    document = corpus.documents.get(law_id)
+    name = law_name(document) if document is not None else law_id
+    if law_id not in name:
+        name = f"{name} ({law_id})"
+    if unit is None:
+        return name
+    if unit.article is None:  # appendix ("Phụ lục III ...") or one of its rows
+        row = unit.kind is UnitKind.APPENDIX_ROW
+        appendix = corpus.units.get(unit.parent_id or "", unit) if row else unit
+        return f"{' '.join(appendix.title.split()[:3])} {name}"
+    label = f"Điều {unit.article}"
+    if unit.clause is not None:
+        label = f"khoản {unit.clause} {label}"
+        if unit.point is not None:
+            label = f"điểm {unit.point} {label}"
+    return f"{label} {name}"
+
+
+def unit_change_notes(corpus: Corpus, unit_ids: Iterable[str], day: date | None = None) -> list[str]:
+    """Notes for cited units (or units inside them) repealed/amended by a later provision on ``day``.
+
+    A question about a past day gets no note for a change that came later (the text was in force)."""
     today = day or date.today()
+    seen: dict[str, UnitChange] = {}
+    for uid in dict.fromkeys(unit_ids):
+        unit = corpus.units.get(uid)
+        if unit is None:
+            continue
+        inside = [u for u in corpus.units.values() if u.changes and u.id.startswith(uid + ":")]
+        for change in (*unit.changes, *(c for u in inside for c in u.changes)):
+            if change.applies_on(today):
+                seen.setdefault(change.unit_id, change)
+    return [_change_note(corpus, change) for change in seen.values()]
+
+
+def _change_note(corpus: Corpus, change: UnitChange) -> str:
+    since = _vn_date(change.since) if change.since else None
+    label, by = unit_label(corpus, change.unit_id), unit_label(corpus, change.by)
+    label = label[0].upper() + label[1:]
+    if change.change is ChangeKind.REPEALED:
+        instead = [unit_label(corpus, u) for u in change.instead]
+        return messages.repealed_unit_note(label, since or "trước ngày hôm nay", by, instead)
+    return messages.amended_unit_note(label, since, by)
+
+
+def validity_notes(
+    corpus: Corpus, law_ids: Iterable[str | Citation], day: date | None = None
+) -> list[str]:
+    """One note per cited document that is not in force on ``day`` (today by default).
+
+    Given citations (not only law ids), also one note per cited clause/appendix repealed or
+    amended by a later provision (``unit_change_notes``)."""
+    today = day or date.today()
+    items = list(law_ids)
+    cited = [c for c in items if isinstance(c, Citation)]
     notes: list[str] = []
-    for law_id in dict.fromkeys(law_ids):
+    for law_id in dict.fromkeys(c.law_id if isinstance(c, Citation) else c for c in items):
         document = corpus.document(law_id)
         if document.in_force_on(today):
             continue
@@ -64,7 +121,8 @@ def validity_notes(corpus: Corpus, law_ids: Iterable[str], day: date | None = No
         else:
             expired = _vn_date(document.expired) if document.expired else "trước ngày hôm nay"
             notes.append(messages.expired_note(name, law_id, expired, document.replaced_by))
-    return notes
+    cited_ids = (unit_id(c.law_id, c.article, c.clause, c.point) for c in cited)
+    return notes + unit_change_notes(corpus, cited_ids, today)
 
 
 def _vn_date(day: date) -> str:

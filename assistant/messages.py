@@ -54,3 +54,19 @@ def expired_note(law_name: str, law_id: str, expired: str, replaced_by: tuple[st
 
 def not_yet_in_force_note(law_name: str, law_id: str, effective: str) -> str:
     return f"Lưu ý: {law_name} ({law_id}) chưa có hiệu lực; có hiệu lực từ {effective}."
+
+
+def repealed_unit_note(unit: str, since: str, by: str, instead: list[str]) -> str:
+    """A clause/appendix repealed by a later provision, and what applies in its place."""
+    note = f"Lưu ý: {unit} đã bị bãi bỏ từ {since} theo {by}"
+    if instead:
+        return note + f"; nay áp dụng {', '.join(instead)}."
+    return note + ". Quy định này chỉ áp dụng cho các trường hợp phát sinh trước thời điểm đó."
+
+
+def amended_unit_note(unit: str, since: str | None, by: str) -> str:
+    when = f" từ {since}" if since else ""
+    return (
+        f"Lưu ý: {unit} đã được sửa đổi, bổ sung{when} theo {by}; nội dung trích dẫn là bản trước khi "
+        "sửa đổi, cần đối chiếu văn bản sửa đổi trước khi áp dụng."
+    )

@@ -18,13 +18,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corpus.catalog import CATALOG_PATH, documents_without_text, load_catalog
+from corpus.catalog import CATALOG_PATH, documents_without_text, load_catalog, load_unit_changes
 from corpus.crossrefs import resolve_all
 from corpus.dedupe import Candidate, merge_candidates
 from corpus.errors import SourceError
-from corpus.model import BuildReport, CrossReference, Document, LegalUnit, UnitKind, canonical_law_id
+from corpus.model import (
+    BuildReport,
+    CrossReference,
+    Document,
+    LegalUnit,
+    UnitChange,
+    UnitKind,
+    canonical_law_id,
+)
 from corpus.normalize import normalize_text
+from corpus.published import current, load_versions, overlay_catalog, published_dir, registry_hash
 from corpus.readers import SUFFIXES, SourceText, read_source
+from corpus.roadmap import split_roadmap_rows
 from corpus.settings import Settings
 from corpus.store import MANIFEST_FILE, Corpus, load_corpus, save_corpus
 from corpus.structure import parse_structure
@@ -131,10 +141,65 @@ def _with_references(units: list[LegalUnit], xrefs: list[CrossReference]) -> lis
     return [replace(u, references=tuple(targets[u.id])) if targets.get(u.id) else u for u in units]
 
 
-def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> Corpus:
-    """Everything but the writing: the in-memory corpus built from ``sources_dir``."""
-    catalog = load_catalog()
+def with_changes(
+    units: list[LegalUnit], changes: list[UnitChange], catalog: dict[str, Document]
+) -> tuple[list[LegalUnit], list[str]]:
+    """Attach each repeal/amendment to the unit it names and to the units inside it.
+
+    A change of a document that is not built is left out; one naming a unit that its built
+    document lacks, or a changing provision of an unknown law, is reported and left out."""
+    ids = {u.id for u in units}
+    laws = {u.law_id for u in units}
+    kept: list[UnitChange] = []
+    warnings: list[str] = []
+    for change in changes:
+        where = f"{CATALOG_PATH.name}: unit_change {change.unit_id}"
+        if change.unit_id.split(":", 1)[0] not in laws:
+            continue
+        if change.unit_id not in ids:
+            warnings.append(f"{where}: unit not in the built corpus; change left out (check the unit id)")
+            continue
+        unknown = [
+            t for t in (change.by, *change.instead) if t not in ids and t.split(":", 1)[0] not in catalog
+        ]
+        if unknown:
+            warnings.append(
+                f"{where}: {', '.join(unknown)} neither in the corpus nor in the catalog; left out"
+            )
+            continue
+        kept.append(change)
+    out = []
+    for unit in units:
+        mine = tuple(c for c in kept if unit.id == c.unit_id or unit.id.startswith(c.unit_id + ":"))
+        out.append(replace(unit, changes=mine) if mine else unit)
+    return out, warnings
+
+
+def _read_published(folder: Path, report: BuildReport, by_law: dict[str, list[Candidate]]) -> list[str]:
+    """The current published version of each law replaces every other source of that law."""
+    ids = []
+    for version in current(load_versions(folder)):
+        try:
+            texts = read_source(folder / version.file, folder)
+            for text in texts:
+                text = replace(text, path=f"published/{text.path}", law_id=version.law_id)
+                by_law[canonical_law_id(version.law_id)] = [Candidate(text, _parse(text))]
+        except SourceError as exc:
+            report.skipped.append(f"published/{exc}")
+            continue
+        ids.append(version.id)
+    return ids
+
+
+def assemble(
+    sources_dir: Path, report: BuildReport, progress: bool = False, published: Path | None = None
+) -> Corpus:
+    """Everything but the writing: the in-memory corpus built from ``sources_dir`` (and the
+    documents published by staff under ``published``)."""
+    versions = load_versions(published) if published is not None else []
+    catalog = overlay_catalog(load_catalog(), versions)
     by_law = _read_all(sources_dir, report, progress)
+    published_ids = _read_published(published, report, by_law) if published is not None else []
     documents: list[Document] = []
     units: list[LegalUnit] = []
     provenance: dict[str, Any] = {}
@@ -150,7 +215,8 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
             for c in candidates
         ]
         merged, warnings = merge_candidates(candidates)
-        report.warnings.extend(warnings)
+        merged, table_warnings = split_roadmap_rows(merged)
+        report.warnings.extend(warnings + table_warnings)
         documents.append(doc)
         units.extend(merged)
         provenance[doc.law_id] = {
@@ -164,8 +230,13 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
             ],
             "chosen": min(candidates, key=lambda c: (c.rank, c.source.path)).source.path,
         }
+    if versions:  # a published document may replace one that the catalog does not list
+        built = overlay_catalog({d.law_id: d for d in documents}, versions)
+        documents = [built[d.law_id] for d in documents]
     xrefs = resolve_all(units, {**catalog, **{d.law_id: d for d in documents}})
     units = _with_references(units, xrefs)
+    units, change_warnings = with_changes(units, load_unit_changes(), catalog)
+    report.warnings.extend(change_warnings)
     report.documents = len(documents)
     report.articles = sum(u.kind is UnitKind.ARTICLE for u in units)
     counts = {kind.value: sum(u.kind is kind for u in units) for kind in UnitKind}
@@ -173,6 +244,8 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
         "code_version": code_version(),
         "sources_hash": sources_hash(sources_dir),
         "sources_dir": str(sources_dir),
+        "published": published_ids,
+        "published_hash": registry_hash(published),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": {
             "documents": len(documents),
@@ -180,7 +253,7 @@ def assemble(sources_dir: Path, report: BuildReport, progress: bool = False) -> 
             "cross_references": len(xrefs),
             "resolved_cross_references": sum(x.target_id is not None for x in xrefs),
         },
-        "catalog_only": sorted(documents_without_text()),
+        "catalog_only": sorted(documents_without_text() - {d.law_id for d in documents}),
         "documents": provenance,
     }
     return Corpus(documents, units, xrefs, manifest)
@@ -195,13 +268,15 @@ def _rekey(unit: LegalUnit, law_id: str) -> LegalUnit:
     return replace(unit, id=fix(unit.id) or unit.id, law_id=law_id, parent_id=fix(unit.parent_id))
 
 
-def build_corpus(sources_dir: Path, out_dir: Path, *, progress: bool = True) -> BuildReport:
-    """Build the corpus from ``sources_dir`` into ``out_dir`` atomically; returns the report."""
+def build_corpus(
+    sources_dir: Path, out_dir: Path, *, progress: bool = True, published: Path | None = None
+) -> BuildReport:
+    """Build the corpus from ``sources_dir`` (and ``published``) into ``out_dir`` atomically."""
     started = time.perf_counter()
     if not sources_dir.is_dir():
         raise SourceError(str(sources_dir), "sources folder not found", "set LEGAL_ASSISTANT_SOURCES_DIR")
     report = BuildReport()
-    corpus = assemble(sources_dir, report, progress)
+    corpus = assemble(sources_dir, report, progress, published)
     if not corpus.units:
         raise SourceError(
             str(sources_dir), "no legal document could be read; nothing built", "; ".join(report.skipped[:5])
@@ -236,8 +311,10 @@ def is_stale(settings: Settings) -> bool:
     import json
 
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    return manifest.get("code_version") != code_version() or manifest.get("sources_hash") != sources_hash(
-        settings.sources_dir
+    return (
+        manifest.get("code_version") != code_version()
+        or manifest.get("sources_hash") != sources_hash(settings.sources_dir)
+        or manifest.get("published_hash", "") != registry_hash(published_dir(settings.data_dir))
     )
 
 
@@ -249,5 +326,10 @@ def ensure_corpus(settings: Settings) -> Corpus:
     with (settings.data_dir / ".corpus.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if is_stale(settings):
-            build_corpus(settings.sources_dir, settings.corpus_dir, progress=False)
+            build_corpus(
+                settings.sources_dir,
+                settings.corpus_dir,
+                progress=False,
+                published=published_dir(settings.data_dir),
+            )
     return load_corpus(settings.corpus_dir)

@@ -36,6 +36,17 @@ def register(subparsers: Any) -> None:
     show.add_argument("--corpus", type=Path, default=None, help="built corpus folder")
     show.set_defaults(func=_show)
 
+    stage = sub.add_parser(
+        "stage", help="Kiểm tra một văn bản trước khi công bố: báo cáo cấu trúc, cảnh báo, so sánh"
+    )
+    stage.add_argument("file", type=Path, help="Word, PDF, HTML, Markdown or text file")
+    stage.add_argument("--replaces", default=None, help="law number of the document it replaces")
+    stage.add_argument("--effective", type=date.fromisoformat, default=None, help="date in force, YYYY-MM-DD")
+    stage.add_argument("--new-version", action="store_true", help="corrected text of a corpus document")
+    stage.add_argument("--json", action="store_true")
+    stage.add_argument("--corpus", type=Path, default=None, help="built corpus folder")
+    stage.set_defaults(func=_stage)
+
 
 def _positive(value: str) -> int:
     try:
@@ -49,12 +60,13 @@ def _positive(value: str) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from corpus.build import build_corpus
+    from corpus.published import published_dir
     from corpus.settings import Settings
 
     settings = Settings.from_env()
     sources = args.sources or settings.sources_dir
     out = args.out or settings.corpus_dir
-    report = build_corpus(sources, out, progress=not args.quiet)
+    report = build_corpus(sources, out, progress=not args.quiet, published=published_dir(settings.data_dir))
     print(
         f"Đã xây dựng kho dữ liệu: {report.documents} văn bản, {report.articles} điều "
         f"({report.seconds:.1f} s) -> {out}"
@@ -182,3 +194,21 @@ def _show(args: argparse.Namespace) -> int:
         print("Dẫn chiếu: " + ", ".join(unit.references))
     sys.stdout.flush()
     return 0
+
+
+def _stage(args: argparse.Namespace) -> int:
+    """Parse report of an upload; exit 1 when it cannot be published (nothing is written)."""
+    from dataclasses import asdict
+
+    from corpus.staging import render, stage_file
+
+    report = stage_file(
+        args.file, _load(args.corpus), replaces=args.replaces, effective=args.effective,
+        new_version=args.new_version,
+    )
+    if args.json:
+        data = {k: v for k, v in asdict(report).items() if k != "units"}
+        print(json.dumps({**data, "ok": report.ok}, ensure_ascii=False, indent=2))
+    else:
+        print(render(report))
+    return 0 if report.ok else 1

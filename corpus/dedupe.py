@@ -3,9 +3,10 @@
 Preference (best first), by how faithful each format is to the official text:
 docx (official-format Word file) > pdf (printed from it; wrap repair can still misjoin lines)
 > html (saved portal page) > json-tree (clean, ground-truth structure) > md > txt >
-json-decrees (glued "Mục" headings, signature in the last article) > json-law-dict (articles
-only, no chapters). The best source gives the chapters/sections and every article it holds;
-an article it lacks (sanity fall-back) is taken from the next source that has it, and said so.
+json-outline (article paragraphs only; site headings cut short) > json-decrees (glued "Mục"
+headings, signature in the last article) > json-law-dict (articles only, no chapters).
+The best source gives the chapters/sections and every article it holds; an article it lacks
+(sanity fall-back) is taken from the next source that has it, and said so.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ REASONS = {
     "json-tree": "structured JSON with character offsets (clean structure)",
     "md": "Markdown transcription",
     "txt": "plain-text transcription",
+    "json-outline": "JSON outline from a legal site (commentary left out; headings may be cut short)",
     "json-decrees": "JSON article records (known glued headings and signature)",
     "json-law-dict": "JSON article dictionary (articles only, no chapters)",
 }

@@ -57,6 +57,30 @@ class SourceRef:
     reason: str = ""
 
 
+class ChangeKind(str, Enum):  # noqa: UP042 (serialised by value)
+    REPEALED = "repealed"
+    AMENDED = "amended"
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """A later provision that repealed or amended one unit (clause, article, appendix).
+
+    ``by`` is the unit id of the changing provision ("158/2025/NĐ-CP:d44:k2:c") or a law id when
+    its text is not in the sources; ``since`` is the first day the change applies (None: date not
+    known, treated as already applying); ``instead`` names the units that apply in its place."""
+
+    unit_id: str
+    change: ChangeKind
+    by: str
+    since: date | None = None
+    instead: tuple[str, ...] = ()
+    notes: str = ""
+
+    def applies_on(self, day: date) -> bool:
+        return self.since is None or day >= self.since
+
+
 @dataclass(frozen=True)
 class LegalUnit:
     """A node of a law's structure. ``text`` is the unit's full body (children included),
@@ -78,6 +102,12 @@ class LegalUnit:
     sources: tuple[SourceRef, ...] = ()
     # Resolved cross-references from this unit's own text: target unit ids.
     references: tuple[str, ...] = ()
+    # Later repeals/amendments of this unit or of a unit that contains it (corpus/catalog.toml).
+    changes: tuple[UnitChange, ...] = ()
+
+    def repeal_on(self, day: date) -> UnitChange | None:
+        """The repeal in effect on ``day`` (of this unit or an enclosing one), if any."""
+        return next((c for c in self.changes if c.change is ChangeKind.REPEALED and c.applies_on(day)), None)
 
     @property
     def heading(self) -> str:

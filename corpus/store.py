@@ -18,10 +18,12 @@ from typing import Any
 
 from corpus.errors import CorpusNotBuiltError, UnknownUnitError
 from corpus.model import (
+    ChangeKind,
     CrossReference,
     Document,
     LegalUnit,
     SourceRef,
+    UnitChange,
     UnitKind,
     canonical_law_id,
     unit_id,
@@ -109,7 +111,7 @@ class Corpus:
 def _json_default(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, UnitKind):
+    if isinstance(value, UnitKind | ChangeKind):
         return value.value
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
@@ -150,6 +152,18 @@ def unit_from_dict(raw: dict[str, Any]) -> LegalUnit:
         point=raw.get("point"),
         sources=tuple(SourceRef(**s) for s in raw.get("sources", ())),
         references=tuple(raw.get("references", ())),
+        changes=tuple(change_from_dict(c) for c in raw.get("changes", ())),
+    )
+
+
+def change_from_dict(raw: dict[str, Any]) -> UnitChange:
+    return UnitChange(
+        unit_id=raw["unit_id"],
+        change=ChangeKind(raw["change"]),
+        by=raw["by"],
+        since=_date(raw.get("since")),
+        instead=tuple(raw.get("instead", ())),
+        notes=raw.get("notes", ""),
     )
 
 

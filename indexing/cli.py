@@ -15,6 +15,24 @@ def register(subparsers: Any) -> None:
     build = index_sub.add_parser("build", help="Xây dựng chỉ mục BM25 + vectơ e5")
     build.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
     build.set_defaults(func=_build)
+    publish = index_sub.add_parser("publish", help="Công bố một văn bản (cán bộ pháp chế): kho + chỉ mục")
+    publish.add_argument("file", type=Path, help="Word, PDF, HTML, Markdown or text file")
+    publish.add_argument("--law-id", required=True, help="số hiệu, ví dụ 105/2026/NĐ-CP")
+    publish.add_argument("--type", required=True, dest="doc_type", help="Luật, Nghị định, Thông tư...")
+    publish.add_argument("--title", required=True)
+    publish.add_argument("--issuer", required=True)
+    publish.add_argument("--issued", type=date.fromisoformat, default=None, help="ngày ban hành YYYY-MM-DD")
+    publish.add_argument("--effective", type=date.fromisoformat, required=True, help="ngày có hiệu lực")
+    publish.add_argument("--replaces", action="append", default=[], help="số hiệu văn bản bị thay thế")
+    publish.add_argument("--new-version", action="store_true", help="bản mới của văn bản đã có trong kho")
+    publish.add_argument("--who", required=True, help="người công bố (ghi vào nhật ký)")
+    publish.add_argument("--json", action="store_true", help="one JSON object (for the API)")
+    publish.set_defaults(func=_publish)
+    back = index_sub.add_parser("rollback", help="Rút lại phiên bản công bố gần nhất của một văn bản")
+    back.add_argument("law_id")
+    back.add_argument("--who", required=True)
+    back.add_argument("--json", action="store_true", help="one JSON object (for the API)")
+    back.set_defaults(func=_rollback)
 
     search = subparsers.add_parser("search", help="Tìm điều luật liên quan đến câu hỏi")
     search.add_argument("query", help="câu hỏi, ví dụ: \"nghỉ hằng năm bao nhiêu ngày\"")
@@ -94,4 +112,70 @@ def _export(args: argparse.Namespace) -> int:
 
     out = export_e5(args.directory)
     print(f"Đã xuất mô hình sentence-transformers vào {out}")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from corpus.model import Document
+    from corpus.publish import PublishError
+    from corpus.settings import Settings
+    from indexing.publishing import publish_and_index
+
+    document = Document(
+        law_id=args.law_id,
+        doc_type=args.doc_type,
+        title=args.title,
+        issuer=args.issuer,
+        issued=args.issued,
+        effective=args.effective,
+        replaces=tuple(args.replaces),
+    )
+    try:
+        result, manifest = publish_and_index(
+            Settings.from_env(), args.file, document, args.who, new_version=args.new_version
+        )
+    except PublishError as exc:
+        print(json.dumps({"error": str(exc)}, ensure_ascii=False) if args.json else str(exc))
+        return 1
+    if args.json:
+        from dataclasses import asdict
+
+        report = {k: v for k, v in asdict(result.stage).items() if k != "units"}
+        print(
+            json.dumps(
+                {
+                    "version": asdict(result.version),
+                    "report": {**report, "ok": result.stage.ok},
+                    "embedded": manifest["embedded"],
+                    "embedding_cache_hits": manifest["embedding_cache_hits"],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    print(
+        f"Đã công bố {result.version.law_id} (phiên bản {result.version.id}, {result.version.who}, "
+        f"{result.version.at}); nhúng lại {manifest['embedded']} đoạn, dùng lại "
+        f"{manifest['embedding_cache_hits']} đoạn đã có."
+    )
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from corpus.publish import PublishError
+    from corpus.settings import Settings
+    from indexing.publishing import rollback_and_index
+
+    try:
+        back, _ = rollback_and_index(Settings.from_env(), args.law_id, args.who)
+    except PublishError as exc:
+        print(json.dumps({"error": str(exc)}, ensure_ascii=False) if args.json else str(exc))
+        return 1
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps({"current_version": asdict(back) if back else None}, ensure_ascii=False))
+        return 0
+    now = f"phiên bản {back.id}." if back else "văn bản gốc trong kho nguồn."
+    print(f"Đã rút lại; {args.law_id} nay dùng {now}")
     return 0

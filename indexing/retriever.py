@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from corpus.model import LegalUnit
 from corpus.settings import Settings
 from corpus.store import Corpus
 from indexing.analyzer import analyze, analyze_folded, fold_accents
@@ -44,6 +45,7 @@ from indexing.temporal import (
     order_by_version,
     time_intent,
     time_weight,
+    unit_weight,
 )
 
 SIGNALS = ("bm25", "bm25_folded", "dense")
@@ -239,6 +241,7 @@ class HybridRetriever:
         docs = self.corpus.documents
         named = frozenset(mentioned_laws(query, docs))
         weighted = {g: s * self._law_weight(self.chunks[best_chunk[g]].law_id, named, intent, today)
+                    * unit_weight(self.corpus.units.get(self.chunks[best_chunk[g]].unit_id), intent, today)
                     for g, s in fused.items()}
         groups = ranked(weighted)
         laws = [self.chunks[best_chunk[g]].law_id for g in groups]
@@ -270,10 +273,15 @@ class HybridRetriever:
             unit_id=chunk.unit_id if chunk.article is not None else chunk.group_id,
             title=chunk.title,
             text=chunk.text,
-            in_force=self.corpus.documents[chunk.law_id].in_force_on(today),
+            in_force=self.corpus.documents[chunk.law_id].in_force_on(today)
+            and not _repealed(self.corpus.units.get(chunk.unit_id), today),
             rank=rank,
             signals=signals,
         )
+
+
+def _repealed(unit: LegalUnit | None, day: date) -> bool:
+    return unit is not None and unit.repeal_on(day) is not None
 
 
 def is_unaccented(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from corpus.model import Document
+from corpus.model import Document, LegalUnit
 from indexing.analyzer import fold_accents
 
 # Folded phrases that put a question in the past.
@@ -22,10 +22,21 @@ _PAST_MARKERS = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BEFORE_YEAR = re.compile(r"truoc nam (19[5-9]\d|20\d\d)(?!\d)")
+# Explicit days and months ("01/7/2025", "ngày 1 tháng 7 năm 2025", "tháng 8/2025", "tháng 8 năm 2025").
+_DAY = re.compile(r"(?<![\d/])(\d{1,2})(?:/| thang )(\d{1,2})(?:/| nam )(19[5-9]\d|20\d\d)(?!\d)")
+_MONTH = re.compile(r"thang (\d{1,2})(?:/| nam )(19[5-9]\d|20\d\d)(?!\d)")
+# A birth date says who the member is, not which day the question is about.
+_BIRTH = re.compile(
+    r"sinh(?: ngay)?(?: \d{1,2}(?:/| thang ))?(?: thang)?"
+    r"(?: ?\d{1,2}(?:/| nam ))?(?: nam)? ?(?:19|20)\d\d(?!\d)"
+)
 # Multiplier on the fused score of a law that is not the preferred version of its family.
 SUPERSEDED_PENALTY = 0.5
 # Mild multiplier for a law no longer in force that has no successor in the corpus.
 EXPIRED_PENALTY = 0.85
+# Multiplier for a clause/appendix repealed by a later provision on the day the question is about
+# (the same weight as a superseded law: old text still answers when nothing current matches).
+REPEALED_UNIT_PENALTY = SUPERSEDED_PENALTY
 
 
 @dataclass(frozen=True)
@@ -39,14 +50,36 @@ def time_intent(query: str, today: date | None = None, on_date: date | None = No
     if on_date is not None:
         return TimeIntent(past=on_date < (today or date.today()), on=on_date)
     today = today or date.today()
-    folded = fold_accents(query.lower())
+    folded = _BIRTH.sub("sinh", fold_accents(query.lower()))
     years = [int(y) for y in _YEAR.findall(folded) if int(y) < today.year]
     # "năm 2015": the law in force in the middle of that year; "trước năm 2021": the year before.
     before = _BEFORE_YEAR.search(folded)
     if before is not None and int(before.group(1)) <= today.year:
         years.append(int(before.group(1)) - 1)
     on = date(min(years), 6, 30) if years and not _mentions_current(folded, today) else None
+    named = [d for d in _named_days(folded) if d < today]
+    if named and not _mentions_current(folded, today):
+        # A situation told with dates ("nghỉ từ tháng 5/2025, vẫn nghỉ sau 01/7/2025") is judged
+        # on its latest date: the rules in force then, not those of the middle of the year.
+        on = max(named)
     return TimeIntent(past=bool(_PAST_MARKERS.search(folded)) or on is not None, on=on)
+
+
+def _named_days(folded: str) -> list[date]:
+    days = []
+    taken: list[range] = []
+    for pattern, has_day in ((_DAY, True), (_MONTH, False)):
+        for match in pattern.finditer(folded):
+            if any(match.start() in span for span in taken):
+                continue  # "ngày 1 tháng 7 năm 2025": the month is part of the day already read
+            taken.append(range(match.start(), match.end()))
+            numbers = [int(g) for g in match.groups()]
+            day, month, year = numbers if has_day else (15, *numbers)
+            try:
+                days.append(date(year, month, day))
+            except ValueError:
+                continue  # "32/13/2025" is not a date
+    return days
 
 
 def _mentions_current(folded: str, today: date) -> bool:
@@ -88,6 +121,17 @@ def time_weight(doc: Document, family: frozenset[str], intent: TimeIntent, today
     if not intent.past and not doc.in_force_on(today):
         return EXPIRED_PENALTY
     return 1.0
+
+
+def unit_weight(unit: LegalUnit | None, intent: TimeIntent, today: date) -> float:
+    """Multiplier for a hit whose own unit was repealed on the day the question is about.
+
+    A question about the past without a date ("trước đây") keeps repealed units at full weight."""
+    if unit is None or not unit.changes:
+        return 1.0
+    if intent.on is None and intent.past:
+        return 1.0
+    return REPEALED_UNIT_PENALTY if unit.repeal_on(intent.on or today) is not None else 1.0
 
 
 def order_by_version(laws: list[str], documents: dict[str, Document],

@@ -17,6 +17,7 @@ SUFFIXES = (".docx", ".pdf", ".json", ".json.gz", ".md", ".markdown", ".txt", ".
 def _read_json(path: Path, rel: str) -> list[SourceText]:
     from corpus.readers.json_decrees import is_decree_records, read_decree_records
     from corpus.readers.json_law_dict import is_law_dict, read_law_dict
+    from corpus.readers.json_outline import is_outline, read_outline
     from corpus.readers.json_tree import is_offset_tree, read_offset_tree
 
     try:
@@ -29,12 +30,15 @@ def _read_json(path: Path, rel: str) -> list[SourceText]:
         return read_offset_tree(data, rel)
     if is_decree_records(data):
         return read_decree_records(data, rel)
+    if is_outline(data):
+        return read_outline(data, rel)
     if is_law_dict(data):
         return read_law_dict(data, rel)
     raise SourceError(
         rel,
         "unknown JSON shape",
-        "expected {law_id: {article: text}}, a list of {page_content, metadata} or {tree, raw_text}",
+        "expected {law_id: {article: text}}, a list of {page_content, metadata}, {tree, raw_text}"
+        " or {meta, outline}",
     )
 
 

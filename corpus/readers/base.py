@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus.normalize import normalize_text
 
 # Format names, in the preference order used by de-duplication (best first).
-FORMATS = ("docx", "pdf", "html", "json-tree", "md", "txt", "json-decrees", "json-law-dict")
+FORMATS = ("docx", "pdf", "html", "json-tree", "md", "txt", "json-outline", "json-decrees", "json-law-dict")
 
 _LAW_NUMBER = re.compile(
     r"(?:Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Văn bản hợp nhất|Nghị quyết)?\s*[Ss]ố\s*:?\s*"

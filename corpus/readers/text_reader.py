@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -31,8 +32,27 @@ def decode_bytes(data: bytes, rel: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
+# Share of lines that stop mid-sentence before a lower-case line above which a text file is
+# taken as hard-wrapped (printed from a PDF); paragraph-per-line files stay far below it.
+_WRAPPED_SHARE = 0.15
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    body = [ln.strip() for ln in lines if ln.strip()]
+    breaks = sum(
+        1 for a, b in itertools.pairwise(body) if not a.endswith((".", ";", ":")) and b[0].islower()
+    )
+    return len(body) > 20 and breaks / len(body) > _WRAPPED_SHARE
+
+
 def read_text(path: Path, rel: str) -> list[SourceText]:
     text, warnings = decode_bytes(path.read_bytes(), rel)
+    lines = text.replace("\r\n", "\n").split("\n")
+    if is_hard_wrapped(lines):
+        from corpus.readers.pdf_reader import join_wrapped_lines
+
+        text = "\n".join(join_wrapped_lines(lines))
+        warnings.append(f"{rel}: hard-wrapped lines (printed from a PDF) re-joined into paragraphs")
     return [
         SourceText(path=rel, format="txt", law_id=find_law_number(text), text=text, warnings=tuple(warnings))
     ]

@@ -17,7 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from corpus.settings import Settings
-from ui.api import admin_routes, calculators, routes
+from ui.api import admin_routes, calculators, documents, routes
 from ui.api.deps import LazyService, ServiceHolder
 from ui.api.errors import error_response, install_error_handlers
 from ui.api.metrics import Metrics
@@ -94,6 +94,7 @@ def create_app(
     app.include_router(routes.router)
     app.include_router(admin_routes.router)
     app.include_router(calculators.router)
+    app.include_router(documents.router)  # /v1/admin/documents
 
     @app.get("/healthz", summary="Tiến trình còn sống", responses=errors())
     def healthz() -> HealthResponse:
