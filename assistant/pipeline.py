@@ -355,7 +355,7 @@ class AssistantPipeline:
             )
         day = self.today or date.today()
         citations = tuple(citation_for(self.corpus, unit, day) for unit in composed.cited)
-        validity = validity_notes(self.corpus, (c.law_id for c in citations), day)
+        validity = validity_notes(self.corpus, citations, day)
         if composed.generator == CALCULATOR:  # the result names its basis; the units are listed
             quotes, listed = None, citations
         elif composed.quoted:

@@ -126,7 +126,9 @@ def create_app(
     # The last added runs first: metrics see every response (413, 429, 404/405 included), the
     # rate limit runs before anything reads a body, and it covers the web UI's routes too.
     app.add_middleware(RouteFallbackMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, own_limit=(documents.UPLOAD_PATH,)
+    )
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     if web_ui:

@@ -38,6 +38,7 @@ from ui.errors import ConflictError, InvalidRequestError, NotFoundError, Permiss
 from ui.results import UserInfo
 
 router = APIRouter(prefix="/v1/admin/documents", tags=["quản trị văn bản"])
+UPLOAD_PATH = "/v1/admin/documents/stage"  # reads its body under MAX_UPLOAD_BYTES, not the API's limit
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 _SWAP_LOCK = threading.Lock()
 _BUSY = (

@@ -40,14 +40,17 @@ async def send_json(
 class BodyLimitMiddleware:
     """Refuses bodies over ``max_bytes`` with 413, by header or by counting a chunked body."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, own_limit: tuple[str, ...] = ()) -> None:
         if max_bytes <= 0:
             raise ValueError(f"max_bytes must be greater than 0; got {max_bytes}")
         self.app = app
         self.max_bytes = max_bytes
+        # Paths that read their body under a limit of their own (a document upload: 50 MB).
+        self.own_limit = own_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(API_PREFIX) or path in self.own_limit:
             await self.app(scope, receive, send)
             return
         too_large = error_body(
