@@ -4,7 +4,8 @@ Run: ``python -m assistant.train_decisive`` (writes ``assistant/data/decisive.js
 For every dev_tune question whose gold article is among the pipeline's sources, every quotable
 unit of those sources is a sample, labelled 1 when it is a gold unit (a point of a gold clause
 counts when the gold names no point). A 5-fold cross-validation by question prints how often the
-first unit is gold, with the hand weights and with the learned ones. dev_frozen is never read.
+first unit is gold, with the hand weights and with the learned ones; the better is written,
+with the score below which the answer says no unit decides. dev_frozen is never read.
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     samples = collect(pipeline, load_rows(TUNE_FILE))
     report = cross_validate(samples)
-    model = fit(samples)
+    # Keep the learned weights only when they beat the hand weights in cross-validation.
+    model = fit(samples) if report["first_is_gold_learned"] > report["first_is_gold_hand"] else UnitRanker()
+    report["kept"] = "learned" if model != UnitRanker() else "hand"
     threshold = no_decisive_threshold(first_is_gold(samples, model))
     payload = {
         "features": list(FEATURES),
