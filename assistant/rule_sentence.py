@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.decisive import Candidate
-from assistant.unit_context import clause_lead_in, is_subjectless, strip_enumerator
+from assistant.unit_context import clause_lead_in, clip, is_subjectless, strip_enumerator
 from corpus.model import UnitKind
 
 # Lead-in endings that announce a list; dropped when one item of the list is joined to it.
@@ -30,7 +30,7 @@ def rule_sentence(candidate: Candidate) -> str:
     context = candidate.context
     unit = context.unit
     if unit.kind is UnitKind.POINT:
-        sentence = _join(context.clause_lead, unit.text)
+        sentence = _join(context.clause_lead, clip(unit.text).removesuffix(" …"))
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
         sentence = _join(clause_lead_in(unit), candidate.key)
     else:

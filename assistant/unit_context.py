@@ -20,6 +20,7 @@ from corpus.store import Corpus
 _CLAUSE_LINE = re.compile(r"^\d+\.\s+")
 _POINT_LINE = re.compile(r"^[a-zđ]\)\s+")
 _ENUMERATOR = re.compile(r"^(?:\d+\.|[a-zđ]\))\s+")
+CLIP_CHARS = 400  # a point longer than this is quoted up to a ";" or "," before it, then "…"
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 # Words a Vietnamese legal sentence opens with when its subject is elsewhere (the title, a
 # lead-in or the previous sentence): "Không được trợ cấp thôi việc.", "Phải bồi thường ...".
@@ -115,7 +116,7 @@ class UnitContext:
         if self.unit.kind is UnitKind.POINT:
             assert self.clause is not None
             lines.append(f"{self.clause.number}. {self.clause_lead}")
-            lines.append(f"{self.unit.number}) {self.unit.text.strip()}")
+            lines.append(f"{self.unit.number}) {clip(self.unit.text.strip())}")
             return "\n".join(lines)
         body = self.unit.text.strip()
         if focus and focus.strip() != body:
@@ -125,6 +126,14 @@ class UnitContext:
             body = f"{self.unit.number}. {body}"
         lines.append(body)
         return "\n".join(lines)
+
+
+def clip(text: str, limit: int = CLIP_CHARS) -> str:
+    """``text`` cut after its last ";" or "," before ``limit`` characters, marked with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind("; ", 0, limit), text.rfind(", ", 0, limit))
+    return (text[: cut + 1] if cut > limit // 2 else text[:limit].rsplit(" ", 1)[0]) + " …"
 
 
 def _first_sentence(text: str) -> str:

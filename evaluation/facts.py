@@ -37,9 +37,11 @@ def contains_fact(text: str, fact: str) -> bool:
     return _pattern(fact).search(fold(text)) is not None
 
 
-def states_amount(text: str) -> bool:
-    """True when ``text`` presents an amount of money in đồng (or triệu)."""
-    return _AMOUNT.search(unicodedata.normalize("NFC", text)) is not None
+def states_amount(text: str, question: str = "") -> bool:
+    """True when ``text`` presents an amount of money in đồng (or triệu) that the member did not
+    give in ``question`` (an answer that repeats "lương 10 triệu" back presents no result)."""
+    given = fold(question)
+    return any(fold(m.group(0)) not in given for m in _AMOUNT.finditer(unicodedata.normalize("NFC", text)))
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def check_facts(direct_answer: str, facts: Sequence[str]) -> FactCheck:
     return FactCheck(found, tuple(f for f in facts if f not in found))
 
 
-def asks_for_input(direct_answer: str, words: Sequence[str]) -> bool:
+def asks_for_input(direct_answer: str, words: Sequence[str], question: str = "") -> bool:
     """A question with a missing input is handled when the answer names every missing input
     (``words``) and presents no amount of money as a result."""
-    return all(contains_fact(direct_answer, w) for w in words) and not states_amount(direct_answer)
+    named = all(contains_fact(direct_answer, w) for w in words)
+    return named and not states_amount(direct_answer, question)

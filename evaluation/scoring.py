@@ -132,8 +132,8 @@ def _content(question: EvalQuestion, answer: Any, corpus: Any) -> dict[str, Any]
     reasons = checker(answer, corpus) if checker is not None and not answer.abstained else []
     asks_ok = wrong_figure = None
     if question.asks_for:
-        asks_ok = not answer.abstained and asks_for_input(direct, question.asks_for)
-        wrong_figure = not answer.abstained and states_amount(direct)
+        asks_ok = not answer.abstained and asks_for_input(direct, question.asks_for, question.question)
+        wrong_figure = not answer.abstained and states_amount(direct, question.question)
     return {
         "direct_answer": direct,
         "facts_found": list(facts.found),

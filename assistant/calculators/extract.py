@@ -109,9 +109,12 @@ def _sex(text: str, norm: str) -> str | None:
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
-    births = [f for f in parsing.find_months(text) if "sinh" in left_of(norm, f.start, 25) or f.start == 0]
-    births = births or parsing.find_months(text)
-    if births and isinstance(births[0].value, date):
+    months = [f for f in parsing.find_months(text) if isinstance(f.value, date)]
+    said_born = [f for f in months if "sinh" in left_of(norm, f.start, 25)]
+    # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
+    # nhiêu?" asks about the roadmap; a future month said to be a birth is refused by the calculator.
+    births = said_born or [f for f in months if f.value <= date.today()]
+    if births:
         values["thang_sinh"] = births[0].value
     if re.search(r"nang nhoc|doc hai|nguy hiem|dac biet kho khan|suy giam kha nang", norm):
         values["dieu_kien"] = "giam_tuoi"

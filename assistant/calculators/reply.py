@@ -79,7 +79,8 @@ def ask_reply(
         spec = calculator.spec(name)
         hint = spec.range_text() if spec.kind in ("choice", "bool") else spec.help or ""
         wanted.append(f"{spec.label}" + (f" ({hint})" if hint else ""))
-    lines = [f"{ASK_PREFIX}{calculator.title.lower()}, bạn cho mình biết thêm: " + "; ".join(wanted) + "."]
+    # A question, so the member sees that a reply is expected (and the chat can offer the form).
+    lines = [f"{ASK_PREFIX}{calculator.title.lower()}, bạn cho mình biết thêm: " + "; ".join(wanted) + "?"]
     if error:
         lines.insert(0, error)
     if labels:

@@ -63,6 +63,13 @@ class TestFacts:
         assert not asks_for_input("Tiền lương 10 triệu thì được 20.000.000 đồng.", ["lương"])
         assert not asks_for_input("Mỗi năm được nửa tháng.", ["lương"])
 
+    def test_an_input_repeated_back_is_not_a_result(self) -> None:
+        question = "Tôi bị mất việc, lương 10 triệu. Trợ cấp mất việc làm của tôi là bao nhiêu?"
+        reply = "Bạn làm việc được bao lâu? Thông tin đã hiểu: Tiền lương: 10 triệu."
+        assert not states_amount(reply, question)
+        assert asks_for_input(reply, ["bao lâu"], question)
+        assert states_amount(reply + " Trợ cấp: 20.000.000 đồng.", question)
+
 
 def _write(path: Path, rows: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
