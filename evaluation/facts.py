@@ -64,7 +64,12 @@ def check_facts(direct_answer: str, facts: Sequence[str]) -> FactCheck:
     return FactCheck(found, tuple(f for f in facts if f not in found))
 
 
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
 def asks_for_input(direct_answer: str, words: Sequence[str]) -> bool:
-    """A question with a missing input is handled when the answer names every missing input
-    (``words``) and presents no amount of money as a result."""
-    return all(contains_fact(direct_answer, w) for w in words) and not states_amount(direct_answer)
+    """A question with a missing input is handled when the answer asks for it (a sentence
+    ending in "?" names every missing input, ``words``) and presents no amount of money."""
+    questions = _QUESTION.findall(direct_answer)
+    asks = any(all(contains_fact(q, w) for w in words) for q in questions)
+    return asks and not states_amount(direct_answer)
