@@ -66,8 +66,13 @@ def check_facts(direct_answer: str, facts: Sequence[str]) -> FactCheck:
     return FactCheck(found, tuple(f for f in facts if f not in found))
 
 
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
 def asks_for_input(direct_answer: str, words: Sequence[str], question: str = "") -> bool:
-    """A question with a missing input is handled when the answer names every missing input
-    (``words``) and presents no amount of money as a result."""
-    named = all(contains_fact(direct_answer, w) for w in words)
-    return named and not states_amount(direct_answer, question)
+    """A question with a missing input is handled when the answer asks for it (a sentence
+    ending in "?" names every missing input, ``words``) and presents no amount of money
+    that the member did not give in ``question``."""
+    questions = _QUESTION.findall(direct_answer)
+    asks = any(all(contains_fact(q, w) for w in words) for q in questions)
+    return asks and not states_amount(direct_answer, question)

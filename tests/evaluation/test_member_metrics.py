@@ -62,6 +62,8 @@ class TestFacts:
         assert asks_for_input("Bạn cho biết tiền lương bình quân 6 tháng cuối?", ["lương"])
         assert not asks_for_input("Tiền lương 10 triệu thì được 20.000.000 đồng.", ["lương"])
         assert not asks_for_input("Mỗi năm được nửa tháng.", ["lương"])
+        # naming the input is not asking for it: a quote about wages is no question
+        assert not asks_for_input("Mỗi năm làm việc được trợ cấp một nửa tháng tiền lương.", ["lương"])
 
     def test_an_input_repeated_back_is_not_a_result(self) -> None:
         question = "Tôi bị mất việc, lương 10 triệu. Trợ cấp mất việc làm của tôi là bao nhiêu?"
