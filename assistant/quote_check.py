@@ -156,7 +156,10 @@ def _missing_context(
     needs_title = located.starts_unit and context is not None and context.needs_title
     if needs_title and fold(article.title) not in fold(outside):
         return f"{label}: subjectless clause quoted without its article's title"
-    scope = fold(" ".join([article.title, context.article_lead if context else "", line]))
+    # Who the unit is about is what its title and lead-ins declare; a rule for everyone that
+    # names several groups in passing ("người lao động chưa thành niên, cao tuổi...") is not.
+    leads = [context.article_lead, context.clause_lead] if context else []
+    scope = fold(" ".join([article.title, *leads]))
     asked, said = fold(question), fold(outside)
     for term in ACTOR_TERMS:
         if term in scope and term not in asked and term not in said:

@@ -32,9 +32,13 @@ FROZEN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "dev_froz
 # abstention_accuracy 1.0, false_abstention_rate 0.008, invalid_citations 0.
 SLACK = 0.02
 # Higher is better: the run's overall value must be >= the floor.
+# Re-pinned 2026-12-01 for the retriever alone after the corpus grew to 32 documents (issue 15:
+# the Trade Union Law 2024, 158/2025, 159/2025, 374/2025, 135/2020 with its roadmap rows,
+# 105/2026) and the frozen split gained 9 questions on them: Recall@5 0.849, MRR@10 0.761
+# (members get the reranked order of assistant.rerank, gated per kind below).
 FLOORS: dict[str, float] = {
-    "Recall@5": 0.865 - SLACK,
-    "MRR@10": 0.787 - SLACK,
+    "Recall@5": 0.849 - SLACK,
+    "MRR@10": 0.761 - SLACK,
     "citation_hit_rate": 0.885 - SLACK,
     "abstention_accuracy": 1.0 - SLACK,
 }
@@ -45,49 +49,53 @@ CEILINGS: dict[str, float] = {
 }
 # The issue's targets are stated for plain in-scope questions (kind "in_scope"); measured on
 # the frozen split: Recall@5 0.934, MRR@10 0.876, citation_hit_rate 0.908.
+# Re-pinned 2026-12-01 with the merged corpus (its 8 new in-scope frozen questions on the new
+# documents) and the reranked pipeline (run 20261201-225149-answers-55fad2): Recall@5 0.952,
+# MRR@10 0.856, citation_hit_rate 0.940.
 IN_SCOPE_FLOORS: dict[str, float] = {
-    "Recall@5": 0.934 - SLACK,
-    "MRR@10": 0.876 - SLACK,
-    "citation_hit_rate": 0.908 - SLACK,
+    "Recall@5": 0.952 - SLACK,
+    "MRR@10": 0.856 - SLACK,
+    "citation_hit_rate": 0.940 - SLACK,
 }
 MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
-# Member kinds, pinned 2026-12-01 at the values measured on the frozen split with the pipeline
-# of that day (the "before" figures of issue 10; the lead re-pins after merging the answer
-# changes): `legal-assistant eval answers --dataset evaluation/data/dev_frozen.jsonl --json`.
-# Measured (run 20261201-211812-answers-e611b9): scenario Hit@5 0.733, clause_Recall@5 0.293,
-# fact_recall 0.500, facts_all_rate 0.422; procedure 0.750, 0.100, 0.438, 0.438; calculation
-# Hit@5 0.957, facts_all_rate 0.0, asks_for_rate 0.0 (no answer asks for the missing input;
-# recomputed from that run's records with the stricter check of evaluation.facts), wrong_figures 0.
+# Member kinds, re-pinned 2026-12-01 after the answer changes of issue 10 (decisive unit first,
+# reranker, calculators), from `legal-assistant eval answers --dataset
+# evaluation/data/dev_frozen.jsonl --json` (run 20261201-225149-answers-55fad2): scenario Hit@5
+# 0.778, clause_Recall@5 0.585, fact_recall 0.411, facts_all_rate 0.378, direct answer median
+# 585 characters, whole 1,473; procedure 0.812, 0.667, 0.344, 0.312, 667, 2,155; calculation
+# Hit@5 0.957, facts_all_rate 1.0, asks_for_rate 1.0, wrong_figures 0, 497, 1,325.
+# Before those changes (run 20261201-211812-answers-e611b9): scenario 0.733, 0.293, 0.500, 0.422,
+# 1,470, 5,433; procedure 0.750, 0.100, 0.438, 0.438, 1,373, 4,511; calculation facts 0.0.
+# The shorter direct answer (one decisive unit instead of three sentences) states fewer of the
+# facts: the fact floors are today's values, and raising them is issue 10's open work.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.733 - SLACK,
-        "clause_Recall@5": 0.293 - SLACK,
-        "fact_recall": 0.500 - SLACK,
-        "facts_all_rate": 0.422 - SLACK,
+        "Hit@5": 0.778 - SLACK,
+        "clause_Recall@5": 0.585 - SLACK,
+        "fact_recall": 0.411 - SLACK,
+        "facts_all_rate": 0.378 - SLACK,
     },
     "procedure": {
-        "Hit@5": 0.750 - SLACK,
-        "clause_Recall@5": 0.100 - SLACK,
-        "fact_recall": 0.438 - SLACK,
-        "facts_all_rate": 0.438 - SLACK,
+        "Hit@5": 0.812 - SLACK,
+        "clause_Recall@5": 0.667 - SLACK,
+        "fact_recall": 0.344 - SLACK,
+        "facts_all_rate": 0.312 - SLACK,
     },
-    "calculation": {"Hit@5": 0.957 - SLACK, "facts_all_rate": 0.0, "asks_for_rate": 0.0},
+    "calculation": {"Hit@5": 0.957 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
-# Lower is better: counts and lengths may not rise above what was measured (median direct
-# answer 1,470 / 1,373 / 1,507 characters, whole answer 5,432.5 / 4,511 / 5,965).
+# Lower is better: counts and lengths may not rise above what was measured.
 MEMBER_CEILINGS: dict[str, dict[str, float]] = {
-    "scenario": {"direct_chars_p50": 1470, "answer_chars_p50": 5433, "misleading_quotes": 111},
-    "procedure": {"direct_chars_p50": 1373, "answer_chars_p50": 4511, "misleading_quotes": 21},
+    "scenario": {"direct_chars_p50": 600, "answer_chars_p50": 2000, "misleading_quotes": 0},
+    "procedure": {"direct_chars_p50": 700, "answer_chars_p50": 2200, "misleading_quotes": 0},
     "calculation": {
-        "direct_chars_p50": 1507,
-        "answer_chars_p50": 5965,
-        "misleading_quotes": 116,
+        "direct_chars_p50": 600,
+        "answer_chars_p50": 2000,
+        "misleading_quotes": 0,
         "wrong_figures": 0,
     },
 }
-# Misleading quotes over the whole frozen split (issue 10 wants 0; pinned at the count measured
-# before the answer changes: 271 on the original kinds, 248 on the member kinds).
-MISLEADING_QUOTES_CEILING = 519
+# Misleading quotes over the whole frozen split: issue 10 wants none (519 before its changes).
+MISLEADING_QUOTES_CEILING = 0
 RETRIEVAL_GATED = ("Recall@5", "MRR@10")
 ANSWER_GATED = ("citation_hit_rate", "abstention_accuracy", "invalid_citations", "false_abstention_rate")
 
