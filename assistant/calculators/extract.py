@@ -109,13 +109,13 @@ def _sex(text: str, norm: str) -> str | None:
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
-    months = [f for f in parsing.find_months(text) if isinstance(f.value, date)]
-    said_born = [f for f in months if "sinh" in left_of(norm, f.start, 25)]
+    months = [(f, f.value) for f in parsing.find_months(text) if isinstance(f.value, date)]
+    said_born = [day for f, day in months if "sinh" in left_of(norm, f.start, 25)]
     # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
     # nhiêu?" asks about the roadmap; a future month said to be a birth is refused by the calculator.
-    births = said_born or [f for f in months if f.value <= date.today()]
+    births = said_born or [day for _, day in months if day <= date.today()]
     if births:
-        values["thang_sinh"] = births[0].value
+        values["thang_sinh"] = births[0]
     if re.search(r"nang nhoc|doc hai|nguy hiem|dac biet kho khan|suy giam kha nang", norm):
         values["dieu_kien"] = "giam_tuoi"
     return values
