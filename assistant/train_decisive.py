@@ -75,16 +75,23 @@ STEPS = (-2.0, -1.0, -0.5, 0.5, 1.0, 2.0)
 ROUNDS = 3
 
 
+# A safety prior kept out of the search: a unit for another situation ("chưa đủ 12 tháng" to a
+# member who said nothing of it) must not open the answer, even where tune data does not punish it.
+FIXED = {"qualifier_mismatch": -1.0}
+
+
 def search(samples: list[dict[str, Any]]) -> UnitRanker:
     """Coordinate search from the hand weights, maximising how often the first unit is gold.
 
     The logistic fit optimises every unit's label; what the member reads is only the first
     unit, so the weights are also searched directly on that (unstandardised, like the hand ones).
     """
-    best = list(HAND_WEIGHTS)
+    best = [FIXED.get(name, w) for name, w in zip(FEATURES, HAND_WEIGHTS, strict=True)]
     score = _top1(samples, best)
     for _ in range(ROUNDS):
         for i in range(len(FEATURES)):
+            if FEATURES[i] in FIXED:
+                continue
             for step in STEPS:
                 trial = [*best[:i], best[i] + step, *best[i + 1 :]]
                 value = _top1(samples, trial)

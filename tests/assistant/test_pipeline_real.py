@@ -124,3 +124,25 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
     }
     assert set(payload["citations"][0]) >= {"law_id", "article", "clause", "point", "title", "in_force"}
     assert 0.0 <= payload["confidence"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "fact"),
+    [
+        ("Người lao động được nghỉ hằng năm bao nhiêu ngày?", "45/2019/QH14:d113:k1:a", "12 ngày làm việc"),
+        (
+            "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ",
+            "45/2019/QH14:d137:k1:a",
+            "tháng thứ 07",
+        ),
+    ],
+)
+def test_the_rule_that_decides_comes_first(
+    pipeline: AssistantPipeline, question: str, unit: str, fact: str
+) -> None:
+    answer = pipeline.ask(question)
+    rule, basis = answer.direct_answer.split("\n\n", 1)
+    assert fact in rule, "the opening sentence states the deciding figure"
+    assert answer.metadata["decisive_unit"] == unit
+    assert (basis.count("«") == 1 and "trong trường hợp sau đây:" in basis) or "như sau:" in basis
+    assert len(answer.direct_answer) <= 600
