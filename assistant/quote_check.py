@@ -102,37 +102,38 @@ def _check_block(
     shown = _norm(block)
     reasons: list[str] = []
     for line in _lines(block):
-        located = _locate(line, articles, corpus)
-        if located is None:
+        places = _locate(line, articles, corpus)
+        if not places:
             if marked:
                 reasons.append(f"not in any cited article: «{line[:80]}»")
             continue
         if not marked and len(line) < MIN_VERBATIM_CHARS:
             continue
-        reason = _missing_context(line, located, shown, outside, question, corpus)
-        if reason:
-            reasons.append(reason)
+        # Read in the place whose context the answer shows, if any.
+        found = [_missing_context(line, place, shown, outside, question, corpus) for place in places]
+        if all(found):
+            reasons.append(str(found[0]))
     return reasons
 
 
-def _locate(line: str, articles: list[LegalUnit], corpus: Corpus) -> _Located | None:
+def _locate(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[_Located]:
+    """Every deepest unit of the cited articles whose text contains ``line`` (the law repeats
+    itself: Điều 80 of 145/2020 has the same point c under two clauses)."""
     needle = _norm(line)
+    found: list[_Located] = []
     if not needle:
-        return None
+        return found
     for article in articles:
         if needle not in _norm(article.text):
             continue
-        unit = article
-        for clause in corpus.children(article.id):
-            if needle in _norm(clause.text):
-                unit = clause
-                for point in corpus.children(clause.id):
-                    if needle in _norm(point.text):
-                        unit = point
-                        break
-                break
-        return _Located(unit, _norm(unit.text).startswith(needle))
-    return None
+        inner = [c for c in corpus.children(article.id) if needle in _norm(c.text)]
+        if not inner:
+            found.append(_Located(article, _norm(article.text).startswith(needle)))
+        for clause in inner:
+            points = [p for p in corpus.children(clause.id) if needle in _norm(p.text)]
+            for unit in points or [clause]:
+                found.append(_Located(unit, _norm(unit.text).startswith(needle)))
+    return found
 
 
 def _missing_context(
