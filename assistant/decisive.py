@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.evidence import Source
-from assistant.textnorm import bigrams, content_words, fold, split_sentences
+from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
@@ -180,9 +180,9 @@ def _candidate(
     focus = _focus(unit.text, query)
     # A point means its lead-in plus itself ("... được nghỉ hằng năm ... như sau: a) 12 ngày làm
     # việc ..."): both count as its own words, so a point competes with whole clauses on equal terms.
-    own = content_words(f"{context.clause_lead} {focus}")
+    own = [*law_words(context.clause_lead), *law_words(focus)]
     own_set = set(own)
-    around = set(content_words(" ".join([context.article.title, context.article_lead])))
+    around = set(law_words(context.article.title)) | set(law_words(context.article_lead))
     unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
     focus_folded = fold(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause

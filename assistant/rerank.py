@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.textnorm import content_words
+from assistant.textnorm import content_words, law_words
 from corpus.store import Corpus
 from indexing.hit import Hit
 
@@ -62,8 +62,8 @@ def features(
         doc_type = document.doc_type if document else ""
         article = corpus.units.get(f"{hit.law_id}:d{hit.article}")
         text = article.text if article else hit.text
-        title_words = set(content_words(hit.title))
-        text_words = set(content_words(text))
+        title_words = set(law_words(hit.title))
+        text_words = set(law_words(text))
         prefix = f"{hit.law_id}:d{hit.article}"
         clause_cos = max(
             (v for k, v in similarity.items() if k == prefix or k.startswith(prefix + ":")), default=0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A number as written in the law: "12", "30%", "1.000.000", "2,5", "01/7/2025".
@@ -41,6 +42,13 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Folded syllables minus function words and one-letter tokens."""
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+@lru_cache(maxsize=16_384)
+def law_words(text: str) -> tuple[str, ...]:
+    """``content_words`` of a text of the law, cached: the same articles, clauses and titles are
+    read for question after question (folding is the costly part)."""
+    return tuple(content_words(text))
 
 
 def bigrams(tokens: list[str]) -> set[tuple[str, str]]:
