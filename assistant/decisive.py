@@ -11,7 +11,6 @@ clause), in a linear model learned on dev_tune (``assistant.train_decisive``).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -20,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.evidence import Source
+from assistant.linear_model import read_model
 from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
@@ -105,12 +105,9 @@ class UnitRanker:
     def load(cls) -> UnitRanker:
         if not MODEL_FILE.is_file():
             return cls()
-        raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-        if list(raw["features"]) != list(FEATURES):
-            raise ValueError(
-                f"decisive-unit model features {raw['features']} do not match {list(FEATURES)}; "
-                "retrain with: python -m assistant.train_decisive"
-            )
+        raw = read_model(
+            MODEL_FILE.read_text(encoding="utf-8"), FEATURES, "python -m assistant.train_decisive"
+        )
         return cls(
             tuple(raw["weights"]),
             float(raw["bias"]),

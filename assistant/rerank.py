@@ -13,7 +13,6 @@ reordered, their scores are not replaced), so confidence calibration still reads
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.linear_model import read_model
 from assistant.textnorm import content_words, law_words
 from corpus.store import Corpus
 from indexing.hit import Hit
@@ -107,14 +107,10 @@ class Reranker:
             source = resources.files("assistant").joinpath("data/reranker.json")
             if not source.is_file():
                 return None
-            raw = json.loads(source.read_text(encoding="utf-8"))
+            text = source.read_text(encoding="utf-8")
         else:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        if list(raw["features"]) != list(FEATURES):
-            raise ValueError(
-                f"reranker features {raw['features']} do not match the code's {list(FEATURES)}; "
-                "retrain with: python -m assistant.train_reranker"
-            )
+            text = path.read_text(encoding="utf-8")
+        raw = read_model(text, FEATURES, "python -m assistant.train_reranker")
         return cls(
             tuple(raw["weights"]),
             float(raw["bias"]),

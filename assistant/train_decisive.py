@@ -18,8 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant.calibrate import TUNE_FILE, fit_logistic, load_rows
+from assistant.calibrate import TUNE_FILE, load_rows
 from assistant.decisive import FEATURES, HAND_WEIGHTS, MODEL_FILE, UnitRanker, candidates
+from assistant.linear_model import fit_standardised
 
 L2 = 1e-2
 FOLDS = 5
@@ -62,13 +63,7 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def fit(samples: list[dict[str, Any]]) -> UnitRanker:
-    x = np.vstack([s["x"] for s in samples])
-    y = np.concatenate([s["y"] for s in samples])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    positives = max(1.0, float(y.sum()))
-    weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(1.0, len(y) - positives)))
-    w, b = fit_logistic((x - mean) / scale, y, l2=L2, sample_weight=weight)
-    return UnitRanker(tuple(map(float, w)), float(b), tuple(map(float, mean)), tuple(map(float, scale)))
+    return UnitRanker(*fit_standardised(samples, L2))
 
 
 STEPS = (-2.0, -1.0, -0.5, 0.5, 1.0, 2.0)

@@ -17,7 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.calibrate import TUNE_FILE, fit_logistic, load_rows
+from assistant.calibrate import TUNE_FILE, load_rows
+from assistant.linear_model import fit_standardised
 from assistant.rerank import DEPTH, FEATURES, MODEL_FILE, Reranker, features
 
 L2 = 1e-2
@@ -41,13 +42,7 @@ def collect(retriever: Any, corpus: Any, rows: list[dict[str, Any]]) -> list[dic
 
 
 def fit(samples: list[dict[str, Any]]) -> Reranker:
-    x = np.vstack([s["x"] for s in samples])
-    y = np.concatenate([s["y"] for s in samples])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    positives = max(1.0, float(y.sum()))
-    weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(1.0, len(y) - positives)))
-    w, b = fit_logistic((x - mean) / scale, y, l2=L2, sample_weight=weight)
-    return Reranker(tuple(map(float, w)), float(b), tuple(map(float, mean)), tuple(map(float, scale)), {})
+    return Reranker(*fit_standardised(samples, L2), {})
 
 
 def ranks(samples: list[dict[str, Any]], model: Reranker | None) -> dict[str, dict[str, float]]:
