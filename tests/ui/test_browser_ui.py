@@ -166,6 +166,8 @@ def test_member_question_is_approved_then_served_verified(
     page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
     _ask(page, QUESTION)
     page.wait_for_selector("#la-sources .la-badge-verified", timeout=ANSWER_TIMEOUT_MS)
+    page.click("#la-sources summary.la-sources-title")  # the cards start folded
+    page.wait_for_selector("#la-sources .la-card", timeout=UI_TIMEOUT_MS)
     sources = page.inner_text("#la-sources")
     assert VERIFIED in sources and "Điều 113" in sources
 
