@@ -35,7 +35,8 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per question: raw retrieval evidence, scope signal, label."""
     records = []
     for row in rows:
-        turn = pipeline.assess(row["question"])
+        # The question memory recalls the other tune questions, not this one or its twin.
+        turn = pipeline.assess(row["question"], exclude=frozenset({row["id"], row.get("twin") or row["id"]}))
         gold = {(g["law"], int(g["article"])) for g in row["gold"]}
         top = (turn.hits[0].law_id, turn.hits[0].article) if turn.hits else None
         records.append(

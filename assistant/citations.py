@@ -83,7 +83,7 @@ def unit_change_notes(corpus: Corpus, unit_ids: Iterable[str], day: date | None 
         unit = corpus.units.get(uid)
         if unit is None:
             continue
-        inside = [u for u in corpus.units.values() if u.changes and u.id.startswith(uid + ":")]
+        inside = [u for u in corpus.changed_units if u.id.startswith(uid + ":")]
         for change in (*unit.changes, *(c for u in inside for c in u.changes)):
             if change.applies_on(today):
                 seen.setdefault(change.unit_id, change)

@@ -6,7 +6,8 @@ clause and point of the retrieved articles is a candidate, scored by the words i
 the question (its own words count fully, its lead-in and article title half), the figures the
 question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
 the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
-clause), in a linear model learned on dev_tune (``assistant.train_decisive``).
+clause), whether an earlier member question close to this one was decided by the unit
+(``assistant.question_memory``), in a linear model learned on dev_tune (``assistant.train_decisive``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from assistant.evidence import Source
 from assistant.linear_model import read_model
+from assistant.question_memory import EMPTY, Recalled
 from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
@@ -47,8 +49,9 @@ FEATURES = (
     "log_words",
     "first_clause",
     "in_force",
+    "memory_gap",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, 0.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -128,6 +131,7 @@ def candidates(
     question: str,
     similarity: Mapping[str, float] | None = None,
     ranker: UnitRanker | None = None,
+    recalled: Recalled = EMPTY,
 ) -> list[Candidate]:
     """Every quotable unit of the sources, best first.
 
@@ -140,7 +144,7 @@ def candidates(
     found = []
     for source in sources:
         for unit in _quotable(corpus, source.article):
-            candidate = _candidate(corpus, source, unit, query, similarity or {}, best)
+            candidate = _candidate(corpus, source, unit, query, similarity or {}, best, recalled)
             found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
@@ -172,6 +176,7 @@ def _candidate(
     query: _Query,
     similarity: Mapping[str, float],
     best_cosine: float,
+    recalled: Recalled = EMPTY,
 ) -> Candidate:
     context = context_of(corpus, unit)
     focus = _focus(unit.text, query)
@@ -181,7 +186,7 @@ def _candidate(
     own_set = set(own)
     around = set(law_words(context.article.title)) | set(law_words(context.article_lead))
     unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
-    focus_folded = fold(focus)
+    focus_folded = _folded(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
     features = (
         len(query.words & own_set) / math.log(math.e + len(own) / 40),
@@ -200,8 +205,16 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
+        _memory_gap(unit, recalled),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
+
+
+def _memory_gap(unit: LegalUnit, recalled: Recalled) -> float:
+    """How far below the nearest earlier question the nearest one decided by this unit (or by the
+    clause of this point) lies, x10; -1 when none was."""
+    cosine = max(recalled.unit(unit.id), recalled.unit(unit.parent_id or "") if unit.point else 0.0)
+    return (cosine - recalled.best) * 10 if cosine else -1.0
 
 
 def _focus(text: str, query: _Query) -> str:
@@ -209,6 +222,11 @@ def _focus(text: str, query: _Query) -> str:
     if len(text) <= MAX_QUOTE_CHARS:
         return text.strip()
     return _best_sentence(text, query)
+
+
+@cache
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 def _best_sentence(text: str, query: _Query) -> str:
@@ -219,8 +237,8 @@ def _best_sentence(text: str, query: _Query) -> str:
 
     def overlap(sentence: str) -> tuple[float, int]:
         figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(sentence)}
-        shared = len(query.words & set(content_words(sentence)))
-        folded = fold(sentence)
+        shared = len(query.words & set(law_words(sentence)))
+        folded = _folded(sentence)
         mismatch = sum(1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", folded) and q not in query.folded)
         score = shared + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         return score, len(query.figures & figures)

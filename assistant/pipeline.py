@@ -27,9 +27,11 @@ from assistant.evidence import Source, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
+from assistant.question_memory import EMPTY as EMPTY_RECALL
+from assistant.question_memory import QuestionMemory, Recalled
 from assistant.remedies import remedy_plan
 from assistant.rerank import DEPTH as RERANK_DEPTH
-from assistant.rerank import Reranker
+from assistant.rerank import Reranker, with_recalled
 from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
 from assistant.unit_context import context_of
 from assistant.validation import validate_question
@@ -64,6 +66,8 @@ class Turn:
     hits: tuple[Hit, ...] = ()
     vector: Any = None  # the question's e5 vector from the retriever, when it gives one
     similarity: dict[str, float] = field(default_factory=dict)  # cosine per indexed unit of the hits
+    recalled: Recalled = EMPTY_RECALL  # units that decided earlier members' questions near this one
+    exclude: frozenset[str] = frozenset()  # memory rows not to recall (training on tune)
     domain: float | None = None  # P(labour-law question) from the domain classifier, if it ran
     evasion: float | None = None  # P(request to evade the law) from the evasion classifier, if it ran
     scope: ScopeSignal | None = None
@@ -107,7 +111,9 @@ class AssistantPipeline:
         self.settings = settings
         self.corpus = corpus
         self.retriever = retriever
-        self.extractive = ExtractiveGenerator(corpus)
+        self.extractive = (
+            generator if isinstance(generator, ExtractiveGenerator) else ExtractiveGenerator(corpus)
+        )
         self.generator: Generator = generator or self.extractive
         # Any extractive generator is deterministic and quotes the law: no verification needed.
         self.is_extractive = isinstance(self.generator, ExtractiveGenerator)
@@ -117,6 +123,11 @@ class AssistantPipeline:
         # The reranker reads signals of the hybrid retriever only (a retriever without query
         # vectors, like the unit tests' keyword retriever, keeps its own order).
         self.reranker = Reranker.load() if hasattr(retriever, "unit_similarities") else None
+        self.memory = (
+            QuestionMemory.load(retriever.embedder.model_id, retriever.query_vectors)
+            if self.reranker is not None
+            else None
+        )
         self.max_turns = max_turns
         self.today = today
         self._front: Runnable[Turn, Turn] = (
@@ -128,9 +139,16 @@ class AssistantPipeline:
     def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
         return self.chain.invoke(self._start(question, history))
 
-    def assess(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Turn:
-        """Run the steps before composing (for calibration and debugging)."""
-        return self._front.invoke(self._start(question, history))
+    def assess(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] | None = None,
+        *,
+        exclude: frozenset[str] = frozenset(),
+    ) -> Turn:
+        """Run the steps before composing (for calibration and debugging). ``exclude``: question ids
+        the memory must not recall (a tune question trains on the others, not on itself)."""
+        return self._front.invoke(replace(self._start(question, history), exclude=exclude))
 
     def stream(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Iterator[str]:
         """Answer text in chunks: sentences (extractive) or tokens (LLM), then the legal basis."""
@@ -147,7 +165,7 @@ class AssistantPipeline:
         question = turn.expanded if extractive else turn.query
         try:
             pieces_of = (
-                self.extractive.stream(question, sources, self._similarity(turn))
+                self.extractive.stream(question, sources, self._similarity(turn), turn.recalled)
                 if extractive
                 else self.generator.stream(question, sources)
             )
@@ -195,16 +213,18 @@ class AssistantPipeline:
             for c in (self.classifiers.domain, self.classifiers.evasion)
         )
         vector = result.query_vector[0] if result.query_vector.ndim == 2 else result.query_vector
-        hits = list(result.hits)
+        recalled = self.memory.recall(vector, turn.exclude) if self.memory is not None else EMPTY_RECALL
+        hits = with_recalled(self.retriever, result.hits, vector, recalled)
         similarities = getattr(self.retriever, "unit_similarities", None)
         articles = [f"{h.law_id}:d{h.article}" for h in hits]
         similarity = similarities(vector, articles) if similarities else {}
         if self.reranker is not None:
-            hits = self.reranker.rerank(hits, turn.query, self.corpus, similarity)
+            hits = self.reranker.rerank(hits, turn.query, self.corpus, similarity, recalled)
         return replace(
             turn,
             hits=tuple(hits[:RETRIEVE_K]),
             vector=vector,
+            recalled=recalled,
             similarity=similarity,
             domain=domain,
             evasion=evasion,
@@ -322,7 +342,7 @@ class AssistantPipeline:
         return Composed(check.text, cited, check.valid_sources, draft.generator, None, meta)
 
     def _extractive(self, turn: Turn) -> Composed:
-        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn))
+        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn), turn.recalled)
         return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
 
     @staticmethod

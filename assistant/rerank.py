@@ -6,7 +6,8 @@ consolidated texts above the Labour Code article that decides it. This reranker 
 retriever's top articles with a logistic model over per-article features: the fused score and
 rank, each signal's rank and the dense cosine, the best clause cosine inside the article, the
 document type, whether it is in force, and how many of the question's words the article's title
-and text share. It is trained on dev_tune only (``python -m assistant.train_reranker``) and
+and text share, and how close the nearest earlier member question decided by the article is
+(``assistant.question_memory``). It is trained on dev_tune only (``python -m assistant.train_reranker``) and
 shipped as ``assistant/data/reranker.json``; scores keep the retriever's scale (the hits are
 reordered, their scores are not replaced), so confidence calibration still reads them.
 """
@@ -18,10 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from assistant.linear_model import read_model
+from assistant.question_memory import EMPTY, Recalled
 from assistant.textnorm import content_words, law_words
 from corpus.store import Corpus
 from indexing.hit import Hit
@@ -42,12 +45,18 @@ FEATURES = (
     "title_overlap",
     "text_overlap",
     "log_length",
+    "memory_cosine",
+    "memory_gap",
 )
 _LAW_TYPES = ("Bộ luật", "Luật")
 
 
 def features(
-    hits: Sequence[Hit], question: str, corpus: Corpus, similarity: Mapping[str, float] | None = None
+    hits: Sequence[Hit],
+    question: str,
+    corpus: Corpus,
+    similarity: Mapping[str, float] | None = None,
+    recalled: Recalled = EMPTY,
 ) -> np.ndarray:
     """One row of FEATURES per hit (the retriever's order)."""
     words = set(content_words(question))
@@ -83,9 +92,19 @@ def features(
                 len(words & title_words) / max(1, len(title_words)),
                 len(words & text_words) / max(1, len(words)),
                 math.log1p(len(text) / 1000),
+                recalled.article(prefix),
+                (recalled.article(prefix) - recalled.best) * 10 if recalled.article(prefix) else -1.0,
             ]
         )
     return np.array(rows, dtype=float).reshape(len(hits), len(FEATURES))
+
+
+def with_recalled(retriever: Any, hits: Sequence[Hit], vector: Any, recalled: Recalled) -> list[Hit]:
+    """The retrieved articles plus those the question memory suggests that retrieval missed."""
+    missing = recalled.suggested(f"{h.law_id}:d{h.article}" for h in hits)
+    if not missing or not hasattr(retriever, "article_hits"):
+        return list(hits)
+    return [*hits, *retriever.article_hits(vector, missing, rank=len(hits))]
 
 
 def _inverse(rank: float | None) -> float:
@@ -129,11 +148,14 @@ class Reranker:
         question: str,
         corpus: Corpus,
         similarity: Mapping[str, float] | None = None,
+        recalled: Recalled = EMPTY,
     ) -> list[Hit]:
         """The hits reordered by the model, ranks renumbered, scores kept in the retriever's order
         (the best score goes to the new first hit, so calibrated confidence reads the same scale)."""
         if len(hits) < 2:
             return list(hits)
-        order = np.argsort(-self.scores(features(hits, question, corpus, similarity)), kind="stable")
-        scores = sorted((h.score for h in hits), reverse=True)
+        order = np.argsort(
+            -self.scores(features(hits, question, corpus, similarity, recalled)), kind="stable"
+        )
+        scores = sorted((h.score for h in hits), reverse=True)  # articles the memory added score 0
         return [replace(hits[int(i)], rank=r + 1, score=scores[r]) for r, i in enumerate(order)]

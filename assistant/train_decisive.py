@@ -45,14 +45,20 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         gold = row.get("gold") or []
         if not gold or row.get("kind") == "calculation":
             continue
-        turn = pipeline.assess(row["question"])
+        # The memory recalls the other tune questions, not this one or its twin.
+        turn = pipeline.assess(row["question"], exclude=frozenset({row["id"], row.get("twin") or row["id"]}))
         articles = {(g["law"], g["article"]) for g in gold}
         if not turn.sources or not any(
             (s.article.law_id, s.article.article) in articles for s in turn.sources
         ):
             continue
         found = candidates(
-            pipeline.corpus, turn.sources, turn.expanded, pipeline._similarity(turn), UnitRanker()
+            pipeline.corpus,
+            turn.sources,
+            turn.expanded,
+            pipeline._similarity(turn),
+            UnitRanker(),
+            turn.recalled,
         )
         y = np.array([float(_is_gold(c.unit, gold)) for c in found])
         if y.any():
@@ -142,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fit the decisive-unit ranker on dev_tune.")
     parser.add_argument("--output", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
+    from assistant.generators.extractive import ExtractiveGenerator
     from assistant.pipeline import AssistantPipeline
     from corpus.build import ensure_corpus
     from corpus.settings import Settings
@@ -149,8 +156,12 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_env()
     corpus = ensure_corpus(settings)
+    # The hand weights compose while collecting, so a model file of older features is never read.
     pipeline = AssistantPipeline(
-        settings=settings, corpus=corpus, retriever=HybridRetriever.load(settings, corpus)
+        settings=settings,
+        corpus=corpus,
+        retriever=HybridRetriever.load(settings, corpus),
+        generator=ExtractiveGenerator(corpus, UnitRanker()),
     )
     samples = collect(pipeline, load_rows(TUNE_FILE))
     report = cross_validate(samples)

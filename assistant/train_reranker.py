@@ -19,14 +19,18 @@ import numpy as np
 
 from assistant.calibrate import TUNE_FILE, load_rows
 from assistant.linear_model import fit_standardised
-from assistant.rerank import DEPTH, FEATURES, MODEL_FILE, Reranker, features
+from assistant.question_memory import EMPTY, QuestionMemory
+from assistant.rerank import DEPTH, FEATURES, MODEL_FILE, Reranker, features, with_recalled
 
 L2 = 1e-2
 FOLDS = 5
 MEMBER_KINDS = ("scenario", "procedure", "calculation")
 
 
-def collect(retriever: Any, corpus: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def collect(
+    retriever: Any, corpus: Any, rows: list[dict[str, Any]], memory: QuestionMemory | None = None
+) -> list[dict[str, Any]]:
+    """Features and labels per question; the memory is read without the question and its twin."""
     samples = []
     for row in rows:
         gold = {(g["law"], g["article"]) for g in row.get("gold") or ()}
@@ -34,9 +38,12 @@ def collect(retriever: Any, corpus: Any, rows: list[dict[str, Any]]) -> list[dic
             continue
         result = retriever.retrieve(row["question"], k=DEPTH)
         vector = result.query_vector[0] if result.query_vector.ndim == 2 else result.query_vector
-        similarity = retriever.unit_similarities(vector, [f"{h.law_id}:d{h.article}" for h in result.hits])
-        x = features(result.hits, row["question"], corpus, similarity)
-        y = np.array([float((h.law_id, h.article) in gold) for h in result.hits])
+        exclude = frozenset({row["id"], row.get("twin") or row["id"]})
+        recalled = memory.recall(vector, exclude) if memory is not None else EMPTY
+        hits = with_recalled(retriever, result.hits, vector, recalled)
+        similarity = retriever.unit_similarities(vector, [f"{h.law_id}:d{h.article}" for h in hits])
+        x = features(hits, row["question"], corpus, similarity, recalled)
+        y = np.array([float((h.law_id, h.article) in gold) for h in hits])
         samples.append({"id": row["id"], "kind": row["kind"], "x": x, "y": y})
     return samples
 
@@ -106,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     corpus = ensure_corpus(settings)
     retriever = HybridRetriever.load(settings, corpus)
-    samples = collect(retriever, corpus, load_rows(TUNE_FILE))
+    memory = QuestionMemory.load(retriever.embedder.model_id, retriever.query_vectors)
+    samples = collect(retriever, corpus, load_rows(TUNE_FILE), memory)
     report = cross_validate(samples)
     model = fit(samples)
     meta = {

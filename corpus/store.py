@@ -55,6 +55,8 @@ class Corpus:
         self.cross_references = list(cross_references)
         self.manifest = manifest or {}
         self._law_keys = {canonical_law_id(law): law for law in self.documents}
+        # Units repealed or amended by a later provision (few): answers check their citations here.
+        self.changed_units: tuple[LegalUnit, ...] = tuple(u for u in self.units.values() if u.changes)
 
     # --- lookups -------------------------------------------------------------
     def resolve_law(self, law_id: str) -> str:

@@ -85,7 +85,9 @@ def synonyms_hash() -> str:
 
 
 def accent_phrases_hash() -> str:
-    return _data_hash("accent_phrases.txt")
+    """What the diacritic restorer learns besides the law: phrases, members' sentences, chat
+    abbreviations (the synonym table, hashed on its own too)."""
+    return _data_hash("accent_phrases.txt") + _data_hash("member_sentences.txt")
 
 
 def expected_manifest(

@@ -148,6 +148,22 @@ class HybridRetriever:
             found[unit] = max(found.get(unit, -1.0), float(cosine))
         return found
 
+    def article_hits(self, vector: Vectors, article_ids: Sequence[str], rank: int = 0) -> list[Hit]:
+        """Hits for articles named by the caller (not found by this search), each with its passage
+        nearest to ``vector``, a zero score and only the ``dense_cosine`` signal; ranks follow ``rank``."""
+        today = date.today()
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        hits: list[Hit] = []
+        for article in dict.fromkeys(article_ids):
+            rows = self._group_rows.get(article)
+            if not rows:
+                continue
+            cosines = self.dense.vectors(rows) @ query
+            best = int(np.argmax(cosines))
+            signals = {"dense_cosine": float(cosines[best])}
+            hits.append(self._hit(self.chunks[rows[best]], 0.0, rank + len(hits) + 1, signals, today))
+        return hits
+
     def query_vectors(self, queries: Sequence[str]) -> Vectors:
         """The dense vectors ``search`` uses for these questions (validated, restored, embedded)."""
         cleaned, _, restored = self._prepare(queries)

@@ -21,6 +21,7 @@ from assistant.citations import law_name
 from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
+from assistant.question_memory import EMPTY, Recalled
 from assistant.rule_sentence import rule_sentence
 from corpus.model import LegalUnit
 from corpus.store import Corpus
@@ -36,9 +37,13 @@ class ExtractiveGenerator:
         self._ranker = ranker or UnitRanker.load()
 
     def generate(
-        self, question: str, sources: Sequence[Source], similarity: Mapping[str, float] | None = None
+        self,
+        question: str,
+        sources: Sequence[Source],
+        similarity: Mapping[str, float] | None = None,
+        recalled: Recalled = EMPTY,
     ) -> Draft:
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker, recalled)
         if not ranked:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
@@ -55,10 +60,14 @@ class ExtractiveGenerator:
         return Draft(text=text, cited=tuple(dict.fromkeys(cited)), generator=self.name, metadata=meta)
 
     def stream(
-        self, question: str, sources: Sequence[Source], similarity: Mapping[str, float] | None = None
+        self,
+        question: str,
+        sources: Sequence[Source],
+        similarity: Mapping[str, float] | None = None,
+        recalled: Recalled = EMPTY,
     ) -> Iterator[str]:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker, recalled)
         if ranked:
             yield from self._pieces(ranked[0])
 

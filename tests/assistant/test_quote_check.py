@@ -95,3 +95,12 @@ class TestMisleadingQuotes:
         citation = Citation("145/2020/NĐ-CP", 80, 4, "c", "", True)
         answer = Answer("nuôi con nhỏ", f"«4. {lead}\nc) {point}»", (citation,), False, False, 0.5, "test")
         assert misleading_quotes(answer, corpus) == []
+
+
+def test_fold_strips_every_vietnamese_mark() -> None:
+    from assistant.textnorm import fold
+
+    assert (
+        fold("Người lao động được nghỉ hằng năm; ĐOÀN PHÍ Ỹ")
+        == "nguoi lao dong duoc nghi hang nam; doan phi y"
+    )

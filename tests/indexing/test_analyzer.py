@@ -94,11 +94,26 @@ def test_accent_restorer_reads_context() -> None:
     from indexing.restore import AccentRestorer
 
     restorer = AccentRestorer(_tiny_accent_model())
-    # "nam" is "năm" after "hằng" but "nam" after "lao động"; "ko" is unknown and stays as typed.
+    # "nam" is "năm" after "hằng" but "nam" after "lao động"; the chat abbreviation "ko" is spelt
+    # out from the synonym table; "ky" is unknown to this tiny model and stays as typed.
     assert restorer.restore("nguoi lao dong nghi hang nam bao nhieu ngay") == (
         "người lao động nghỉ hằng năm bao nhiêu ngày"
     )
-    assert restorer.restore("lao dong nam ko duoc ky hop dong") == "lao động nam ko được ky hợp đồng"
+    assert restorer.restore("lao dong nam ko duoc ky hop dong") == "lao động nam không được ky hợp đồng"
+    assert restorer.restore("e nghi hang nam") == "em nghỉ hằng năm"
+
+
+def test_members_sentences_teach_everyday_words() -> None:
+    """Words the law never uses ("quay lại", "nói") come back from members' own sentences."""
+    from indexing.restore import AccentModel, AccentRestorer, member_sentences
+
+    sentences = member_sentences()
+    assert len(sentences) >= 200
+    law_only = AccentModel.from_texts(["Người lao động được nghỉ hằng năm."], phrases=[])
+    with_members = AccentModel.from_texts(["Người lao động được nghỉ hằng năm."])
+    folded = "cong ty noi em quay lai lam"
+    assert "quay lại" not in AccentRestorer(law_only).restore(folded)
+    assert AccentRestorer(with_members).restore(folded) == "công ty nói em quay lại làm"
 
 
 def test_accent_model_round_trips(tmp_path: Path) -> None:
