@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from matplotlib.patches import Rectangle
 
 from ui.dashboard.access import require_leader
 from ui.dashboard.charts import laws_figure, timeline_figure, topics_figure
@@ -114,7 +115,7 @@ class TestAggregates:
         assert report.single_day == local_day(NOW)
         assert f"{local_day(NOW):%d/%m/%Y}" in timeline_note(report)
         figure = timeline_figure(report)
-        heights = [bar.get_height() for bar in figure.axes[0].patches]
+        heights = [bar.get_height() for bar in figure.axes[0].patches if isinstance(bar, Rectangle)]
         assert len(heights) == 24 and sum(heights) == 3
         assert all(t.get_rotation() == 0 for t in figure.axes[0].get_xticklabels())
 
