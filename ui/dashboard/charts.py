@@ -67,7 +67,7 @@ def timeline_figure(report: DashboardReport) -> Figure:
 
 def _barh(title: str, names: Sequence[str], parts: Sequence[tuple[str, Sequence[int], str]]) -> Figure:
     rows = max(len(names), 1)
-    figure = _figure(1.0 + 0.38 * rows)
+    figure = _figure(0.9 + 0.32 * rows)
     axes = figure.add_subplot()
     axes.set_title(title, loc="left", fontsize=12)
     positions = list(range(len(names)))

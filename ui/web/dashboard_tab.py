@@ -43,9 +43,9 @@ def build_dashboard_tab(service: Any, tab: gr.Tab, staff: gr.State) -> None:
     cards = gr.HTML(elem_id="la-dash-cards")
     note = gr.Markdown(elem_id="la-dash-note")
     timeline = gr.Plot(label="Số câu hỏi", show_label=False, elem_id="la-plot-days")
-    with gr.Row():
-        topics = gr.Plot(label="Chủ đề", show_label=False, min_width=320, elem_id="la-plot-topics")
-        laws = gr.Plot(label="Văn bản", show_label=False, min_width=320, elem_id="la-plot-laws")
+    # One chart a row: the topic and law names stay whole and readable at full width.
+    topics = gr.Plot(label="Chủ đề", show_label=False, elem_id="la-plot-topics")
+    laws = gr.Plot(label="Văn bản", show_label=False, elem_id="la-plot-laws")
     with gr.Row():
         trends = gr.Dataframe(
             headers=TREND_COLUMNS,
