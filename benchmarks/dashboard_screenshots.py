@@ -65,13 +65,15 @@ def seed(db_url: str, case: Case) -> tuple[str, int]:
     try:
         store_rows(store, rows)
         _, token = create_user(store, "Lãnh đạo công đoàn (mẫu)", "leader")
+        started = time.perf_counter()
         report = load_report(store.engine, case.window)
+        took_ms = (time.perf_counter() - started) * 1000
         print(
             f"{case.name}: {len(rows)} interactions stored; window {case.window} ngày: "
             f"total={report.total} timeline={report.timeline_kind}({len(report.timeline)}) "
             f"topics={sum(1 for t in report.topics if t.questions)} declined={report.declined} "
             f"escalated={report.escalated} verified={report.verified} "
-            f"this_week={report.this_week} last_week={report.last_week}"
+            f"this_week={report.this_week} last_week={report.last_week}; report built in {took_ms:.0f} ms"
         )
     finally:
         store.close()
