@@ -208,3 +208,16 @@ def test_the_dashboard_is_for_leaders_advisors_and_admins() -> None:
         require_leader(UserInfo(2, "B", "member"))
     with pytest.raises(PermissionDeniedError):
         require_leader(None)
+
+
+def test_the_tab_asks_a_leader_for_a_leaders_token() -> None:
+    import gradio as gr
+
+    from ui.web.dashboard_tab import LOGIN_LABEL, build_dashboard_tab
+
+    with gr.Blocks() as demo, gr.Tab("Thống kê") as tab:
+        build_dashboard_tab(None, tab, gr.State(None))
+    blocks = {getattr(b, "elem_id", None): b for b in demo.blocks.values()}
+    assert {"la-dash-note", "la-plot-days", "la-plot-topics", "la-plot-laws", "la-dash-csv"} <= set(blocks)
+    assert blocks["la-token-dashboard"].label == LOGIN_LABEL and "lãnh đạo" in LOGIN_LABEL
+    assert "tư vấn viên" not in LOGIN_LABEL
