@@ -139,3 +139,13 @@ def test_submit_keeps_typed_values_on_error_then_answers_and_hides() -> None:
     assert steps[0][0]["visible"] is False
     assert "9.000.000 đồng" in sent and answered.startswith("Trợ cấp thôi việc của bạn là 18.000.000 đồng")
     assert steps[-1][0]["visible"] is False, "the form hides once the result is given"
+
+
+def test_a_value_the_calculator_refused_is_asked_again_with_its_message() -> None:
+    calculator = get_calculator("tro_cap_thoi_viec")
+    asked = reply_for(calculator, {"thoi_gian_lam_viec": "200 năm", "luong_binh_quan": "9 triệu"})
+    assert asked.missing == ("thoi_gian_lam_viec",) and asked.error
+    _, intro, boxes, _, errors = _slots(form_updates(asked.to_json()))
+    assert boxes[0]["label"] == calculator.spec("thoi_gian_lam_viec").label
+    assert errors[0]["visible"] is True and "từ 1 tháng đến 50 năm" in errors[0]["value"]
+    assert "9 triệu" in intro["value"] or "9.000.000" in intro["value"]

@@ -221,3 +221,16 @@ def test_the_tab_asks_a_leader_for_a_leaders_token() -> None:
     assert {"la-dash-note", "la-plot-days", "la-plot-topics", "la-plot-laws", "la-dash-csv"} <= set(blocks)
     assert blocks["la-token-dashboard"].label == LOGIN_LABEL and "lãnh đạo" in LOGIN_LABEL
     assert "tư vấn viên" not in LOGIN_LABEL
+
+
+def test_the_report_reads_alike_on_sqlite_and_postgresql(store: Store) -> None:
+    """``store`` runs on both backends (conftest): JSON citations, dates and ratings read alike."""
+    store_rows(
+        store,
+        [row(at(1, 9), LEAVE, rating=1), row(at(1, 10), SAFETY, abstained=True), row(at(3, 22), MATERNITY)],
+    )
+    report = load_report(store.engine, 7, now=NOW)
+    assert (report.total, report.declined, report.rated_up) == (3, 1, 1)
+    topics = {r.topic for r in report.topics}
+    assert topics == {"Thời giờ làm việc, nghỉ ngơi", "An toàn lao động", "Thai sản"}
+    assert dict(report.timeline)[(local_day(NOW) - timedelta(days=3)).isoformat()] == 1
