@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from pathlib import Path
 
 from ui.dashboard.report import DashboardReport
@@ -38,9 +40,13 @@ def report_rows(report: DashboardReport) -> list[tuple[object, ...]]:
 
 
 def write_csv(report: DashboardReport, path: Path) -> Path:
+    """Write the CSV whole, then move it into place: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8-sig", newline="", dir=path.parent, suffix=".part", delete=False
+    ) as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         writer.writerows(report_rows(report))
+    os.replace(handle.name, path)
     return path
