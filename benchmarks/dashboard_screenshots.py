@@ -1,4 +1,4 @@
-"""Screenshots of the leaders' dashboard with one day and with 90 days of generated data.
+"""Screenshots of the leaders' dashboard with one day, 90 days and a year of generated data.
 
 For each case: a temporary SQLite database is seeded with generated interactions through the
 real storage layer (``ui.dashboard.sample``), a leader's token is created, the real server
@@ -51,7 +51,11 @@ class Case:
     window: int  # its number of days
 
 
-CASES = (Case("dashboard-1-day", 1, "30 ngày", 30), Case("dashboard-90-days", 90, "90 ngày", 90))
+CASES = (
+    Case("dashboard-1-day", 1, "30 ngày", 30),
+    Case("dashboard-90-days", 90, "90 ngày", 90),
+    Case("dashboard-365-days", 365, "365 ngày", 365),  # a year: one bar a week
+)
 
 
 def seed(db_url: str, case: Case) -> tuple[str, int]:

@@ -114,7 +114,10 @@ def timeline_note(report: DashboardReport) -> str:
             "nên biểu đồ cho thấy số câu hỏi theo từng giờ của ngày đó."
         )
     if report.timeline_kind == "week":
-        return "Khoảng thời gian dài: mỗi cột là một tuần (từ thứ Hai); tuần không có câu hỏi hiện 0."
+        return (
+            "Khoảng thời gian dài: mỗi cột là một tuần (từ thứ Hai); tuần không có câu hỏi hiện 0; "
+            "tuần đầu và tuần cuối có thể chưa đủ 7 ngày."
+        )
     return (
         f"Mỗi cột là một ngày, từ {report.start:%d/%m/%Y} đến {report.end:%d/%m/%Y}; "
         "ngày không có câu hỏi hiện 0."
