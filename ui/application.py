@@ -17,6 +17,9 @@ from typing import Any, Protocol
 from corpus.settings import Settings
 from corpus.store import Corpus
 from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
+from ui.dashboard.access import require_leader
+from ui.dashboard.query import load_report
+from ui.dashboard.report import MAX_DAYS, DashboardReport
 from ui.errors import InvalidRequestError
 from ui.matching import VerifiedMatcher, normalize_question
 from ui.ownership import conversation_for, interaction_for
@@ -32,7 +35,7 @@ from ui.results import (
     TopicCount,
     UserInfo,
 )
-from ui.review_workflow import ReviewWorkflow, require_advisor
+from ui.review_workflow import ReviewWorkflow
 from ui.sources import (
     full_answer,
     hits_to_sources,
@@ -415,7 +418,7 @@ class AssistantService(ReviewWorkflow):
 
     # --- leaders --------------------------------------------------------------------
     def dashboard(self, days: int = 30, *, user: UserInfo | None = None) -> DashboardStats:
-        require_advisor(user)
+        require_leader(user)
         if not 1 <= days <= 3650:
             raise InvalidRequestError(f"days phải trong khoảng 1..3650; nhận được {days}")
         rows = self.store.dashboard_rows(days)
@@ -438,6 +441,13 @@ class AssistantService(ReviewWorkflow):
             pending_reviews=rows.pending_reviews,
             verified_served=rows.verified,
         )
+
+    def dashboard_report(self, days: int = 30, *, user: UserInfo | None = None) -> DashboardReport:
+        """The leaders' dashboard: topics in members' terms, days filled, trends, shares."""
+        require_leader(user)
+        if not 1 <= days <= MAX_DAYS:
+            raise InvalidRequestError(f"Số ngày thống kê phải từ 1 đến {MAX_DAYS}; nhận được {days}.")
+        return load_report(self.store.engine, days)
 
     def source(self, law_id: str, article: int) -> dict[str, Any]:
         """An article's text, title, path, in-force status, replacements and clauses."""

@@ -10,9 +10,11 @@ from typing import Any, Literal
 
 VERIFIED_LABEL = "Đã được tư vấn viên xác nhận"
 
-Role = Literal["member", "advisor", "admin"]
-ROLES: tuple[str, ...] = ("member", "advisor", "admin")
+Role = Literal["member", "leader", "advisor", "admin"]
+# A leader (lãnh đạo công đoàn) reads the dashboard only; an advisor also works the review queue.
+ROLES: tuple[str, ...] = ("member", "leader", "advisor", "admin")
 STAFF_ROLES = frozenset({"advisor", "admin"})
+DASHBOARD_ROLES = frozenset({"leader", "advisor", "admin"})
 REVIEW_STATUSES: tuple[str, ...] = ("pending", "approved", "edited", "rejected")
 REVIEW_REASONS: tuple[str, ...] = ("escalated", "low_confidence", "thumbs_down", "member_request")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from corpus.settings import Settings
+from ui.results import ROLES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     admin_sub = admin.add_subparsers(dest="admin_command", required=True)
     create = admin_sub.add_parser("create-user", help="Tạo người dùng và in mã truy cập (chỉ hiện một lần)")
     create.add_argument("name")
-    create.add_argument("--role", choices=("member", "advisor", "admin"), required=True)
+    create.add_argument(
+        "--role", choices=ROLES, required=True, help="leader: lãnh đạo công đoàn (chỉ xem thống kê)"
+    )
     create.add_argument(
         "--expires-days", type=int, default=365, help="số ngày mã truy cập còn hiệu lực (mặc định 365)"
     )

@@ -165,6 +165,15 @@ class TestAuth:
         assert stats["total_questions"] == 1 and stats["satisfaction"] == 1.0
         assert stats["top_laws"] and stats["top_laws"][0]["law_title"]
 
+    def test_a_leader_reads_the_dashboard_but_not_the_queue(self, client: TestClient, service: Any) -> None:
+        from ui.auth import create_user
+
+        _, token = create_user(service.store, "Lê Lãnh Đạo", "leader")
+        assert client.get("/v1/dashboard", params={"days": 7}, headers=bearer(token)).status_code == 200
+        refused = client.get("/v1/reviews", headers=bearer(token))
+        assert refused.status_code == 403 and "tư vấn viên" in refused.json()["message"]
+        assert service.dashboard_report(7, user=service.authenticate(token)).days == 7
+
     def test_anonymous_chat_can_be_disabled(self, service: Any, member: tuple[Any, str]) -> None:
         settings = replace(service.settings, anonymous_chat=False)
         with TestClient(create_app(settings, service=service, web_ui=False)) as closed:

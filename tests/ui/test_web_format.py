@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 import pytest
 
 from assistant.answer import Citation
-from ui.results import DashboardStats, ReviewItem, TopicCount
+from ui.dashboard.report import DashboardReport, InteractionFact, build_report
+from ui.results import ReviewItem
 from ui.web import review_view as rv
-from ui.web.dashboard_tab import days_frame, summary_html, topics_frame
+from ui.web.dashboard_tab import summary_html, trends_frame, unanswered_frame
 from ui.web.format import (
     VERIFIED_LABEL,
     chat_answer,
@@ -183,35 +186,28 @@ class TestReviewView:
 
 
 class TestDashboardView:
-    STATS = DashboardStats(
-        days=7,
-        total_questions=5,
-        questions_per_day=(("2025-05-01", 2), ("2025-05-02", 3)),
-        top_laws=(TopicCount("45/2019/QH14", "Bộ luật Lao động 2019", None, 4),),
-        top_chapters=(
-            TopicCount("45/2019/QH14", "Bộ luật Lao động 2019", "Chương VII. THỜI GIỜ NGHỈ NGƠI", 3),
-        ),
-        share_declined=0.2,
-        share_escalated=0.4,
-        satisfaction=None,
-        feedback_count=0,
-        pending_reviews=2,
+    NOW = datetime(2025, 5, 2, 5, 0)
+    FACTS = (
+        InteractionFact(datetime(2025, 5, 1, 2, 0), "Tiền lương", "BLLĐ 2019", False, False, False),
+        InteractionFact(datetime(2025, 5, 1, 3, 0), "Tiền lương", "BLLĐ 2019", True, True, False),
+        InteractionFact(datetime(2025, 5, 2, 2, 0), "BHXH", "Luật BHXH 2024", False, True, False),
+        InteractionFact(datetime(2025, 5, 2, 3, 0), "BHXH", "Luật BHXH 2024", False, False, True),
+        InteractionFact(datetime(2025, 5, 2, 4, 0), "Thai sản", "Luật BHXH 2024", True, True, False),
     )
 
+    def report(self) -> DashboardReport:
+        return build_report(7, self.FACTS, (), now=self.NOW, pending_reviews=2)
+
     def test_summary_cards(self) -> None:
-        html = summary_html(self.STATS)
-        for part in ("Câu hỏi trong 7 ngày", ">5<", "Tỷ lệ từ chối trả lời", ">20%<", ">40%<", ">—<"):
+        html = summary_html(self.report())
+        parts = ("Câu hỏi trong 7 ngày", ">5<", "Từ chối trả lời", ">40% (2)<", ">60% (3)<", ">—<", ">2<")
+        for part in parts:
             assert part in html
 
-    def test_frames_for_the_plots(self) -> None:
-        days = days_frame(self.STATS)
-        assert days["Số câu hỏi"].tolist() == [2, 3] and str(days["Ngày"].dtype).startswith("datetime64")
-        assert topics_frame(self.STATS.top_laws, with_chapter=False).iloc[0].tolist() == [
-            "Bộ luật Lao động 2019",
-            4,
-        ]
-        label = topics_frame(self.STATS.top_chapters, with_chapter=True).iloc[0, 0]
-        assert label.startswith("45/2019/QH14 · Chương VII") and len(label) <= 40
+    def test_tables_for_trends_and_unanswered_topics(self) -> None:
+        report = self.report()
+        assert trends_frame(report).iloc[0].tolist() == ["BHXH", 2, 0, "+2"]
+        assert unanswered_frame(report)["Chủ đề"].tolist() == ["Thai sản", "Tiền lương"]
 
 
 class TestChatAnswer:

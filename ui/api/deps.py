@@ -16,7 +16,7 @@ from ui.errors import (
     PermissionDeniedError,
     ServiceNotReadyError,
 )
-from ui.results import UserInfo
+from ui.results import DASHBOARD_ROLES, UserInfo
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
 # Declares the bearer scheme in the OpenAPI document; the header is parsed by ``bearer_token``.
@@ -108,4 +108,15 @@ def advisor_user(request: Request, _: Credentials = None) -> UserInfo:
     user = get_service(request).authenticate(token)
     if user.role not in ADVISOR_ROLES:
         raise PermissionDeniedError("Chỉ tư vấn viên hoặc quản trị viên được truy cập chức năng này.")
+    return user
+
+
+def leader_user(request: Request, _: Credentials = None) -> UserInfo:
+    """A union leader, advisor or admin: the roles that read the dashboard."""
+    token = bearer_token(request.headers.get("authorization"))
+    user = get_service(request).authenticate(token)
+    if user.role not in DASHBOARD_ROLES:
+        raise PermissionDeniedError(
+            "Chỉ lãnh đạo công đoàn, tư vấn viên hoặc quản trị viên được xem thống kê."
+        )
     return user

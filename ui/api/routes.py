@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ui.api.deps import advisor_user, get_service, no_unknown_query, optional_user
+from ui.api.deps import advisor_user, get_service, leader_user, no_unknown_query, optional_user
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
 from ui.api.responses import (
@@ -46,6 +46,7 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(no_unknown_query)])
 Service = Annotated[AssistantService, Depends(get_service)]
 Member = Annotated[UserInfo | None, Depends(optional_user)]
 Advisor = Annotated[UserInfo, Depends(advisor_user)]
+Leader = Annotated[UserInfo, Depends(leader_user)]
 MEMBER_ERRORS = errors(401)
 # Members may call these anonymously (when the settings allow) or with their token.
 # ``ui.api.openapi`` turns this mark into ``security: [{}, {bearer: []}]`` (token optional).
@@ -206,6 +207,6 @@ def source(
 
 @router.get("/dashboard", summary="Thống kê cho lãnh đạo công đoàn", responses=STAFF_ERRORS)
 def dashboard(
-    service: Service, advisor: Advisor, days: Annotated[int, Query(ge=1, le=3650)] = 30
+    service: Service, leader: Leader, days: Annotated[int, Query(ge=1, le=3650)] = 30
 ) -> DashboardResponse:
-    return DashboardResponse.model_validate(service.dashboard(days, user=advisor).to_json())
+    return DashboardResponse.model_validate(service.dashboard(days, user=leader).to_json())

@@ -67,7 +67,7 @@ class EditRequest(_Strict):
 
 class UserCreateRequest(_Strict):
     name: str = Field(min_length=1, max_length=200)
-    role: Literal["member", "advisor", "admin"]
+    role: Literal["member", "leader", "advisor", "admin"]
     expires_days: int | None = Field(default=365, ge=1, le=3650)
 
 

@@ -40,7 +40,7 @@ def build_ui(service: Any, settings: Settings | None = None) -> gr.Blocks:
             f'<header class="la-header"><h1>⚖️ {TITLE}</h1>'
             "<p>Tra cứu quyền lợi người lao động theo văn bản pháp luật hiện hành</p></header>"
         )
-        staff = gr.State(None)  # the advisor/admin logged in with a token, shared by two tabs
+        staff = gr.State(None)  # the advisor/leader/admin logged in with a token, shared by two tabs
         with gr.Tabs(elem_id="la-tabs"):
             with gr.Tab("Hỏi đáp", id="member", elem_id="la-tab-member"):
                 build_member_tab(service, settings)

@@ -8,6 +8,7 @@ from typing import Any
 import gradio as gr
 
 from corpus.settings import Settings
+from ui.web.calc_form import build_calc_form, form_updates, pending_calculation, submit_steps
 from ui.web.format import as_text, chat_answer, message_html, notices_markdown, sources_html
 from ui.web.login import build_login
 from ui.web.service_view import error_text, stream_answer
@@ -39,6 +40,7 @@ def build_member_tab(service: Any, settings: Settings) -> None:
     # The conversation's secret key: per browser session (gr.State lives on the server, one
     # copy per session), so only this session can continue, rate or share its conversation.
     conversation = gr.State(None)
+    calculation = gr.State(None)  # the last answer's request for calculator inputs, or None
 
     gr.Markdown(
         "Hỏi về quyền lợi của người lao động: hợp đồng, tiền lương, nghỉ phép, bảo hiểm, kỷ luật… "
@@ -56,6 +58,7 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         feedback_options=None,
         buttons=["copy"],
     )
+    calc_form = build_calc_form()  # right under the answer that asks for calculator inputs
     notices = gr.Markdown(elem_id="la-notices")
     with gr.Group(visible=False, elem_id="la-after-answer") as after:
         with gr.Row(elem_classes=["la-feedback-row"]):
@@ -96,15 +99,35 @@ def build_member_tab(service: Any, settings: Settings) -> None:
 
     def answer(text: str, history: ChatHistory | None, conv: Any, user: Any) -> Iterator[tuple[Any, ...]]:
         if user is None and not settings.anonymous_chat:
-            yield (gr.update(),) * 7 + (message_html("error", "Vui lòng đăng nhập để đặt câu hỏi."),)
+            yield (gr.update(),) * 7 + (
+                message_html("error", "Vui lòng đăng nhập để đặt câu hỏi."),
+                gr.update(),
+            )
             return
         yield from _answer(service, text, history or [], conv, user)
 
-    outputs = [question, chat, sources, notices, after, interaction, conversation, status]
-    send.click(answer, [question, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
-    question.submit(answer, [question, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
+    outputs = [question, chat, sources, notices, after, interaction, conversation, status, calculation]
+    show_form = (form_updates, [calculation], calc_form.outputs)
+    send.click(answer, [question, chat, conversation, member], outputs).then(*show_form).then(
+        None, js=SCROLL_TO_ANSWER
+    )
+    question.submit(answer, [question, chat, conversation, member], outputs).then(*show_form).then(
+        None, js=SCROLL_TO_ANSWER
+    )
     for button in example_buttons:
-        button.click(answer, [button, chat, conversation, member], outputs).then(None, js=SCROLL_TO_ANSWER)
+        button.click(answer, [button, chat, conversation, member], outputs).then(*show_form).then(
+            None, js=SCROLL_TO_ANSWER
+        )
+
+    def submit_form(calc: Any, *rest: Any) -> Iterator[tuple[Any, ...]]:
+        fields, args = rest[: len(calc_form.fields)], rest[len(calc_form.fields) :]
+        yield from submit_steps(answer, len(outputs), calc, fields, *args)
+
+    calc_form.submit.click(
+        submit_form,
+        [calculation, *calc_form.fields, chat, conversation, member],
+        [*calc_form.outputs, *outputs],
+    ).then(None, js=SCROLL_TO_ANSWER)
 
     def rate(rating: int) -> Any:
         def handler(interaction_id: Any, text: str, user: Any, key: Any) -> tuple[str, str]:
@@ -128,19 +151,19 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
     question = (text or "").strip()
     keep = gr.update()
     if not question:
-        yield "", history, keep, keep, keep, keep, keep, message_html("error", "Vui lòng nhập câu hỏi.")
+        yield "", history, keep, keep, keep, keep, keep, message_html("error", "Vui lòng nhập câu hỏi."), keep
         return
     history = [
         *history,
         {"role": "user", "content": as_text(question)},
         {"role": "assistant", "content": THINKING},
     ]
-    yield "", history, "", "", gr.update(visible=False), None, conv, ""
+    yield "", history, "", "", gr.update(visible=False), None, conv, "", None
     try:
         for step in stream_answer(service, question, conversation_key=conv, user=user):
             if isinstance(step, str):
                 history[-1] = {"role": "assistant", "content": as_text(step)}
-                yield "", history, keep, keep, keep, keep, keep, keep
+                yield "", history, keep, keep, keep, keep, keep, keep, keep
                 continue
             history[-1] = {"role": "assistant", "content": chat_answer(step.payload)}
             yield (
@@ -152,6 +175,7 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
                 step.interaction_id,
                 step.conversation_key,
                 "",
+                pending_calculation(step.payload),
             )
     except Exception as exc:  # shown to the member instead of a stack trace
         history[-1] = {"role": "assistant", "content": "Xin lỗi, chưa trả lời được câu hỏi này."}
@@ -164,6 +188,7 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
             None,
             conv,
             message_html("error", error_text(exc)),
+            None,
         )
 
 
