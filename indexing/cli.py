@@ -24,6 +24,7 @@ def register(subparsers: Any) -> None:
     publish.add_argument("--issued", type=date.fromisoformat, default=None, help="ngày ban hành YYYY-MM-DD")
     publish.add_argument("--effective", type=date.fromisoformat, required=True, help="ngày có hiệu lực")
     publish.add_argument("--replaces", action="append", default=[], help="số hiệu văn bản bị thay thế")
+    publish.add_argument("--replaced-by", action="append", default=[], help="số hiệu văn bản thay thế nó")
     publish.add_argument("--new-version", action="store_true", help="bản mới của văn bản đã có trong kho")
     publish.add_argument("--who", required=True, help="người công bố (ghi vào nhật ký)")
     publish.add_argument("--json", action="store_true", help="one JSON object (for the API)")
@@ -129,6 +130,7 @@ def _publish(args: argparse.Namespace) -> int:
         issued=args.issued,
         effective=args.effective,
         replaces=tuple(args.replaces),
+        replaced_by=tuple(args.replaced_by),
     )
     try:
         result, manifest = publish_and_index(
