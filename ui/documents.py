@@ -132,13 +132,17 @@ def restage(
     return stage_file(path, service.corpus, replaces=replaces, effective=effective, new_version=new_version)
 
 
+REBUILD_NICENESS = 10  # the rebuild yields the CPU to the threads answering questions
+
+
 def _index_command(settings: Any, args: list[str]) -> dict[str, Any]:
-    """Run ``legal-assistant index publish|rollback --json`` in a child process."""
+    """Run ``legal-assistant index publish|rollback --json`` in a child process, at a lower CPU
+    priority than this process's request threads."""
     env = {**os.environ}
     for name in ("sources_dir", "data_dir", "embedder", "embedder_model"):
         env[f"LEGAL_ASSISTANT_{name.upper()}"] = str(getattr(settings, name))
     done = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "index", *args, "--json"],
+        [sys.executable, "-m", "ui.cli", "index", *args, "--json", "--nice", str(REBUILD_NICENESS)],
         capture_output=True,
         text=True,
         env=env,
@@ -166,7 +170,8 @@ def swap_pipeline(service: Any) -> dict[str, float]:
     started = time.perf_counter()
     corpus = load_corpus(service.settings.corpus_dir)
     loaded = time.perf_counter()
-    pipeline = _pipeline(service.settings, corpus)
+    embedder = getattr(getattr(service.pipeline, "retriever", None), "embedder", None)  # model stays loaded
+    pipeline = _pipeline(service.settings, corpus, embedder)
     service.pipeline, service.corpus = pipeline, corpus
     service._answers = type(service._answers)(service._answers.size)
     return {"swap_load_corpus_s": loaded - started, "swap_load_pipeline_s": time.perf_counter() - loaded}

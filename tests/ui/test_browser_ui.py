@@ -243,8 +243,8 @@ def test_legal_staff_publish_a_law_that_is_then_cited(
     page.wait_for_selector("#la-doc-verdict .la-msg-ok", timeout=UI_TIMEOUT_MS)
     counts = page.inner_text("#la-doc-counts")
     assert "Điều" in counts and "Chương" in counts, counts
-    assert page.input_value("#la-doc-law input") == NEW_LAW
-    assert page.input_value("#la-doc-effective input") == "01/06/2026"
+    assert page.input_value("#la-doc-law textarea") == NEW_LAW
+    assert page.input_value("#la-doc-effective textarea") == "01/06/2026"
     _shot(page, "documents-report.png")
     page.click("#la-doc-publish")
     page.wait_for_selector("#la-doc-status .la-msg-ok", timeout=PUBLISH_TIMEOUT_MS)
