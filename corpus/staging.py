@@ -183,6 +183,9 @@ _WARNINGS = (
 )
 
 
+_SAME_RANGE = re.compile(r"Điều (\d+)–\1\b")
+
+
 def read_problem(name: str, exc: SourceError) -> str:
     """Why a file could not be read, in Vietnamese (the reader's English detail when unknown)."""
     for needle, text in _READ_PROBLEMS:
@@ -196,7 +199,7 @@ def staff_warning(raw: str) -> str:
     for pattern, text in _WARNINGS:
         found = pattern.search(raw)
         if found:
-            return found.expand(text)
+            return _SAME_RANGE.sub(r"Điều \1", found.expand(text))  # "Điều 3–3" -> "Điều 3"
     return raw
 
 

@@ -160,10 +160,10 @@ def _index_command(settings: Any, args: list[str]) -> dict[str, Any]:
 
 
 def swap_pipeline(service: Any) -> dict[str, float]:
-    """Load the rebuilt corpus and index and point the service at them (no restart).
+    """Load the rebuilt corpus and index and have the service answer from them (no restart).
 
-    The assignment is atomic: a request already in the old pipeline finishes there. The
-    answer cache is emptied so no answer from the old texts is served again."""
+    Goes through ``service.use_pipeline`` (the web UI holds a proxy of the service, on which
+    setting attributes would not reach the real one). Returns the seconds of each step."""
     from corpus.store import load_corpus
     from ui.bootstrap import _pipeline
 
@@ -172,8 +172,7 @@ def swap_pipeline(service: Any) -> dict[str, float]:
     loaded = time.perf_counter()
     embedder = getattr(getattr(service.pipeline, "retriever", None), "embedder", None)  # model stays loaded
     pipeline = _pipeline(service.settings, corpus, embedder)
-    service.pipeline, service.corpus = pipeline, corpus
-    service._answers = type(service._answers)(service._answers.size)
+    service.use_pipeline(pipeline, corpus)
     return {"swap_load_corpus_s": loaded - started, "swap_load_pipeline_s": time.perf_counter() - loaded}
 
 

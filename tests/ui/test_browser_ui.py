@@ -252,6 +252,7 @@ def test_legal_staff_publish_a_law_that_is_then_cited(
     history = page.locator("#la-doc-history")
     history.filter(has_text="Đang áp dụng").wait_for(timeout=UI_TIMEOUT_MS)
     assert "Phạm Pháp Chế" in history.inner_text()
+    assert NEW_LAW in service.corpus.documents, "the running service answers from the new corpus"
 
     _open_tab(page, "Hỏi đáp")
     _ask(page, "Tổ trưởng công đoàn được hưởng phụ cấp trách nhiệm thử nghiệm bao nhiêu?")

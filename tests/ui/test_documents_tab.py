@@ -18,11 +18,14 @@ import pytest
 from corpus.settings import PROJECT_ROOT
 from corpus.staging import MAX_UPLOAD_BYTES
 from ui import documents as desk
+from ui.api.deps import LazyService, ServiceHolder
 from ui.web import documents_tab as tab
+from ui.web.service_view import answer_view
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "documents" / "luat-thu-nghiem.txt"
 LAW_ID = "99/2026/QH15"
 QUERY = "phụ cấp trách nhiệm thử nghiệm của tổ trưởng công đoàn"
+QUESTION = "Tổ trưởng công đoàn được hưởng phụ cấp trách nhiệm thử nghiệm bao nhiêu?"
 FORM = (LAW_ID, "Luật", "Luật phụ cấp thử nghiệm", "Quốc hội", "15/01/2026", "01/06/2026", "", "", False)
 
 
@@ -141,20 +144,23 @@ def test_publish_refuses_a_second_publisher_then_history_and_rollback(
     for part in ("corpus", "index", "cache"):
         shutil.copytree(service.settings.data_dir / part, data / part)
     service.settings = replace(service.settings, data_dir=data)
-    staging_id = tab.upload(service, admin, str(FIXTURE), "", "", False)[0]
+    web = LazyService(ServiceHolder(service))  # what the web UI holds: a proxy of the service
+    staging_id = tab.upload(web, admin, str(FIXTURE), "", "", False)[0]
     first: list[tuple[Any, ...]] = []
-    worker = threading.Thread(target=lambda: first.append(tab.publish(service, admin, staging_id, *FORM)))
+    worker = threading.Thread(target=lambda: first.append(tab.publish(web, admin, staging_id, *FORM)))
     worker.start()
     deadline = time.monotonic() + 30
     while not desk.publishing_now() and worker.is_alive() and time.monotonic() < deadline:
         time.sleep(0.01)
-    second = tab.publish(service, admin, staging_id, *FORM)
+    second = tab.publish(web, admin, staging_id, *FORM)
     assert "Một cán bộ khác đang công bố" in second[0] and LAW_ID not in service.corpus.documents
     worker.join(timeout=900)
     message, kept, record, choices = first[0]
     assert "Đã công bố 99/2026/QH15" in message and kept is None, message
     assert LAW_ID in service.corpus.documents
     assert LAW_ID in [h.law_id for h in service.pipeline.retriever.search(QUERY, k=3)]
+    answer = answer_view(service.ask(QUESTION))
+    assert LAW_ID in [c["law_id"] for c in answer.citations] and "7%" in answer.text
     assert record.iloc[0][["Văn bản", "Người công bố", "Trạng thái"]].tolist() == [
         LAW_ID,
         "Phạm Pháp Chế",
@@ -163,6 +169,6 @@ def test_publish_refuses_a_second_publisher_then_history_and_rollback(
     assert choices["choices"] == [LAW_ID]
     again = tab.upload(service, admin, str(FIXTURE), "", "", False)
     assert again[0] is None and "đã có trong kho dữ liệu" in _errors(again)
-    undone, record, _ = tab.rollback(service, admin, LAW_ID)
+    undone, record, _ = tab.rollback(web, admin, LAW_ID)
     assert "Đã rút lại" in undone and LAW_ID not in service.corpus.documents
     assert record.iloc[0]["Trạng thái"] == "Đã rút lại"
