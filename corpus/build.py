@@ -103,16 +103,14 @@ def _read_all(
             )
             continue
         try:
-            texts = reader.read(path, sources_dir)
+            parsed = reader.read(path, sources_dir, _parse)
         except SourceError as exc:
             report.skipped.append(str(exc))
             continue
-        for text in texts:
+        for text, units in parsed:
             report.warnings.extend(text.warnings)
-            try:
-                units = _parse(text)
-            except SourceError as exc:
-                report.skipped.append(str(exc))
+            if isinstance(units, str):  # the parser refused this text
+                report.skipped.append(units)
                 continue
             by_law.setdefault(canonical_law_id(text.law_id or ""), []).append(Candidate(text, units))
     return by_law
@@ -207,7 +205,9 @@ def assemble(
     extracted from each source file (``corpus.read_cache``)."""
     versions = load_versions(published) if published is not None else []
     catalog = overlay_catalog(load_catalog(), versions)
-    by_law = _read_all(sources_dir, report, progress, SourceCache(cache_dir))
+    reader = SourceCache(cache_dir, code_version())
+    by_law = _read_all(sources_dir, report, progress, reader)
+    reader.prune()
     published_ids = _read_published(published, report, by_law) if published is not None else []
     documents: list[Document] = []
     units: list[LegalUnit] = []
