@@ -24,6 +24,9 @@ from ui.web.service_view import error_text
 
 LOGIN_FIRST = "Vui lòng đăng nhập bằng mã của cán bộ pháp chế (quản trị viên) để quản lý văn bản."
 UPLOAD_FIRST = "Hãy tải tệp văn bản lên trước."
+# Gradio queues a second click on the same button behind the first; letting it run instead
+# means a second staff member is told at once that someone is publishing (ui.documents.BUSY).
+STAFF_AT_ONCE = 4
 KEEP = object()  # placeholder replaced by gr.update() when wiring (keeps handlers free of Gradio)
 
 
@@ -280,8 +283,14 @@ def build_documents_tab(service: Any, tab: gr.Tab, staff: gr.State) -> None:
         lambda u, s, *f: publish(service, u, s, *f),
         [staff, staging, *form],
         [published, staging, record, undo_law],
+        concurrency_limit=STAFF_AT_ONCE,
     )
-    undo.click(lambda u, law: rollback(service, u, law), [staff, undo_law], [undone, record, undo_law])
+    undo.click(
+        lambda u, law: rollback(service, u, law),
+        [staff, undo_law],
+        [undone, record, undo_law],
+        concurrency_limit=STAFF_AT_ONCE,
+    )
     for event in logins:
         event.then(gate, [staff], [workspace, notice]).then(
             lambda u: history(service, u), [staff], record_out
