@@ -207,6 +207,15 @@ def publish_staged(service: Any, staging_id: str, meta: Metadata, user: UserInfo
     member is publishing; the running corpus is then unchanged."""
     who = require_admin(user).name
     path = _staged_file(service, staging_id)
+    report = restage(
+        service,
+        staging_id,
+        replaces=next(iter(meta.replaces), None),
+        effective=meta.effective,
+        new_version=meta.new_version,
+    )
+    if not report.ok:  # refused here, without starting a rebuild (the child checks again)
+        raise ConflictError("Chưa thể công bố: " + " ".join(report.errors))
     return _locked(service, _publish_args(path, meta, who))
 
 

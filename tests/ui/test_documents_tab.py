@@ -88,8 +88,9 @@ def test_replacing_a_law_shows_the_diff_and_checks_the_date(staging_service: Any
     )
     rows = dict(zip(diff["Thay đổi"], diff["Số điều"], strict=True))
     assert rows["Điều bị bỏ"] > 20 and rows["Điều mới"] + rows["Điều có sửa đổi"] == 3
-    assert kept is None and "sớm hơn ngày có hiệu lực của văn bản bị thay thế 12/2012/QH13" in verdict
-    assert tab.check(staging_service, admin, staging_id, "12/2012/QH13", "01/07/2026", False)[0] == staging_id
+    assert kept == staging_id and "sớm hơn ngày có hiệu lực của văn bản bị thay thế 12/2012/QH13" in verdict
+    later = tab.check(staging_service, admin, staging_id, "12/2012/QH13", "01/07/2026", False)[1]
+    assert "có thể công bố" in later and "la-msg-error" not in later
 
 
 def _blank_pdf(path: Path) -> Path:
@@ -122,7 +123,18 @@ def test_bad_uploads_are_explained_and_the_corpus_is_unchanged(
     }
     for path, message in expected.items():
         outputs = tab.upload(staging_service, admin, str(path), "", "", False)
-        assert outputs[0] is None and message in _errors(outputs), (path.name, _errors(outputs))
+        assert message in _errors(outputs) and "chưa thể công bố" in _errors(outputs), (
+            path.name,
+            _errors(outputs),
+        )
+        assert (outputs[0] is None) == (path is huge)  # a refused upload is kept, to check again
+    taken_id = tab.upload(staging_service, admin, str(taken), "", "", False)[0]
+    taken_form = ("45/2019/QH14", *FORM[1:])
+    refused = tab.publish(staging_service, admin, taken_id, *taken_form)[0]
+    assert "Chưa thể công bố" in refused and "đã có trong kho dữ liệu" in refused
+    assert (
+        tab.check(staging_service, admin, taken_id, "", "", True)[1].count("la-msg-ok") == 1
+    )  # a new version
     assert not (staging_service.settings.data_dir / "published" / "staging").exists() or not any(
         p.name == huge.name for p in (staging_service.settings.data_dir / "published").rglob("*")
     ), "an oversized upload is not copied"
@@ -168,7 +180,7 @@ def test_publish_refuses_a_second_publisher_then_history_and_rollback(
     ]
     assert choices["choices"] == [LAW_ID]
     again = tab.upload(service, admin, str(FIXTURE), "", "", False)
-    assert again[0] is None and "đã có trong kho dữ liệu" in _errors(again)
+    assert "đã có trong kho dữ liệu" in _errors(again)
     undone, record, _ = tab.rollback(web, admin, LAW_ID)
     assert "Đã rút lại" in undone and LAW_ID not in service.corpus.documents
     assert record.iloc[0]["Trạng thái"] == "Đã rút lại"

@@ -55,9 +55,9 @@ def _empty_report(staging_id: str | None, verdict: str) -> ReportOutputs:
 
 
 def _report(staging_id: str | None, report: Any) -> ReportOutputs:
-    kept = staging_id if report.ok else None
+    """A refused upload stays kept: staff may tick "phiên bản mới" or fix a field and check again."""
     return ReportOutputs(
-        kept or None,
+        staging_id or None,
         dv.report_html(report),
         dv.counts_frame(report),
         dv.warnings_frame(report),
