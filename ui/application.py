@@ -439,14 +439,6 @@ class AssistantService(ReviewWorkflow):
             verified_served=rows.verified,
         )
 
-    def use_pipeline(self, pipeline: Pipeline, corpus: Corpus) -> None:
-        """Answer from ``pipeline`` over ``corpus`` from now on (a published document, no restart).
-
-        One assignment each: a request already in the old pipeline finishes there. The answer
-        cache is emptied so no answer from the old texts is served again."""
-        self.pipeline, self.corpus = pipeline, corpus
-        self._answers = _Lru(self._answers.size)
-
     def source(self, law_id: str, article: int) -> dict[str, Any]:
         """An article's text, title, path, in-force status, replacements and clauses."""
         return source_view(self.corpus, law_id, article)
@@ -458,3 +450,11 @@ class AssistantService(ReviewWorkflow):
     def ready(self) -> bool:
         """True when the database answers (corpus and index are loaded by construction)."""
         return self.store.ping()
+
+    def use_pipeline(self, pipeline: Pipeline, corpus: Corpus) -> None:
+        """Answer from ``pipeline`` over ``corpus`` from now on (a published document, no restart).
+
+        One assignment each: a request already in the old pipeline finishes there. The answer
+        cache is emptied so no answer from the old texts is served again."""
+        self.pipeline, self.corpus = pipeline, corpus
+        self._answers = _Lru(self._answers.size)

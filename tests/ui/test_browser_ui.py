@@ -124,6 +124,48 @@ def _open_tab(page: Any, name: str) -> None:
     page.get_by_role("tab", name=name).click()
 
 
+LAW_FILE = PROJECT_ROOT / "tests" / "fixtures" / "documents" / "luat-thu-nghiem.txt"
+NEW_LAW = "99/2026/QH15"
+PUBLISH_TIMEOUT_MS = 600_000  # the rebuild of corpus and index in a child process, on 2 shared cores
+
+
+def test_legal_staff_publish_a_law_that_is_then_cited(
+    browser: Any, publishing_url: str, service: Any
+) -> None:
+    from ui.auth import create_user
+
+    _, token = create_user(service.store, "Phạm Pháp Chế", "admin")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(publishing_url)
+    _open_tab(page, "Văn bản pháp luật")
+    assert not page.locator("#la-doc-desk").is_visible(), "the workspace is hidden until an admin logs in"
+    _login(page, "documents", token)
+    page.wait_for_selector("#la-doc-desk", state="visible", timeout=UI_TIMEOUT_MS)
+    page.set_input_files("#la-doc-file input[type=file]", str(LAW_FILE))
+    page.wait_for_selector("#la-doc-verdict .la-msg-ok", timeout=UI_TIMEOUT_MS)
+    counts = page.inner_text("#la-doc-counts")
+    assert "Điều" in counts and "Chương" in counts, counts
+    assert page.input_value("#la-doc-law textarea") == NEW_LAW
+    assert page.input_value("#la-doc-effective textarea") == "01/06/2026"
+    _shot(page, "documents-report.png")
+    page.click("#la-doc-publish")
+    page.wait_for_selector("#la-doc-status .la-msg-ok", timeout=PUBLISH_TIMEOUT_MS)
+    assert f"Đã công bố {NEW_LAW}" in page.inner_text("#la-doc-status")
+    history = page.locator("#la-doc-history")
+    history.filter(has_text="Đang áp dụng").wait_for(timeout=UI_TIMEOUT_MS)
+    assert "Phạm Pháp Chế" in history.inner_text()
+    assert NEW_LAW in service.corpus.documents, "the running service answers from the new corpus"
+
+    _open_tab(page, "Hỏi đáp")
+    _ask(page, "Tổ trưởng công đoàn được hưởng phụ cấp trách nhiệm thử nghiệm bao nhiêu?")
+    page.wait_for_selector("#la-sources summary.la-sources-title", timeout=ANSWER_TIMEOUT_MS)
+    page.click("#la-sources summary.la-sources-title")
+    page.wait_for_selector("#la-sources .la-card", timeout=UI_TIMEOUT_MS)
+    assert NEW_LAW in page.inner_text("#la-sources")
+    assert "7%" in page.locator("#la-chat .message").last.inner_text()
+    page.close()
+
+
 def _member_asks_and_requests_an_advisor(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("#la-question textarea", timeout=UI_TIMEOUT_MS)
@@ -219,46 +261,4 @@ def test_member_chat_fits_a_phone_screen(browser: Any, live_url: str) -> None:
         box = page.locator(selector).bounding_box()
         assert box is not None and box["height"] >= 44 and box["width"] >= 44, (selector, box)
     _shot(page, "member-phone.png")
-    page.close()
-
-
-LAW_FILE = PROJECT_ROOT / "tests" / "fixtures" / "documents" / "luat-thu-nghiem.txt"
-NEW_LAW = "99/2026/QH15"
-PUBLISH_TIMEOUT_MS = 600_000  # the rebuild of corpus and index in a child process, on 2 shared cores
-
-
-def test_legal_staff_publish_a_law_that_is_then_cited(
-    browser: Any, publishing_url: str, service: Any
-) -> None:
-    from ui.auth import create_user
-
-    _, token = create_user(service.store, "Phạm Pháp Chế", "admin")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(publishing_url)
-    _open_tab(page, "Văn bản pháp luật")
-    assert not page.locator("#la-doc-desk").is_visible(), "the workspace is hidden until an admin logs in"
-    _login(page, "documents", token)
-    page.wait_for_selector("#la-doc-desk", state="visible", timeout=UI_TIMEOUT_MS)
-    page.set_input_files("#la-doc-file input[type=file]", str(LAW_FILE))
-    page.wait_for_selector("#la-doc-verdict .la-msg-ok", timeout=UI_TIMEOUT_MS)
-    counts = page.inner_text("#la-doc-counts")
-    assert "Điều" in counts and "Chương" in counts, counts
-    assert page.input_value("#la-doc-law textarea") == NEW_LAW
-    assert page.input_value("#la-doc-effective textarea") == "01/06/2026"
-    _shot(page, "documents-report.png")
-    page.click("#la-doc-publish")
-    page.wait_for_selector("#la-doc-status .la-msg-ok", timeout=PUBLISH_TIMEOUT_MS)
-    assert f"Đã công bố {NEW_LAW}" in page.inner_text("#la-doc-status")
-    history = page.locator("#la-doc-history")
-    history.filter(has_text="Đang áp dụng").wait_for(timeout=UI_TIMEOUT_MS)
-    assert "Phạm Pháp Chế" in history.inner_text()
-    assert NEW_LAW in service.corpus.documents, "the running service answers from the new corpus"
-
-    _open_tab(page, "Hỏi đáp")
-    _ask(page, "Tổ trưởng công đoàn được hưởng phụ cấp trách nhiệm thử nghiệm bao nhiêu?")
-    page.wait_for_selector("#la-sources summary.la-sources-title", timeout=ANSWER_TIMEOUT_MS)
-    page.click("#la-sources summary.la-sources-title")
-    page.wait_for_selector("#la-sources .la-card", timeout=UI_TIMEOUT_MS)
-    assert NEW_LAW in page.inner_text("#la-sources")
-    assert "7%" in page.locator("#la-chat .message").last.inner_text()
     page.close()
