@@ -33,6 +33,7 @@ from corpus.model import (
 )
 from corpus.normalize import normalize_text
 from corpus.published import current, load_versions, overlay_catalog, published_dir, registry_hash
+from corpus.read_cache import SourceCache
 from corpus.readers import SUFFIXES, SourceText, read_source
 from corpus.roadmap import split_roadmap_rows
 from corpus.settings import Settings
@@ -80,9 +81,12 @@ def _parse(source: SourceText) -> list[LegalUnit]:
     return result.units
 
 
-def _read_all(sources_dir: Path, report: BuildReport, progress: bool) -> dict[str, list[Candidate]]:
+def _read_all(
+    sources_dir: Path, report: BuildReport, progress: bool, reader: SourceCache | None = None
+) -> dict[str, list[Candidate]]:
     from tqdm import tqdm
 
+    reader = reader or SourceCache(None)
     files = source_files(sources_dir)
     by_law: dict[str, list[Candidate]] = {}
     for path in tqdm(
@@ -99,16 +103,14 @@ def _read_all(sources_dir: Path, report: BuildReport, progress: bool) -> dict[st
             )
             continue
         try:
-            texts = read_source(path, sources_dir)
+            parsed = reader.read(path, sources_dir, _parse)
         except SourceError as exc:
             report.skipped.append(str(exc))
             continue
-        for text in texts:
+        for text, units in parsed:
             report.warnings.extend(text.warnings)
-            try:
-                units = _parse(text)
-            except SourceError as exc:
-                report.skipped.append(str(exc))
+            if isinstance(units, str):  # the parser refused this text
+                report.skipped.append(units)
                 continue
             by_law.setdefault(canonical_law_id(text.law_id or ""), []).append(Candidate(text, units))
     return by_law
@@ -192,13 +194,20 @@ def _read_published(folder: Path, report: BuildReport, by_law: dict[str, list[Ca
 
 
 def assemble(
-    sources_dir: Path, report: BuildReport, progress: bool = False, published: Path | None = None
+    sources_dir: Path,
+    report: BuildReport,
+    progress: bool = False,
+    published: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> Corpus:
     """Everything but the writing: the in-memory corpus built from ``sources_dir`` (and the
-    documents published by staff under ``published``)."""
+    documents published by staff under ``published``); ``cache_dir`` keeps what the readers
+    extracted from each source file (``corpus.read_cache``)."""
     versions = load_versions(published) if published is not None else []
     catalog = overlay_catalog(load_catalog(), versions)
-    by_law = _read_all(sources_dir, report, progress)
+    reader = SourceCache(cache_dir, code_version())
+    by_law = _read_all(sources_dir, report, progress, reader)
+    reader.prune()
     published_ids = _read_published(published, report, by_law) if published is not None else []
     documents: list[Document] = []
     units: list[LegalUnit] = []
@@ -269,14 +278,19 @@ def _rekey(unit: LegalUnit, law_id: str) -> LegalUnit:
 
 
 def build_corpus(
-    sources_dir: Path, out_dir: Path, *, progress: bool = True, published: Path | None = None
+    sources_dir: Path,
+    out_dir: Path,
+    *,
+    progress: bool = True,
+    published: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildReport:
     """Build the corpus from ``sources_dir`` (and ``published``) into ``out_dir`` atomically."""
     started = time.perf_counter()
     if not sources_dir.is_dir():
         raise SourceError(str(sources_dir), "sources folder not found", "set LEGAL_ASSISTANT_SOURCES_DIR")
     report = BuildReport()
-    corpus = assemble(sources_dir, report, progress, published)
+    corpus = assemble(sources_dir, report, progress, published, cache_dir)
     if not corpus.units:
         raise SourceError(
             str(sources_dir), "no legal document could be read; nothing built", "; ".join(report.skipped[:5])
@@ -331,5 +345,6 @@ def ensure_corpus(settings: Settings) -> Corpus:
                 settings.corpus_dir,
                 progress=False,
                 published=published_dir(settings.data_dir),
+                cache_dir=settings.cache_dir,
             )
     return load_corpus(settings.corpus_dir)

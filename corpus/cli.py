@@ -66,7 +66,8 @@ def _build(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     sources = args.sources or settings.sources_dir
     out = args.out or settings.corpus_dir
-    report = build_corpus(sources, out, progress=not args.quiet, published=published_dir(settings.data_dir))
+    published, cache = published_dir(settings.data_dir), settings.cache_dir
+    report = build_corpus(sources, out, progress=not args.quiet, published=published, cache_dir=cache)
     print(
         f"Đã xây dựng kho dữ liệu: {report.documents} văn bản, {report.articles} điều "
         f"({report.seconds:.1f} s) -> {out}"
@@ -203,7 +204,10 @@ def _stage(args: argparse.Namespace) -> int:
     from corpus.staging import render, stage_file
 
     report = stage_file(
-        args.file, _load(args.corpus), replaces=args.replaces, effective=args.effective,
+        args.file,
+        _load(args.corpus),
+        replaces=args.replaces,
+        effective=args.effective,
         new_version=args.new_version,
     )
     if args.json:

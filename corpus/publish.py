@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -58,16 +59,29 @@ def _now() -> str:
 
 def _rebuild(settings: Settings) -> BuildReport:
     return build_corpus(
-        settings.sources_dir, settings.corpus_dir, progress=False, published=published_dir(settings.data_dir)
+        settings.sources_dir,
+        settings.corpus_dir,
+        progress=False,
+        published=published_dir(settings.data_dir),
+        cache_dir=settings.cache_dir,
     )
 
 
 def publish(
-    settings: Settings, path: Path, document: Document, who: str, *, new_version: bool = False
+    settings: Settings,
+    path: Path,
+    document: Document,
+    who: str,
+    *,
+    new_version: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> PublishResult:
     """Record ``path`` as the current text of ``document.law_id`` and rebuild the corpus.
 
-    ``new_version``: the law is already in the corpus and this is its corrected/new text."""
+    ``new_version``: the law is already in the corpus and this is its corrected/new text;
+    ``timings``, when given, receives the seconds of checking and of rebuilding the corpus."""
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
     if not who.strip():
         raise PublishError("Thiếu tên người công bố; mỗi lần công bố phải ghi rõ ai thực hiện.")
     with publish_lock(settings):
@@ -99,8 +113,11 @@ def publish(
             replace(v, status="superseded") if v in mine and v.status == "published" else v for v in versions
         ]
         save_versions(folder, [*updated, version])
+        checked = time.perf_counter()
+        timings["corpus_check_s"] = round(checked - started, 3)
         try:
             build = _rebuild(settings)
+            timings["corpus_rebuild_s"] = round(time.perf_counter() - checked, 3)
         except Exception:
             save_versions(folder, versions)  # the old registry: the running corpus was not touched
             shutil.rmtree(target.parent, ignore_errors=True)

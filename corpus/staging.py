@@ -7,6 +7,7 @@ Problems are Vietnamese sentences for union legal staff (what is wrong, where, w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,7 @@ class StageReport:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     diff: DocumentDiff | None = None
+    suggested: dict[str, str] = field(default_factory=dict)  # metadata read from the text, for staff to check
     units: list[LegalUnit] = field(default_factory=list, repr=False)
 
     @property
@@ -118,11 +120,9 @@ def stage_file(
     try:
         [source, *_] = read_source(path, path.parent)
     except SourceError as exc:
-        report.errors.append(
-            f"Không đọc được tệp {path.name}: {exc.problem}" + (f" ({exc.hint})" if exc.hint else "")
-        )
+        report.errors.append(read_problem(path.name, exc))
         return report
-    report.warnings += [w.replace(f"{source.path}: ", "") for w in source.warnings]
+    report.warnings += [staff_warning(w.replace(f"{source.path}: ", "")) for w in source.warnings]
     if not source.law_id:
         report.errors.append(
             f'Không tìm thấy số hiệu văn bản trong phần đầu tệp {path.name} (dòng "Luật số: ..." hoặc '
@@ -132,7 +132,8 @@ def stage_file(
     report.law_id, report.title = source.law_id, source.title
     parsed = parse_structure(source.law_id, normalize_text(source.text), source.articles)
     report.units = parsed.units
-    report.warnings += parsed.warnings
+    report.suggested = suggest_metadata(source.law_id, source.title, source.text)
+    report.warnings += [staff_warning(w.replace(f"{source.law_id}: ", "")) for w in parsed.warnings]
     report.counts = {kind.value: sum(u.kind is kind for u in parsed.units) for kind in LEVELS}
     if not report.counts[UnitKind.ARTICLE.value]:
         report.errors.append(
@@ -141,6 +142,119 @@ def stage_file(
         )
     _check_against_corpus(report, corpus, replaces, effective, new_version)
     return report
+
+
+# What the readers and the parser report (developer English) as staff read it: (pattern, Vietnamese).
+_READ_PROBLEMS = (
+    (
+        "no text layer",
+        "tệp PDF không có lớp chữ (có lẽ là bản chụp/quét). Hãy nhận dạng chữ (OCR) rồi tải lại.",
+    ),
+    ("empty file", "tệp rỗng (0 byte). Hãy chọn đúng tệp văn bản."),
+    ("holds no text", "tệp không có nội dung chữ. Hãy mở tệp kiểm tra rồi tải lại."),
+    ("unreadable PDF", "tệp PDF bị hỏng hoặc không đầy đủ. Hãy tải lại bản gốc."),
+    ("not a readable Word", "tệp Word bị hỏng hoặc không phải định dạng .docx. Hãy lưu lại dưới dạng .docx."),
+    (
+        "unknown text encoding",
+        "không nhận ra bảng mã chữ (không phải UTF-8 hay Windows-1258). Hãy lưu lại dạng UTF-8.",
+    ),
+    ("binary content", "tệp văn bản chứa dữ liệu nhị phân (có thể đặt sai đuôi tệp)."),
+)
+_WARNINGS = (
+    (
+        re.compile(r"duplicate unit (\S+); kept as (\S+)"),
+        r"\1: đánh số bị trùng; bản sau được giữ riêng là \2",
+    ),
+    (re.compile(r"(Điều [\d–-]+) missing before (Điều \d+)"), r"trước \2: thiếu \1 (đánh số bị nhảy)"),
+    (re.compile(r"unclosed quotation before (Điều \d+)"), r"trước \1: dấu ngoặc kép mở mà chưa đóng"),
+    (
+        re.compile(r"(Chương \S+) repeats/decreases; id numbered (\d+)"),
+        r"\1: số chương bị lặp hoặc lùi; ghi nhận là chương thứ \2",
+    ),
+    (re.compile(r"decoded as Windows-1258.*"), "cả tệp: đọc theo bảng mã Windows-1258 (không phải UTF-8)"),
+    (re.compile(r"text was not NFC.*"), "cả tệp: chữ tiếng Việt ở dạng tổ hợp; đã chuẩn hoá"),
+    (re.compile(r"hard-wrapped lines.*"), "cả tệp: các dòng bị ngắt (in từ PDF) đã được nối lại thành đoạn"),
+    (re.compile(r"e-signature stamp dropped \((.*)\)"), r"dấu chữ ký số: đã bỏ (\1)"),
+    (re.compile(r"formula missing after (.*)"), r"sau đoạn \1: thiếu công thức (là hình ảnh trong bản gốc)"),
+    (
+        re.compile(r"(\d+) sentence\(s\) split at page breaks re-joined"),
+        r"chỗ sang trang: nối lại \1 câu bị ngắt",
+    ),
+)
+
+
+_SAME_RANGE = re.compile(r"Điều (\d+)–\1\b")
+
+
+def read_problem(name: str, exc: SourceError) -> str:
+    """Why a file could not be read, in Vietnamese (the reader's English detail when unknown)."""
+    for needle, text in _READ_PROBLEMS:
+        if needle in exc.problem:
+            return f"Không đọc được tệp {name}: {text}"
+    return f"Không đọc được tệp {name} ({exc.problem}). Hãy kiểm tra tệp mở được và đúng định dạng."
+
+
+def staff_warning(raw: str) -> str:
+    """A parser or reader warning as ``"location: what"`` in Vietnamese (unknown ones unchanged)."""
+    for pattern, text in _WARNINGS:
+        found = pattern.search(raw)
+        if found:
+            return _SAME_RANGE.sub(r"Điều \1", found.expand(text))  # "Điều 3–3" -> "Điều 3"
+    return raw
+
+
+def warning_location(warning: str) -> tuple[str, str]:
+    """Split ``"Điều 7: ..."`` into (where, what); ("", warning) when it names no place."""
+    where, sep, what = warning.partition(": ")
+    return (where, what) if sep and len(where) <= 60 else ("", warning)
+
+
+_TYPES = (  # law-number suffix -> (document type, issuing body)
+    ("QH", "Luật", "Quốc hội"),
+    ("NĐ-CP", "Nghị định", "Chính phủ"),
+    ("QĐ-TTG", "Quyết định", "Thủ tướng Chính phủ"),
+    ("TT-BLĐTBXH", "Thông tư", "Bộ Lao động - Thương binh và Xã hội"),
+    ("TT-BNV", "Thông tư", "Bộ Nội vụ"),
+    ("TT-BTC", "Thông tư", "Bộ Tài chính"),
+    ("TT-", "Thông tư", ""),
+)
+_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ " + _DATE, re.IGNORECASE)
+_ISSUED = re.compile(r"^[^\n]{0,60}?,\s*" + _DATE, re.IGNORECASE | re.MULTILINE)
+
+
+def _day(found: re.Match[str] | None) -> str:
+    if found is None:
+        return ""
+    try:
+        return date(int(found.group(3)), int(found.group(2)), int(found.group(1))).isoformat()
+    except ValueError:
+        return ""
+
+
+_HEADING = re.compile(r"^(BỘ LUẬT|LUẬT|NGHỊ ĐỊNH|THÔNG TƯ|QUYẾT ĐỊNH)\s*\n+\s*([^\n]{3,300})$", re.MULTILINE)
+
+
+def _title(title: str, text: str) -> str:
+    """The reader's title, else the heading under the document type ("LUẬT" / "CÔNG ĐOÀN")."""
+    found = None if title else _HEADING.search(text[:5000])
+    if found is None:
+        return title
+    return f"{found.group(1).capitalize()} {found.group(2).strip().lower()}"
+
+
+def suggest_metadata(law_id: str, title: str, text: str) -> dict[str, str]:
+    """Type, issuing body and dates as the text states them (staff check and correct them)."""
+    doc_type, issuer = next(((t, i) for suffix, t, i in _TYPES if suffix in law_id.upper()), ("", ""))
+    if doc_type == "Luật" and title.upper().startswith("BỘ LUẬT"):
+        doc_type = "Bộ luật"
+    return {
+        "doc_type": doc_type,
+        "issuer": issuer,
+        "title": _title(title, text),
+        "issued": _day(_ISSUED.search(text[:3000])),
+        "effective": _day(_EFFECTIVE.search(text)),
+    }
 
 
 def _check_against_corpus(

@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Bump when tokenization changes: the index manifest records it and refuses a mismatch.
@@ -92,9 +92,14 @@ def analyze(text: str, *, compounds: bool = True) -> list[str]:
     return [t for t in tokens if t not in stop]
 
 
+# Tokens repeat: the whole index has about 860,000 tokens over a few ten thousand distinct
+# ones, and folding each one again was 5.6 of the 9.5 s of an index rebuild.
+_fold_token = lru_cache(maxsize=262_144)(fold_accents)
+
+
 def fold_tokens(tokens: list[str]) -> list[str]:
     """The folded field: each accented token with its diacritics stripped."""
-    return [fold_accents(t) for t in tokens]
+    return [_fold_token(t) for t in tokens]
 
 
 def analyze_folded(text: str) -> list[str]:

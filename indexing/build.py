@@ -155,15 +155,33 @@ def _tokens(chunks: list[Chunk], cache_dir: Path, progress: bool) -> list[list[s
     return tokens
 
 
+class PhaseClock:
+    """Seconds per named phase, in order (``lap("name")`` closes the phase running since the last lap)."""
+
+    def __init__(self, into: dict[str, float] | None = None) -> None:
+        self.phases = into if into is not None else {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = round(self.phases.get(name, 0.0) + now - self._last, 3)
+        self._last = now
+
+
 def _write(target: Path, chunks: list[Chunk], tokens: list[list[str]], vectors: Vectors,
-           index_type: str, manifest: dict[str, Any]) -> None:
+           index_type: str, manifest: dict[str, Any], clock: PhaseClock | None = None) -> None:
+    clock = clock or PhaseClock()
     with (target / CHUNKS_FILE).open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    clock.lap("index_write_chunks_s")
     DenseIndex(vectors.shape[1], index_type).build(vectors).save(target / DENSE_FILE)
+    clock.lap("index_faiss_s")
     SparseIndex().build(tokens).save(target / BM25_ACCENTED_DIR)
     SparseIndex().build([fold_tokens(t) for t in tokens]).save(target / BM25_FOLDED_DIR)
+    clock.lap("index_bm25_s")
     AccentModel.from_texts(accent_texts(chunks)).save(target / ACCENTS_FILE)
+    clock.lap("index_accents_s")
     write_manifest(target, manifest)
 
 
@@ -179,15 +197,22 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build_index(settings: Settings, corpus: Corpus, *, progress: bool = True,
-                embedder: Embedder | None = None, index_type: str = DEFAULT_INDEX_TYPE) -> dict[str, Any]:
-    """Build the index into ``settings.index_dir`` atomically; returns the manifest written."""
+                embedder: Embedder | None = None, index_type: str = DEFAULT_INDEX_TYPE,
+                timings: dict[str, float] | None = None) -> dict[str, Any]:
+    """Build the index into ``settings.index_dir`` atomically; returns the manifest written.
+
+    ``timings``, when given, receives the seconds of each phase (chunking, tokens, vectors...)."""
     started = time.perf_counter()
+    clock = PhaseClock(timings)
     embedder = embedder or make_embedder(settings)
     chunks = chunk_corpus(corpus)
     if not chunks:
         raise IndexNotBuiltError("The corpus has no articles to index; run: legal-assistant corpus build")
+    clock.lap("index_chunking_s")
     tokens = _tokens(chunks, settings.cache_dir, progress)
+    clock.lap("index_tokens_s")
     vectors = _vectors([dense_text(c, corpus) for c in chunks], embedder, settings.cache_dir, progress)
+    clock.lap("index_vectors_s")
     cache_stats = {"embedded": _LAST_STATS["misses"], "embedding_cache_hits": _LAST_STATS["hits"]}
     manifest = expected_manifest(corpus, embedder, index_type) | {
         "chunks": len(chunks),
@@ -200,8 +225,9 @@ def build_index(settings: Settings, corpus: Corpus, *, progress: bool = True,
     tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
     try:
         manifest["build_seconds"] = round(time.perf_counter() - started, 2)
-        _write(tmp, chunks, tokens, vectors, index_type, manifest)
+        _write(tmp, chunks, tokens, vectors, index_type, manifest, clock)
         _swap(tmp, target)
+        clock.lap("index_swap_s")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

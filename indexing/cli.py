@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,17 @@ def register(subparsers: Any) -> None:
     publish.add_argument("--issued", type=date.fromisoformat, default=None, help="ngày ban hành YYYY-MM-DD")
     publish.add_argument("--effective", type=date.fromisoformat, required=True, help="ngày có hiệu lực")
     publish.add_argument("--replaces", action="append", default=[], help="số hiệu văn bản bị thay thế")
+    publish.add_argument("--replaced-by", action="append", default=[], help="số hiệu văn bản thay thế nó")
     publish.add_argument("--new-version", action="store_true", help="bản mới của văn bản đã có trong kho")
     publish.add_argument("--who", required=True, help="người công bố (ghi vào nhật ký)")
     publish.add_argument("--json", action="store_true", help="one JSON object (for the API)")
+    publish.add_argument("--nice", type=int, default=0, help="lower the CPU priority (API: 10)")
     publish.set_defaults(func=_publish)
     back = index_sub.add_parser("rollback", help="Rút lại phiên bản công bố gần nhất của một văn bản")
     back.add_argument("law_id")
     back.add_argument("--who", required=True)
     back.add_argument("--json", action="store_true", help="one JSON object (for the API)")
+    back.add_argument("--nice", type=int, default=0, help="lower the CPU priority (API: 10)")
     back.set_defaults(func=_rollback)
 
     search = subparsers.add_parser("search", help="Tìm điều luật liên quan đến câu hỏi")
@@ -129,10 +133,13 @@ def _publish(args: argparse.Namespace) -> int:
         issued=args.issued,
         effective=args.effective,
         replaces=tuple(args.replaces),
+        replaced_by=tuple(args.replaced_by),
     )
+    timings: dict[str, float] = {}
+    os.nice(max(args.nice, 0))
     try:
         result, manifest = publish_and_index(
-            Settings.from_env(), args.file, document, args.who, new_version=args.new_version
+            Settings.from_env(), args.file, document, args.who, new_version=args.new_version, timings=timings
         )
     except PublishError as exc:
         print(json.dumps({"error": str(exc)}, ensure_ascii=False) if args.json else str(exc))
@@ -148,6 +155,7 @@ def _publish(args: argparse.Namespace) -> int:
                     "report": {**report, "ok": result.stage.ok},
                     "embedded": manifest["embedded"],
                     "embedding_cache_hits": manifest["embedding_cache_hits"],
+                    "timings": timings,
                 },
                 ensure_ascii=False,
             )
@@ -166,6 +174,7 @@ def _rollback(args: argparse.Namespace) -> int:
     from corpus.settings import Settings
     from indexing.publishing import rollback_and_index
 
+    os.nice(max(args.nice, 0))
     try:
         back, _ = rollback_and_index(Settings.from_env(), args.law_id, args.who)
     except PublishError as exc:

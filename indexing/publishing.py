@@ -3,6 +3,7 @@ rebuild the index; the embedding cache re-embeds only the chunks that are new or
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,23 @@ from indexing.build import build_index
 
 
 def publish_and_index(
-    settings: Settings, path: Path, document: Document, who: str, *, new_version: bool = False
+    settings: Settings,
+    path: Path,
+    document: Document,
+    who: str,
+    *,
+    new_version: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> tuple[PublishResult, dict[str, Any]]:
-    result = publish(settings, path, document, who, new_version=new_version)
-    manifest = build_index(settings, load_corpus(settings.corpus_dir), progress=False)
+    """``timings``, when given, receives the seconds of each phase (corpus, then index)."""
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
+    result = publish(settings, path, document, who, new_version=new_version, timings=timings)
+    loaded = time.perf_counter()
+    corpus = load_corpus(settings.corpus_dir)
+    timings["load_corpus_s"] = round(time.perf_counter() - loaded, 3)
+    manifest = build_index(settings, corpus, progress=False, timings=timings)
+    timings["publish_and_index_s"] = round(time.perf_counter() - started, 3)
     return result, manifest
 
 

@@ -460,3 +460,11 @@ class AssistantService(ReviewWorkflow):
     def ready(self) -> bool:
         """True when the database answers (corpus and index are loaded by construction)."""
         return self.store.ping()
+
+    def use_pipeline(self, pipeline: Pipeline, corpus: Corpus) -> None:
+        """Answer from ``pipeline`` over ``corpus`` from now on (a published document, no restart).
+
+        One assignment each: a request already in the old pipeline finishes there. The answer
+        cache is emptied so no answer from the old texts is served again."""
+        self.pipeline, self.corpus = pipeline, corpus
+        self._answers = _Lru(self._answers.size)

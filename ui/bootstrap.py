@@ -16,11 +16,12 @@ log = logging.getLogger(__name__)
 WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
 
 
-def _pipeline(settings: Settings, corpus: Corpus) -> Any:
+def _pipeline(settings: Settings, corpus: Corpus, embedder: Any = None) -> Any:
+    """The pipeline over ``corpus`` and its index; ``embedder``: reuse a loaded model (a swap)."""
     from assistant.pipeline import AssistantPipeline
     from indexing.retriever import HybridRetriever
 
-    retriever = HybridRetriever.load(settings, corpus)
+    retriever = HybridRetriever.load(settings, corpus, embedder=embedder)
     return AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
 
 

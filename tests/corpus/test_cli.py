@@ -36,6 +36,24 @@ def test_stats_json_lists_every_document(corpus: Any) -> None:
     assert data["totals"]["articles"] == sum(d["articles"] for d in docs.values())
 
 
+def test_stats_show_the_law_in_force_and_what_it_replaced(corpus: Any) -> None:
+    """Issue 15's closing check: the Trade Union Law 2024 whole, the replaced texts named."""
+    data = json.loads(_run("stats", "--json").stdout)
+    docs = {d["law_id"]: d for d in data["documents"]}
+    union = docs["50/2024/QH15"]
+    assert (union["chapters"], union["articles"], union["in_force"]) == (6, 37, True)
+    replaced = {
+        "12/2012/QH13": ["50/2024/QH15"],
+        "115/2015/NĐ-CP": ["158/2025/NĐ-CP"],
+        "28/2015/NĐ-CP": ["374/2025/NĐ-CP"],
+        "134/2015/NĐ-CP": ["159/2025/NĐ-CP"],
+    }
+    for old, new in replaced.items():
+        assert (docs[old]["in_force"], docs[old]["replaced_by"]) == (False, new), docs[old]
+    table = _run("stats").stdout
+    assert "thay thế bởi: 50/2024/QH15" in table and "thay thế bởi: 374/2025/NĐ-CP" in table
+
+
 def test_stats_table_is_readable(corpus: Any) -> None:
     result = _run("stats")
     assert result.returncode == 0

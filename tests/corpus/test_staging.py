@@ -71,7 +71,7 @@ def test_report_counts_levels_and_diffs_against_the_replaced_law(tmp_path: Path)
     )
     text = render(report)
     assert "thêm 1 điều, bỏ 1 điều, sửa 1 điều, giữ nguyên 1 điều" in text and "Có thể công bố." in text
-    assert any("Điều 3–3 missing before Điều 4" in w for w in report.warnings)  # location of the gap
+    assert "trước Điều 4: thiếu Điều 3 (đánh số bị nhảy)" in report.warnings  # where the gap is
 
 
 def test_a_date_of_effect_before_the_replaced_law_is_refused(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_a_scanned_pdf_without_text_is_refused(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         writer.write(handle)
     report = stage_file(path, _corpus())
-    assert not report.ok and "no text layer" in report.errors[0] and "OCR" in report.errors[0]
+    assert not report.ok and "không có lớp chữ" in report.errors[0] and "OCR" in report.errors[0]
 
 
 def test_oversize_and_unknown_formats_are_refused_before_reading(tmp_path: Path) -> None:

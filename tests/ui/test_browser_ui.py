@@ -8,10 +8,13 @@ The tests also write the screenshots in ``docs/screenshots/``.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +48,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def live_url(service_settings: Settings, service: Any) -> Iterator[str]:
+@contextmanager
+def _serving(settings: Settings, service: Any) -> Iterator[str]:
     """``create_app`` with the real service, served by uvicorn on a free loopback port."""
     import uvicorn
 
     from ui.api.app import create_app
 
-    app = create_app(service_settings, service=service)
+    app = create_app(settings, service=service)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, name="uvicorn-browser-test", daemon=True)
@@ -62,9 +65,28 @@ def live_url(service_settings: Settings, service: Any) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("uvicorn did not start for the browser test")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture
+def live_url(service_settings: Settings, service: Any) -> Iterator[str]:
+    with _serving(service_settings, service) as url:
+        yield url
+
+
+@pytest.fixture
+def publishing_url(service_settings: Settings, service: Any, tmp_path: Path) -> Iterator[str]:
+    """The same server over a copy of the built data (publishing rebuilds corpus and index)."""
+    data = tmp_path / "data"
+    for part in ("corpus", "index", "cache"):
+        shutil.copytree(service_settings.data_dir / part, data / part)
+    service.settings = replace(service.settings, data_dir=data)
+    with _serving(service.settings, service) as url:
+        yield url
 
 
 @pytest.fixture
@@ -100,6 +122,48 @@ def _login(page: Any, key: str, token: str) -> None:
 
 def _open_tab(page: Any, name: str) -> None:
     page.get_by_role("tab", name=name).click()
+
+
+LAW_FILE = PROJECT_ROOT / "tests" / "fixtures" / "documents" / "luat-thu-nghiem.txt"
+NEW_LAW = "99/2026/QH15"
+PUBLISH_TIMEOUT_MS = 600_000  # the rebuild of corpus and index in a child process, on 2 shared cores
+
+
+def test_legal_staff_publish_a_law_that_is_then_cited(
+    browser: Any, publishing_url: str, service: Any
+) -> None:
+    from ui.auth import create_user
+
+    _, token = create_user(service.store, "Phạm Pháp Chế", "admin")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(publishing_url)
+    _open_tab(page, "Văn bản pháp luật")
+    assert not page.locator("#la-doc-desk").is_visible(), "the workspace is hidden until an admin logs in"
+    _login(page, "documents", token)
+    page.wait_for_selector("#la-doc-desk", state="visible", timeout=UI_TIMEOUT_MS)
+    page.set_input_files("#la-doc-file input[type=file]", str(LAW_FILE))
+    page.wait_for_selector("#la-doc-verdict .la-msg-ok", timeout=UI_TIMEOUT_MS)
+    counts = page.inner_text("#la-doc-counts")
+    assert "Điều" in counts and "Chương" in counts, counts
+    assert page.input_value("#la-doc-law textarea") == NEW_LAW
+    assert page.input_value("#la-doc-effective textarea") == "01/06/2026"
+    _shot(page, "documents-report.png")
+    page.click("#la-doc-publish")
+    page.wait_for_selector("#la-doc-status .la-msg-ok", timeout=PUBLISH_TIMEOUT_MS)
+    assert f"Đã công bố {NEW_LAW}" in page.inner_text("#la-doc-status")
+    history = page.locator("#la-doc-history")
+    history.filter(has_text="Đang áp dụng").wait_for(timeout=UI_TIMEOUT_MS)
+    assert "Phạm Pháp Chế" in history.inner_text()
+    assert NEW_LAW in service.corpus.documents, "the running service answers from the new corpus"
+
+    _open_tab(page, "Hỏi đáp")
+    _ask(page, "Tổ trưởng công đoàn được hưởng phụ cấp trách nhiệm thử nghiệm bao nhiêu?")
+    page.wait_for_selector("#la-sources summary.la-sources-title", timeout=ANSWER_TIMEOUT_MS)
+    page.click("#la-sources summary.la-sources-title")
+    page.wait_for_selector("#la-sources .la-card", timeout=UI_TIMEOUT_MS)
+    assert NEW_LAW in page.inner_text("#la-sources")
+    assert "7%" in page.locator("#la-chat .message").last.inner_text()
+    page.close()
 
 
 def _member_asks_and_requests_an_advisor(page: Any, url: str) -> None:

@@ -8,50 +8,35 @@
 - ``POST /rollback``: withdraws the current published version of a law; same swap.
 - ``GET /versions``: the publishing record (who, when, what, status).
 
-The logic lives in ``corpus.staging``, ``corpus.publish`` and ``indexing.publishing``.
+The logic lives in ``ui.documents`` (shared with the web tab), ``corpus.staging``,
+``corpus.publish`` and ``indexing.publishing``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import subprocess
-import sys
-import threading
-import uuid
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from corpus.published import load_versions, published_dir
-from corpus.staging import MAX_UPLOAD_BYTES, StageReport, stage_file
+from corpus.staging import MAX_UPLOAD_BYTES, StageReport
+from ui import documents as desk
 from ui.api.deps import get_service
 from ui.api.responses import _Out, errors
 from ui.application import AssistantService
 from ui.auth import bearer_token
-from ui.errors import ConflictError, InvalidRequestError, NotFoundError, PermissionDeniedError
+from ui.errors import InvalidRequestError
 from ui.results import UserInfo
 
 router = APIRouter(prefix="/v1/admin/documents", tags=["quản trị văn bản"])
 UPLOAD_PATH = "/v1/admin/documents/stage"  # reads its body under MAX_UPLOAD_BYTES, not the API's limit
-_SAFE_NAME = re.compile(r"[^\w.\-]+")
-_SWAP_LOCK = threading.Lock()
-_BUSY = (
-    "Một cán bộ khác đang công bố văn bản. Hãy chờ vài phút rồi thử lại; "
-    "kho dữ liệu hiện hành không thay đổi."
-)
 
 
 def admin_user(request: Request) -> UserInfo:
     user = get_service(request).authenticate(bearer_token(request.headers.get("authorization")))
-    if user.role != "admin":
-        raise PermissionDeniedError("Chỉ quản trị viên (cán bộ pháp chế) được quản lý văn bản.")
-    return user
+    return desk.require_admin(user)
 
 
 Service = Annotated[AssistantService, Depends(get_service)]
@@ -67,15 +52,12 @@ class PublishRequest(BaseModel):
     issued: date | None = None
     effective: date
     replaces: list[str] = Field(default_factory=list, max_length=10)
+    replaced_by: list[str] = Field(default_factory=list, max_length=10)
     new_version: bool = False
 
 
 class RollbackRequest(BaseModel):
     law_id: str = Field(min_length=3, max_length=60)
-
-
-def _staging_dir(service: AssistantService, staging_id: str) -> Path:
-    return published_dir(service.settings.data_dir) / "staging" / staging_id
 
 
 def _report_json(report: StageReport) -> dict[str, Any]:
@@ -130,51 +112,10 @@ async def stage(
     new_version: bool = False,
 ) -> dict[str, Any]:
     body = await _read_limited(request)
-    staging_id = uuid.uuid4().hex
-    folder = _staging_dir(service, staging_id)
-    folder.mkdir(parents=True)
-    path = folder / (_SAFE_NAME.sub("_", Path(filename).name) or "tai-len")
-    path.write_bytes(body)
-    report = stage_file(path, service.corpus, replaces=replaces, effective=effective, new_version=new_version)
-    return {"staging_id": staging_id, **_report_json(report)}
-
-
-def _swap_pipeline(service: AssistantService) -> None:
-    """Load the rebuilt corpus and index and point the service at them (no restart).
-
-    The assignment is atomic: a request already in the old pipeline finishes there. The
-    answer cache is emptied so no answer from the old texts is served again."""
-    from corpus.store import load_corpus
-    from ui.bootstrap import _pipeline
-
-    corpus = load_corpus(service.settings.corpus_dir)
-    pipeline = _pipeline(service.settings, corpus)
-    service.pipeline, service.corpus = pipeline, corpus
-    service._answers = type(service._answers)(service._answers.size)
-
-
-def _index_command(settings: Any, args: list[str]) -> dict[str, Any]:
-    """Run ``legal-assistant index publish|rollback`` in a child process: the rebuild takes the
-    CPU, not this process's interpreter lock, so answering goes on meanwhile."""
-    env = {**os.environ}
-    for name in ("sources_dir", "data_dir", "embedder", "embedder_model"):
-        env[f"LEGAL_ASSISTANT_{name.upper()}"] = str(getattr(settings, name))
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "index", *args, "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=3600,
-        check=False,
+    staged = desk.stage_upload(
+        service, filename, body, replaces=replaces, effective=effective, new_version=new_version
     )
-    lines = done.stdout.strip().splitlines()
-    try:
-        data: dict[str, Any] = json.loads(lines[-1]) if lines else {}
-    except json.JSONDecodeError:
-        data = {}
-    if done.returncode != 0:
-        raise ConflictError(data.get("error") or f"Công bố thất bại: {done.stderr.strip()[-500:]}")
-    return data
+    return {"staging_id": staged.staging_id, **_report_json(staged.report)}
 
 
 @router.post(
@@ -184,36 +125,18 @@ def _index_command(settings: Any, args: list[str]) -> dict[str, Any]:
     responses=STAFF_ERRORS,
 )
 def publish_document(body: PublishRequest, service: Service, user: Admin) -> dict[str, Any]:
-    files = [p for p in _staging_dir(service, body.staging_id).glob("*") if p.is_file()]
-    if not files:
-        raise NotFoundError("Không tìm thấy tệp đã tải lên với mã này; hãy tải lên lại.")
-    args = [
-        "publish",
-        str(files[0]),
-        "--law-id",
-        body.law_id.strip(),
-        "--type",
-        body.doc_type,
-        "--title",
-        body.title,
-        "--issuer",
-        body.issuer,
-        "--effective",
-        body.effective.isoformat(),
-        "--who",
-        user.name,
-    ]
-    args += ["--issued", body.issued.isoformat()] if body.issued else []
-    args += [item for law in body.replaces for item in ("--replaces", law)]
-    args += ["--new-version"] if body.new_version else []
-    if not _SWAP_LOCK.acquire(blocking=False):
-        raise ConflictError(_BUSY)
-    try:
-        result = _index_command(service.settings, args)
-        _swap_pipeline(service)
-    finally:
-        _SWAP_LOCK.release()
-    return result
+    meta = desk.Metadata(
+        law_id=body.law_id,
+        doc_type=body.doc_type,
+        title=body.title,
+        issuer=body.issuer,
+        effective=body.effective,
+        issued=body.issued,
+        replaces=tuple(body.replaces),
+        replaced_by=tuple(body.replaced_by),
+        new_version=body.new_version,
+    )
+    return desk.publish_staged(service, body.staging_id, meta, user)
 
 
 @router.post(
@@ -223,14 +146,7 @@ def publish_document(body: PublishRequest, service: Service, user: Admin) -> dic
     responses=STAFF_ERRORS,
 )
 def rollback_document(body: RollbackRequest, service: Service, user: Admin) -> dict[str, Any]:
-    if not _SWAP_LOCK.acquire(blocking=False):
-        raise ConflictError(_BUSY)
-    try:
-        result = _index_command(service.settings, ["rollback", body.law_id.strip(), "--who", user.name])
-        _swap_pipeline(service)
-    finally:
-        _SWAP_LOCK.release()
-    return {"law_id": body.law_id, **result}
+    return desk.rollback_law(service, body.law_id, user)
 
 
 @router.get(
@@ -240,4 +156,4 @@ def rollback_document(body: RollbackRequest, service: Service, user: Admin) -> d
     responses=STAFF_ERRORS,
 )
 def versions(service: Service, user: Admin) -> dict[str, Any]:
-    return {"versions": [asdict(v) for v in load_versions(published_dir(service.settings.data_dir))]}
+    return {"versions": [asdict(v) for v in desk.versions(service, user)]}

@@ -1,4 +1,4 @@
-"""The Gradio web UI: three tabs over ``ui.application.AssistantService``.
+"""The Gradio web UI: five tabs over ``ui.application.AssistantService``.
 
 ``build_ui`` lays out the Blocks; ``mount_ui`` mounts them on a FastAPI app with the UI's CSS
 and theme (Gradio 6 takes ``css``/``theme`` at mount/launch time, not in ``gr.Blocks``, and
@@ -17,6 +17,7 @@ from corpus.settings import Settings
 from ui.web.advisor_tab import build_advisor_tab
 from ui.web.calculator_tab import build_calculator_tab
 from ui.web.dashboard_tab import build_dashboard_tab
+from ui.web.documents_tab import build_documents_tab
 from ui.web.member_tab import build_member_tab
 
 TITLE = "Trợ lý Pháp luật Công đoàn"
@@ -50,6 +51,8 @@ def build_ui(service: Any, settings: Settings | None = None) -> gr.Blocks:
                 build_advisor_tab(service, staff)
             with gr.Tab("Thống kê", id="dashboard", elem_id="la-tab-dashboard") as dashboard:
                 build_dashboard_tab(service, dashboard, staff)
+            with gr.Tab("Văn bản pháp luật", id="documents", elem_id="la-tab-documents") as documents:
+                build_documents_tab(service, documents, staff)
         gr.HTML(
             '<footer class="la-footer">Thông tin chỉ mang tính tham khảo, không thay thế tư vấn pháp lý '
             "chính thức. Hãy liên hệ công đoàn cơ sở khi cần hỗ trợ.</footer>"
