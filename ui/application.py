@@ -21,6 +21,7 @@ from ui.errors import InvalidRequestError
 from ui.matching import VerifiedMatcher, normalize_question
 from ui.ownership import conversation_for, interaction_for
 from ui.privacy import mask_personal_data
+from ui.queue_policy import queue_reason
 from ui.results import (
     VERIFIED_LABEL,
     AskResult,
@@ -58,10 +59,6 @@ __all__ = [
     "UserInfo",
 ]
 
-# Answers below this confidence enter the advisor queue as "low_confidence". The pipeline's
-# confidence is in [0, 1]; it abstains on its own below its floor, so this catches the band
-# of answers it gave but was unsure about.
-LOW_CONFIDENCE_THRESHOLD = 0.5
 # Identical (normalised, masked) first-turn questions reuse the pipeline's answer: members
 # ask the same things, and the extractive pipeline is deterministic for a fixed index.
 ANSWER_CACHE_SIZE = 1024
@@ -191,13 +188,8 @@ class AssistantService(ReviewWorkflow):
         share: str | None,
         law: str | None,
     ) -> ReviewDraft | None:
-        if share is not None:
-            reason = "member_request"
-        elif answer.get("escalate"):
-            reason = "escalated"
-        elif answer.get("abstained") or float(answer.get("confidence", 0.0)) < LOW_CONFIDENCE_THRESHOLD:
-            reason = "low_confidence"
-        else:
+        reason = queue_reason(answer, member_request=share is not None)
+        if reason is None:
             return None
         return ReviewDraft(reason=reason, sources=sources, law=law, personal_question=share)
 
