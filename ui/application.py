@@ -19,6 +19,7 @@ from corpus.store import Corpus
 from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
 from ui.errors import InvalidRequestError
 from ui.matching import VerifiedMatcher, normalize_question
+from ui.member_replies import MemberReplies
 from ui.ownership import conversation_for, interaction_for
 from ui.privacy import mask_personal_data
 from ui.queue_policy import queue_reason
@@ -35,7 +36,6 @@ from ui.results import (
 )
 from ui.review_workflow import ReviewWorkflow, require_advisor
 from ui.sources import (
-    full_answer,
     hits_to_sources,
     refresh_citations,
     slim_answer,
@@ -98,7 +98,7 @@ class _Lru:
                 self._items.popitem(last=False)
 
 
-class AssistantService(ReviewWorkflow):
+class AssistantService(ReviewWorkflow, MemberReplies):
     """Application layer: one instance per process, safe to call from many threads."""
 
     def __init__(
@@ -349,12 +349,6 @@ class AssistantService(ReviewWorkflow):
                 cached=was_cached,
             ),
         )
-
-    def conversation(self, conversation_key: str, *, user: UserInfo | None = None) -> ConversationView:
-        """The caller's own conversation (staff may read any whose key they hold)."""
-        view = self.store.get_conversation(conversation_for(self.store, conversation_key, user, read=True))
-        turns = tuple(replace(t, answer=full_answer(self.corpus, t.answer)) for t in view.turns)
-        return replace(view, turns=turns)
 
     # --- member feedback --------------------------------------------------------
     def feedback(

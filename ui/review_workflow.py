@@ -51,14 +51,16 @@ class ReviewWorkflow:
         reason: str | None = None,
         limit: int = 50,
         *,
+        topic: str | None = None,
         user: UserInfo | None = None,
     ) -> list[ReviewItem]:
+        """Members' own requests first, then the rest oldest first; filters by law and topic."""
         require_advisor(user)
         _check_choice(status, REVIEW_STATUSES, "status")
         _check_choice(reason, REVIEW_REASONS, "reason")
         if not 1 <= limit <= 500:
             raise InvalidRequestError(f"limit phải trong khoảng 1..500; nhận được {limit}")
-        items = self.store.list_reviews(status=status, law=law, reason=reason, limit=limit)
+        items = self.store.list_reviews(status=status, law=law, reason=reason, limit=limit, topic=topic)
         return [self._full_review(item) for item in items]
 
     def get_review(self, review_id: int, *, user: UserInfo | None = None) -> ReviewItem:
