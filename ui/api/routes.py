@@ -36,6 +36,7 @@ from ui.api.schemas import (
     AdvisorRequest,
     AskRequest,
     DecisionRequest,
+    DraftRequest,
     EditRequest,
     FeedbackRequest,
     PathId,
@@ -216,7 +217,19 @@ def approve(review_id: PathId, body: DecisionRequest, service: Service, advisor:
 
 
 @router.post(
-    "/reviews/{review_id}/edit", summary="Sửa câu trả lời và trích dẫn", responses=errors(401, 403, 409)
+    "/reviews/{review_id}/draft",
+    summary="Lưu nháp câu trả lời sửa (chưa duyệt)",
+    responses=errors(401, 403, 409),
+)
+def save_draft(review_id: PathId, body: DraftRequest, service: Service, advisor: Advisor) -> ReviewOut:
+    citations = [c.model_dump() for c in body.citations]
+    return ReviewOut.model_validate(service.save_draft(review_id, advisor, body.answer, citations).to_json())
+
+
+@router.post(
+    "/reviews/{review_id}/edit",
+    summary="Sửa và duyệt câu trả lời và trích dẫn",
+    responses=errors(401, 403, 409),
 )
 def edit(review_id: PathId, body: EditRequest, service: Service, advisor: Advisor) -> ReviewOut:
     citations = [c.model_dump() for c in body.citations]

@@ -73,6 +73,11 @@ class EditRequest(_Strict):
     comment: str = Field(default="", max_length=4000)
 
 
+class DraftRequest(_Strict):
+    answer: str = Field(min_length=1, max_length=20000)
+    citations: list[CitationIn] = Field(default_factory=list, max_length=50)
+
+
 class UserCreateRequest(_Strict):
     name: str = Field(min_length=1, max_length=200)
     role: Literal["member", "advisor", "admin"]

@@ -48,7 +48,10 @@ def _reply(review: Review) -> AdvisorReply:
     if review.status == "pending":
         status, text = "waiting", ""
     elif review.status in ANSWERED:
-        status, text = "answered", str(final.get("direct_answer") or final.get("answer") or "")
+        whole = str(final.get("answer") or "")
+        chars = final.get("direct_answer_chars")
+        direct = whole[:chars] if isinstance(chars, int) else final.get("direct_answer")
+        status, text = "answered", str(direct or whole)
     else:
         status, text = "declined", DECLINED_TEXT
     return AdvisorReply(
