@@ -14,7 +14,7 @@ from ui.auth import hash_conversation_key
 from ui.errors import InvalidRequestError, NotFoundError
 from ui.ownership import NOT_FOUND, check_key_format, conversation_for, may_use
 from ui.results import AdvisorReply, ConversationView, UserInfo
-from ui.sources import full_answer
+from ui.sources import full_answer, refresh_citations
 from ui.storage.store import Store
 
 
@@ -34,7 +34,7 @@ class MemberReplies:
         they hold); the owner's read marks the replies read."""
         conversation_id, owner = self._owner_reads(conversation_key, user)
         view = self.store.get_conversation(conversation_id)
-        replies = self.store.conversation_replies(conversation_id, mark_read=owner)
+        replies = self._fresh(self.store.conversation_replies(conversation_id, mark_read=owner))
         turns = tuple(
             replace(t, answer=full_answer(self.corpus, t.answer), reply=replies.get(t.interaction_id))
             for t in view.turns
@@ -46,8 +46,15 @@ class MemberReplies:
     ) -> tuple[AdvisorReply, ...]:
         """The replies of the caller's conversation (for channels that only relay replies)."""
         conversation_id, owner = self._owner_reads(conversation_key, user)
-        replies = self.store.conversation_replies(conversation_id, mark_read=owner).values()
+        replies = self._fresh(self.store.conversation_replies(conversation_id, mark_read=owner)).values()
         return tuple(r for r in replies if r.unread or not unread_only)
+
+    def _fresh(self, replies: dict[int, AdvisorReply]) -> dict[int, AdvisorReply]:
+        """Replies with their citations re-read from the corpus (titles, text, in-force status)."""
+        return {
+            i: replace(r, citations=tuple(refresh_citations(self.corpus, r.citations)))
+            for i, r in replies.items()
+        }
 
     def rate_reply(
         self, conversation_key: str, reference: str, rating: int, *, user: UserInfo | None = None

@@ -65,9 +65,11 @@ def test_reply_reaches_the_members_conversation(client: TestClient, advisor: tup
     reply = first["turns"][0]["advisor_reply"]
     assert (reply["status"], reply["text"], reply["citations"][0]["article"]) == ("answered", REPLY, 113)
 
-    rated = client.post("/v1/reply-ratings", json={"conversation_key": key, "reference": reference, "rating": 1})
+    rating = {"conversation_key": key, "reference": reference, "rating": 1}
+    rated = client.post("/v1/reply-ratings", json=rating)
     assert rated.status_code == 200 and rated.json()["rating"] == 1
-    stranger = client.post("/v1/ask", json={"question": "Thử việc tối đa bao lâu?"}).json()["conversation_key"]
+    stranger = client.post("/v1/ask", json={"question": "Thử việc tối đa bao lâu?"}).json()
+    stranger = stranger["conversation_key"]
     foreign = client.post(
         "/v1/reply-ratings", json={"conversation_key": stranger, "reference": reference, "rating": -1}
     )
@@ -75,7 +77,9 @@ def test_reply_reaches_the_members_conversation(client: TestClient, advisor: tup
     assert client.get(f"/v1/conversations/{key}").json()["turns"][0]["advisor_reply"]["rating"] == 1
 
 
-def test_a_cleared_browser_starts_over_and_sees_nothing_old(client: TestClient, advisor: tuple[Any, str]) -> None:
+def test_a_cleared_browser_starts_over_and_sees_nothing_old(
+    client: TestClient, advisor: tuple[Any, str]
+) -> None:
     answer, request = _ask_and_request(client)
     client.post(f"/v1/reviews/{request['review_id']}/approve", json={}, headers=bearer(advisor[1]))
     fresh = client.post("/v1/ask", json={"question": "Thử việc tối đa bao lâu?"}).json()

@@ -59,37 +59,44 @@ def test_rejected_request_says_so_without_the_internal_comment(store: Store) -> 
     assert "công đoàn cơ sở" in reply.text
 
 
+def _race(store: Store, rid: int, advisors: list[Any]) -> list[str]:
+    """Two advisors decide the same review at the same moment; each outcome: "ok" or the error."""
+    barrier = threading.Barrier(len(advisors))
+    outcomes: list[str] = []
+
+    def decide(advisor: Any) -> None:
+        barrier.wait()
+        try:
+            _edited(store, rid, advisor, f"trả lời của {advisor.name}")
+            outcomes.append("ok")
+        except ConflictError as exc:
+            outcomes.append(str(exc))
+
+    threads = [threading.Thread(target=decide, args=(a,)) for a in advisors]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return outcomes
+
+
 def test_two_advisors_deciding_at_once_one_wins(store: Store) -> None:
     advisors = [store.create_user(f"Tư vấn {i}", "advisor", hash_token(f"t-race-{i}")) for i in range(2)]
     for round_ in range(3):
-        iid, _, rid = store.record_interaction(draft(f"câu {round_}"), ReviewDraft("member_request"))
+        rid = store.record_interaction(draft(f"câu {round_}"), ReviewDraft("member_request"))[2]
         assert rid is not None
-        barrier = threading.Barrier(2)
-        outcomes: list[str] = []
-
-        def decide(advisor: Any) -> None:
-            barrier.wait()
-            try:
-                _edited(store, rid, advisor, f"trả lời của {advisor.name}")
-                outcomes.append("ok")
-            except ConflictError as exc:
-                outcomes.append(str(exc))
-
-        threads = [threading.Thread(target=decide, args=(a,)) for a in advisors]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=60)
+        outcomes = _race(store, rid, advisors)
         assert sorted(outcomes, key=len)[0] == "ok" and len(outcomes) == 2, outcomes
         loser = next(o for o in outcomes if o != "ok")
         winner = store.get_review(rid).decided_by
         assert winner is not None and winner in loser and "không được lưu" in loser
-        assert store.get_review(rid).final_answer["answer"] == f"trả lời của {winner}"
+        final = store.get_review(rid).final_answer
+        assert final is not None and final["answer"] == f"trả lời của {winner}"
 
 
 def test_deciding_a_deleted_review_is_a_clear_not_found(store: Store) -> None:
     advisor = store.create_user("Tư vấn", "advisor", hash_token("t-gone"))
-    with pytest.raises(NotFoundError, match="#999999.*làm mới hàng chờ"):
+    with pytest.raises(NotFoundError, match=r"#999999.*làm mới hàng chờ"):
         store.decide_review(999_999, Decision("approved", advisor.id, advisor.name, ""))
     with pytest.raises(NotFoundError, match="#999999"):
         store.save_draft(999_999, {"answer": "x", "citations": []}, advisor.id, advisor.name)

@@ -10,6 +10,7 @@ import gradio as gr
 from corpus.settings import Settings
 from ui.web.format import as_text, chat_answer, message_html, notices_markdown, sources_html
 from ui.web.login import build_login
+from ui.web.member_history import conversation_state, request_sent_text, wire_history
 from ui.web.service_view import error_text, stream_answer
 
 EXAMPLE_QUESTIONS = (
@@ -36,9 +37,9 @@ def build_member_tab(service: Any, settings: Settings) -> None:
     """
     member = gr.State(None)  # the signed-in member, or None for anonymous chat
     interaction = gr.State(None)  # id of the last answered interaction (for feedback)
-    # The conversation's secret key: per browser session (gr.State lives on the server, one
-    # copy per session), so only this session can continue, rate or share its conversation.
-    conversation = gr.State(None)
+    # The conversation's secret key, kept in this browser (localStorage): a reload continues the
+    # conversation (history from the server); no other browser can continue, rate or share it.
+    conversation = conversation_state(settings)
 
     gr.Markdown(
         "Hỏi về quyền lợi của người lao động: hợp đồng, tiền lương, nghỉ phép, bảo hiểm, kỷ luật… "
@@ -74,6 +75,16 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         )
         advisor = gr.Button("Hỏi tư vấn viên", variant="secondary", elem_id="la-ask-advisor")
     status = gr.HTML(elem_id="la-member-status")
+    check = gr.Button("Xem trả lời của tư vấn viên", size="sm", elem_id="la-check-replies")
+    wire_history(
+        service,
+        conversation=conversation,
+        member=member,
+        chat=chat,
+        status=status,
+        interaction=interaction,
+        check=check,
+    )
     with gr.Row(elem_classes=["la-ask-row"]):
         question = gr.Textbox(
             show_label=False,
@@ -183,7 +194,7 @@ def _request_advisor(service: Any, interaction_id: Any, consent: bool, user: Any
     if interaction_id is None:
         return message_html("error", "Hãy đặt câu hỏi trước khi gửi cho tư vấn viên.")
     try:
-        service.request_advisor(interaction_id, user, bool(consent), conversation_key=key)
+        item = service.request_advisor(interaction_id, user, bool(consent), conversation_key=key)
     except Exception as exc:
         return message_html("error", error_text(exc))
-    return message_html("ok", "Đã gửi câu hỏi cho tư vấn viên. Câu trả lời sẽ được xem lại và xác nhận.")
+    return message_html("ok", request_sent_text(item.reference))
