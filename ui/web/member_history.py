@@ -22,7 +22,7 @@ from ui.web.format import as_text, chat_answer, law_label, message_html, unit_la
 from ui.web.service_view import error_text
 
 STORAGE_KEY = "la-conversation"
-NEW_BADGE = "🆕 Mới"
+NEW_BADGE = "**· Mới**"
 RATE_HINT = "Chọn mã yêu cầu để đánh giá trả lời của tư vấn viên"
 ChatHistory = list[dict[str, Any]]
 
@@ -48,12 +48,13 @@ def reply_message(reply: AdvisorReply) -> str:
     ref = as_text(reply.reference)
     if reply.status == "waiting":
         return (
-            f"⏳ Đã gửi tư vấn viên — mã yêu cầu **{ref}**. "
+            f"**Đã gửi tư vấn viên** — mã yêu cầu **{ref}**. "
             "Trả lời của tư vấn viên sẽ hiện ngay dưới câu hỏi này, kể cả khi bạn tải lại trang."
         )
     new = f" {NEW_BADGE}" if reply.unread else ""
-    head = f"💬 **Tư vấn viên trả lời** (mã {ref}){new}"
-    return f"{head}\n\n{as_text(reply.text)}{_citation_line(reply.citations)}"
+    head = f"**Tư vấn viên trả lời** (mã {ref}){new}"
+    body = "\n".join(f"> {line}" if line.strip() else ">" for line in as_text(reply.text).splitlines())
+    return f"{head}\n\n{body}{_citation_line(reply.citations)}"
 
 
 def chat_from(view: ConversationView) -> ChatHistory:
