@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from ui.auth import create_user
 from ui.results import AdvisorReply, ConversationView, Turn
 from ui.web.member_history import NEW_BADGE, chat_from, reply_message, restore
 
@@ -52,7 +53,16 @@ def test_restore_starts_over_for_a_missing_or_unknown_key(service: Any) -> None:
     for key in (None, "", "cv_" + secrets.token_urlsafe(32), "not-a-key"):
         found = restore(service, key, None)
         assert (found.chat, found.key, found.interaction_id) == ([], None, None), key
+    member = service.authenticate(member_token(service))
+    signed_in = service.ask("Nghỉ lễ mấy ngày?", user=member)
+    waiting = restore(service, signed_in.conversation_key, None, sign_in_pending=True)
+    assert waiting.chat == [] and waiting.key == signed_in.conversation_key  # kept for after sign-in
+    assert restore(service, signed_in.conversation_key, member).chat[0]["content"] == "Nghỉ lễ mấy ngày?"
     asked = service.ask("Thử việc tối đa bao lâu?")
     again = restore(service, asked.conversation_key, None)
     assert again.key == asked.conversation_key and again.interaction_id == asked.interaction_id
     assert again.chat[0]["content"] == "Thử việc tối đa bao lâu?" and again.references == []
+
+
+def member_token(service: Any) -> str:
+    return str(create_user(service.store, "Lê Đoàn Viên", "member")[1])

@@ -76,14 +76,17 @@ class Restored:
     references: list[str]  # answered replies the member may rate
 
 
-def restore(service: Any, key: Any, user: Any) -> Restored:
-    """The conversation of the stored key, or an empty start when there is none (or it is gone)."""
+def restore(service: Any, key: Any, user: Any, *, sign_in_pending: bool = False) -> Restored:
+    """The conversation of the stored key, or an empty start when there is none (or it is gone).
+
+    ``sign_in_pending``: members must sign in and have not yet; a signed-in member's conversation
+    answers 404 until then, so the stored key is kept for the load after the sign-in."""
     if not key:
         return Restored([], "", None, None, [])
     try:
         view = service.conversation(key, user=user)
     except Exception:  # unknown, malformed or someone else's key: start a new conversation
-        return Restored([], "", None, None, [])
+        return Restored([], "", key if sign_in_pending else None, None, [])
     last = view.turns[-1].interaction_id if view.turns else None
     replies = [t.reply for t in view.turns if t.reply is not None]
     references = [r.reference for r in replies if r.status == "answered"]
@@ -124,13 +127,14 @@ def wire_history(
     status: Any,
     interaction: Any,
     check: Any,
+    logins: Sequence[Any] = (),
 ) -> None:
-    """Rebuild the chat from the server on page load and on "Xem trả lời của tư vấn viên";
-    lay out and wire the reply rating row."""
+    """Rebuild the chat from the server on page load, after a member signs in and on "Xem trả
+    lời của tư vấn viên"; lay out and wire the reply rating row."""
     box, reference, up, down = build_reply_rating()
 
     def load(key: Any, user: Any) -> tuple[Any, ...]:
-        found = restore(service, key, user)
+        found = restore(service, key, user, sign_in_pending=bool(logins) and user is None)
         choices = gr.update(
             choices=found.references, value=found.references[-1] if found.references else None
         )
@@ -148,6 +152,8 @@ def wire_history(
     if root is not None:
         root.load(load, [conversation, member], outputs)
     check.click(load, [conversation, member], outputs)
+    for event in logins:
+        event.then(load, [conversation, member], outputs)
     for button, rating in ((up, 1), (down, -1)):
         button.click(
             lambda key, ref, user, r=rating: rate_reply(service, key, ref, r, user),

