@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache
 from importlib import resources
 
 from assistant.textnorm import fold
 
-COSINE_MIN = 0.92
-LOST_MAX = 0.8
+COSINE_MIN = 0.90
+LOST_MAX = 0.7
 # Member filler (folded phrases): the employer, the worker, "bây giờ", "đúng luật"... do not
 # change what is asked. Removed as phrases, so "hợp" of "hợp đồng" stays.
 FILLER_PHRASES = (
@@ -48,25 +49,42 @@ FILLER_PHRASES = (
     "co dung",
     "quy dinh",
     "cach",
+    "bao lau",
     "nhu the nao",
     "the nao",
 )
 # Everyday words for the same thing, on top of the retrieval synonyms (folded).
-EXTRA_SYNONYMS = {"tieng": "gio", "nhieu nhat": "toi da", "thap nhat": "toi thieu", "it nhat": "toi thieu"}
+EXTRA_SYNONYMS = {
+    "tieng": "gio",
+    "nhieu nhat": "toi da",
+    "thap nhat": "toi thieu",
+    "it nhat": "toi thieu",
+    "can cuoc": "giay to tuy than",
+    "cccd": "giay to tuy than",
+    "cmnd": "giay to tuy than",
+    "ban goc": "ban chinh",
+    "nguyen dan": "am lich",
+    "thanh toan": "tra",
+    "dieu chuyen": "chuyen",
+}
 # Member particles and pronouns on top of the retrieval stopwords; "con" (a child) is kept.
 _PARTICLES = (
     "có được không là thì gì bao nhiêu mấy vậy ra sao tôi em mình ạ ơi nhé hỏi mọi mn ad anh chị "
-    "rồi mà nữa chưa sắp họ cả"
+    "rồi mà nữa chưa sắp họ cả phải bị đi đúng người"
 )
-_KEPT = frozenset({"con"})
+_KEPT = frozenset({"con", "lai"})
+_EMPLOYER = re.compile(r"\b(cong ty|cty|doanh nghiep|dn|nguoi su dung lao dong|nsdld|sep|chu)\b")
+_WORKER = re.compile(r"\b(nguoi lao dong|nld|lao dong nu|nhan vien|cong nhan|toi(?! (da|thieu)\b)|em|minh)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @cache
 def _stopwords() -> frozenset[str]:
+    """Folded function words (retrieval stopwords and member particles). "con" (a child) and
+    "lai" (folds "lãi", interest, with "lại") are kept."""
     text = resources.files("indexing").joinpath("data/stopwords_vi.txt").read_text(encoding="utf-8")
-    listed = {fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset((listed | {fold(w) for w in _PARTICLES.split()}) - _KEPT)
+    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset({fold(w) for w in listed | set(_PARTICLES.split())} - _KEPT)
 
 
 @cache
@@ -91,13 +109,30 @@ def _filler() -> tuple[re.Pattern[str], ...]:
 
 def canonical_words(text: str) -> frozenset[str]:
     """Folded words with member words replaced by legal ones; function words and numbers dropped."""
-    folded = fold(text.lower())
+    folded = fold(unicodedata.normalize("NFC", text).lower())
     for pattern, legal in _synonyms():
         folded = pattern.sub(f" {legal} ", folded)
     for pattern in _filler():
         folded = pattern.sub(" ", folded)
     stop = _stopwords()
     return frozenset(w for w in re.findall(r"\w+", folded) if w not in stop and not w.isdigit())
+
+
+def _actors(text: str) -> tuple[bool, bool]:
+    """(names the employer, names the worker) in the folded question."""
+    folded = f" {fold(text.lower())} "
+    return bool(_EMPLOYER.search(folded)), bool(_WORKER.search(folded))
+
+
+def _same_roles(verified: str, candidate: str) -> bool:
+    """Who does what must not change: the worker where the verified question named the employer
+    ("Công ty có được chấm dứt ... khi tôi mang thai" vs "Tôi ... có được chấm dứt"), or the
+    employer where it named the worker only, asks another question."""
+    v_employer, v_worker = _actors(verified)
+    c_employer, c_worker = _actors(candidate)
+    if v_employer and not c_employer and c_worker:
+        return False
+    return not (v_worker and not v_employer and c_employer and not c_worker)
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -115,6 +150,8 @@ def same_question(
 ) -> bool:
     """True when ``candidate`` asks what ``verified`` asks (see the module docstring)."""
     if numbers_in(verified) != numbers_in(candidate):
+        return False
+    if not _same_roles(verified, candidate):
         return False
     a, c = canonical_words(verified), canonical_words(candidate)
     if a == c:
