@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from assistant.textnorm import fold
@@ -107,6 +107,7 @@ def _filler() -> tuple[re.Pattern[str], ...]:
     return tuple(_word(p) for p in sorted(FILLER_PHRASES, key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def canonical_words(text: str) -> frozenset[str]:
     """Folded words with member words replaced by legal ones; function words and numbers dropped."""
     folded = fold(unicodedata.normalize("NFC", text).lower())
