@@ -112,6 +112,12 @@ def test_queue_puts_member_requests_first_then_oldest_and_filters(store: Store) 
     assert [i.id for i in store.list_reviews(law="58/2014/QH13")] == [other]
     assert [i.id for i in store.list_reviews(topic="Chương VII")] == [asked, old]
     assert store.list_reviews(topic="Chương II")[0].topic == "Chương II"
+    long_name = store.record_interaction(
+        draft("tên dài", topic_chapter="Chương VIII. KỶ LUẬT LAO ĐỘNG"), ReviewDraft("escalated")
+    )[2]
+    assert [i.id for i in store.list_reviews(topic="Chương VIII")] == [long_name]
+    assert long_name not in [i.id for i in store.list_reviews(topic="Chương VII")]
+    assert store.list_reviews(topic="Chương 100%_") == []
 
 
 def test_a_draft_is_kept_until_the_decision(store: Store) -> None:

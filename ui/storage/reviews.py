@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session
 
 from ui.errors import ConflictError, NotFoundError
@@ -147,10 +147,22 @@ def list_items(
     if reason is not None:
         query = query.where(Review.reason == reason)
     if topic is not None:
-        query = query.where(Interaction.topic_chapter == topic)
+        query = query.where(_chapter_is(topic))
     first = case((Review.reason == "member_request", 0), else_=1)
     rows = session.scalars(query.order_by(first, Review.created_at, Review.id).limit(limit)).all()
     return [to_item(session, r) for r in rows]
+
+
+def _chapter_is(topic: str) -> Any:
+    """The chapter named in full, or by its number alone: "Chương VII" matches "Chương VII. THỜI
+    GIỜ LÀM VIỆC…", never "Chương VIII"."""
+    escaped = topic.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    column = Interaction.topic_chapter
+    return or_(
+        column == topic.strip(),
+        column.like(f"{escaped}.%", escape="\\"),
+        column.like(f"{escaped} %", escape="\\"),
+    )
 
 
 def save_draft(
