@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.scope import default_lexicon
 from assistant.textnorm import fold
 
 _HOW_TO = (
@@ -66,11 +67,16 @@ def asks_to_evade(question: str, *, flagged: bool = False) -> bool:
     """True when the question asks for help to break or evade labour law, or to hide it.
 
     ``flagged``: the evasion classifier's verdict, which counts unless the question asks about
-    remedies or penalties, like the rules.
+    remedies or penalties, like the rules, and only for a question that names the labour domain
+    or asks to conceal something: a how-to outside the domain ("cách nấu phở bò") is off-topic,
+    not a request to evade the law (the classifier flagged it).
     """
     text = fold(question.lower())
     if _REMEDY_RE.search(text):
         return False
-    if flagged or _HOW_TO_EVADE.search(text):
+    if _HOW_TO_EVADE.search(text):
         return True
-    return bool(_CONCEAL_RE.search(text) and _REQUEST_RE.search(text))
+    concealing = bool(_CONCEAL_RE.search(text))
+    if flagged and (concealing or default_lexicon().signal(question).has_domain_terms):
+        return True
+    return concealing and bool(_REQUEST_RE.search(text))

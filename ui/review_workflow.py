@@ -1,4 +1,5 @@
-"""The advisors' review workflow: queue, approve, edit, reject (part of ``AssistantService``)."""
+"""The advisors' review workflow: queue, save a draft, approve, edit and approve, reject
+(part of ``AssistantService``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from corpus.store import Corpus
 from ui.errors import InvalidRequestError, PermissionDeniedError
 from ui.matching import VerifiedMatcher
 from ui.results import REVIEW_REASONS, REVIEW_STATUSES, STAFF_ROLES, ReviewItem, UserInfo
+from ui.review_editor import editor_start
 from ui.sources import full_answer, full_sources, resolve_citations, slim_answer
 from ui.storage.records import Decision, VerifiedDraft
 from ui.storage.store import Store
@@ -51,14 +53,16 @@ class ReviewWorkflow:
         reason: str | None = None,
         limit: int = 50,
         *,
+        topic: str | None = None,
         user: UserInfo | None = None,
     ) -> list[ReviewItem]:
+        """Members' own requests first, then the rest oldest first; filters by law and topic."""
         require_advisor(user)
         _check_choice(status, REVIEW_STATUSES, "status")
         _check_choice(reason, REVIEW_REASONS, "reason")
         if not 1 <= limit <= 500:
             raise InvalidRequestError(f"limit phải trong khoảng 1..500; nhận được {limit}")
-        items = self.store.list_reviews(status=status, law=law, reason=reason, limit=limit)
+        items = self.store.list_reviews(status=status, law=law, reason=reason, limit=limit, topic=topic)
         return [self._full_review(item) for item in items]
 
     def get_review(self, review_id: int, *, user: UserInfo | None = None) -> ReviewItem:
@@ -84,21 +88,55 @@ class ReviewWorkflow:
         )
 
     def approve(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
-        """Accept the answer as given; it becomes a verified answer."""
+        """ "Duyệt": the direct answer with its own citations (or the saved draft) becomes verified."""
         user = require_advisor(advisor)
         comment = clean_text(comment or "", "Nhận xét")
         item = self._full_review(self.store.get_review(review_id))
-        text = str(item.answer.get("answer", ""))
-        citations = list(item.answer.get("citations", ()))
+        text, citations = editor_start(item)
+        if not text:
+            raise InvalidRequestError(
+                f"Mục #{review_id} không có câu trả lời để duyệt; "
+                "hãy viết câu trả lời rồi bấm «Sửa và duyệt»."
+            )
+        return self._decide_with(
+            item, "approved", user, text, resolve_citations(self.corpus, citations), comment
+        )
+
+    def _decide_with(
+        self,
+        item: ReviewItem,
+        status: str,
+        user: UserInfo,
+        text: str,
+        resolved: Sequence[Mapping[str, Any]],
+        comment: str,
+    ) -> ReviewItem:
+        final = {
+            **item.answer,
+            "answer": text,
+            "direct_answer": text,
+            "citations": list(resolved),
+            "generator": "verified",
+            "abstained": False,
+            "escalate": False,
+        }
         decision = Decision(
-            "approved",
+            status,
             user.id,
             user.name,
             comment,
-            slim_answer(item.answer),
-            self._verified_draft(item, text, citations, user),
+            slim_answer(final),
+            self._verified_draft(item, text, resolved, user),
         )
-        return self._full_review(self.store.decide_review(review_id, decision))
+        return self._full_review(self.store.decide_review(item.id, decision))
+
+    def _edited_parts(
+        self, answer_text: Any, citations: Sequence[Mapping[str, Any]]
+    ) -> tuple[str, tuple[dict[str, Any], ...]]:
+        if not isinstance(answer_text, str):
+            raise InvalidRequestError("Nội dung câu trả lời sửa phải là văn bản.")
+        text = clean_text(answer_text, "Nội dung câu trả lời sửa", required=True)
+        return text, resolve_citations(self.corpus, citations)
 
     def edit(
         self,
@@ -108,32 +146,28 @@ class ReviewWorkflow:
         citations: Sequence[Mapping[str, Any]],
         comment: str = "",
     ) -> ReviewItem:
-        """Replace the answer and its citations (each must exist in the corpus)."""
+        """ "Sửa và duyệt": the edited answer and the citations the advisor kept or added (each
+        checked against the corpus) become the verified answer."""
         user = require_advisor(advisor)
-        if not isinstance(answer_text, str):
-            raise InvalidRequestError("Nội dung câu trả lời sửa phải là văn bản.")
-        answer_text = clean_text(answer_text, "Nội dung câu trả lời sửa", required=True)
+        text, resolved = self._edited_parts(answer_text, citations)
         comment = clean_text(comment or "", "Nhận xét")
-        resolved = resolve_citations(self.corpus, citations)
         item = self.store.get_review(review_id)
-        final = {
-            **item.answer,
-            "answer": answer_text,
-            "direct_answer": answer_text,
-            "citations": list(resolved),
-            "generator": "verified",
-            "abstained": False,
-            "escalate": False,
-        }
-        decision = Decision(
-            "edited",
-            user.id,
-            user.name,
-            comment,
-            slim_answer(final),
-            self._verified_draft(item, answer_text, resolved, user),
+        return self._decide_with(item, "edited", user, text, resolved, comment)
+
+    def save_draft(
+        self,
+        review_id: int,
+        advisor: UserInfo | None,
+        answer_text: str,
+        citations: Sequence[Mapping[str, Any]],
+    ) -> ReviewItem:
+        """ "Lưu nháp": keep the edit without approving it; the item stays in the queue."""
+        user = require_advisor(advisor)
+        text, resolved = self._edited_parts(answer_text, citations)
+        refs = [{k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in resolved]
+        return self._full_review(
+            self.store.save_draft(review_id, {"answer": text, "citations": refs}, user.id, user.name)
         )
-        return self._full_review(self.store.decide_review(review_id, decision))
 
     def reject(self, review_id: int, advisor: UserInfo | None, comment: str = "") -> ReviewItem:
         user = require_advisor(advisor)

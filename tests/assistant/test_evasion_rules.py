@@ -35,3 +35,14 @@ def test_requests_to_evade_are_flagged(question: str) -> None:
 )
 def test_workers_asking_about_an_employers_evasion_are_not(question: str) -> None:
     assert not asks_to_evade(question)
+
+
+@pytest.mark.parametrize("question", ["cách nấu phở bò", "Chỉ tôi cách làm bánh chưng", "meo giam can nhanh"])
+def test_a_flagged_how_to_outside_the_domain_is_not_evasion(question: str) -> None:
+    """The classifier flagged "cách nấu phở bò" (a how-to); without a labour term or a request to
+    conceal something it is an off-topic question, declined as such, not as evasion."""
+    assert not asks_to_evade(question, flagged=True)
+
+
+def test_the_classifier_still_counts_for_labour_questions() -> None:
+    assert asks_to_evade("Có mẹo nào cho công ty đỡ phải đóng bảo hiểm xã hội cho công nhân?", flagged=True)

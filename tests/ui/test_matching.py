@@ -6,15 +6,28 @@ from typing import Any
 
 import pytest
 
-from ui.matching import VerifiedMatcher, lexical_overlap, normalize_question, numbers_in
+from ui.matching import VerifiedMatcher, normalize_question, numbers_in
+from ui.paraphrase import canonical_words, same_question
 from ui.storage.records import VerifiedRecord
 
 
 def test_pure_helpers() -> None:
     assert normalize_question("  Nghỉ  HẰNG năm?? ") == "nghỉ hằng năm"
     assert numbers_in("nghỉ 12 ngày theo Điều 113, lương 5.000.000") == {"12", "113", "5000000"}
-    assert lexical_overlap("nghỉ hằng năm bao nhiêu ngày", "Nghỉ hằng năm bao nhiêu ngày?") == 1.0
-    assert lexical_overlap("nghỉ hằng năm", "lương tối thiểu") == 0.0
+    # folded, de-abbreviated, member filler dropped: the same words
+    assert canonical_words("NLĐ được nghỉ phép năm bao nhiêu ngày?") == canonical_words(
+        "nguoi lao dong duoc nghi hang nam bao nhieu ngay"
+    )
+    assert canonical_words("nghỉ hằng năm") != canonical_words("nghỉ lễ, tết")
+    assert "con" in canonical_words("con kết hôn được nghỉ mấy ngày")  # a child is not a particle
+
+
+def test_same_question_needs_the_same_numbers_and_no_added_word() -> None:
+    anchor = "Làm đủ 12 tháng được nghỉ phép năm bao nhiêu ngày?"
+    assert same_question(anchor, "lam du 12 thang duoc nghi phep nam bao nhieu ngay", 0.7)
+    assert not same_question(anchor, "Làm 6 tháng được nghỉ phép năm bao nhiêu ngày?", 0.99)
+    words = "Số giờ làm thêm tối đa trong một năm là bao nhiêu?"
+    assert not same_question(words, "Số giờ làm thêm tối đa trong một tháng là bao nhiêu?", 0.99)
 
 
 def test_invalid_thresholds_are_refused() -> None:
@@ -37,6 +50,8 @@ def matcher() -> VerifiedMatcher:
     [
         ("người lao động được nghỉ hằng năm bao nhiêu ngày", 1),  # same question, other casing
         ("Người lao động được nghỉ phép năm bao nhiêu ngày?", 1),  # near-identical paraphrase
+        ("nguoi lao dong duoc nghi hang nam bao nhieu ngay", 1),  # without diacritics
+        ("NLĐ được nghỉ phép năm mấy ngày?", 1),  # abbreviated
         ("Người lao động được nghỉ lễ, tết bao nhiêu ngày?", None),  # same topic, other question
         ("Thử việc tối đa 30 ngày đúng không?", None),  # other number
         ("Mức lương tối thiểu vùng là bao nhiêu?", None),

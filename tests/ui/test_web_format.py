@@ -128,22 +128,45 @@ class TestReviewView:
         assert rv.PENDING in rv.status_choices() and rv.ALL in rv.reason_choices()
 
     def test_queue_frame_has_one_labelled_row_per_item(self) -> None:
-        frame = rv.queue_frame([_item(), _item(id=8, status="approved", law=None)])
+        now = datetime(2025, 5, 4, 13, 50)
+        items = [_item(topic="Chương VII"), _item(id=8, status="approved", law=None)]
+        frame = rv.queue_frame(items, now=now)
         assert list(frame.columns) == list(rv.QUEUE_COLUMNS)
         assert frame.iloc[0].tolist() == [
-            7,
-            "Chờ duyệt",
+            "TV-2025-000007",
+            "3 giờ",
             "Thành viên yêu cầu",
             "45/2019/QH14",
+            "Chương VII",
             "Nghỉ hằng năm bao nhiêu ngày?",
-            "2025-05-04 10:20",
+            "Chờ duyệt",
         ]
         assert frame.iloc[1]["Trạng thái"] == "Đã duyệt" and frame.iloc[1]["Văn bản"] == "—"
+
+    def test_age_in_queue_reads_in_minutes_hours_then_days(self) -> None:
+        created = "2025-05-04T10:20:30"
+        assert rv.age_text(created, datetime(2025, 5, 4, 10, 32)) == "11 phút"
+        assert rv.age_text(created, datetime(2025, 5, 5, 9, 0)) == "22 giờ"
+        assert rv.age_text(created, datetime(2025, 5, 9, 9, 0)) == "4 ngày"
+        assert rv.age_text("not a time") == "—"
+
+    def test_editor_starts_from_the_direct_answer_and_its_citations(self) -> None:
+        other = {**IN_FORCE, "article": 168, "clause": 2, "point": None}
+        answer = {
+            "answer": "12 ngày làm việc.\n\nQuy định liên quan: mang thai hộ ...",
+            "direct_answer": "12 ngày làm việc.",
+            "citations": [IN_FORCE, other],
+        }
+        item = _item(answer=answer)
+        assert rv.answer_text(item) == "12 ngày làm việc."
+        assert rv.citations_frame(item)["Điều"].tolist() == [113]  # not the unrelated Điều 168
+        draft = {"answer": "nháp", "citations": [{"law_id": "45/2019/QH14", "article": 114}]}
+        assert rv.answer_text(_item(answer=answer, draft=draft)) == "nháp"
 
     def test_detail_shows_question_answer_citations_and_evidence(self) -> None:
         html = rv.detail_html(_item(personal_question="Tôi là Nguyễn Văn A, nghỉ hằng năm bao nhiêu ngày?"))
         for part in (
-            "Mục #7",
+            "Mục #7 · TV-2025-000007",
             "Nghỉ hằng năm bao nhiêu ngày?",
             "12 ngày làm việc.",
             "Còn hiệu lực",

@@ -67,16 +67,36 @@ class StreamEventOut(_Out):
     text: str | None = None
 
 
+class ReplyOut(_Out):
+    """The advisors' reply to one question of the member's conversation."""
+
+    reference: str = Field(description="Mã yêu cầu, ví dụ TV-2026-000123")
+    interaction_id: int
+    status: str = Field(description="waiting (đang chờ) | answered (đã trả lời) | declined")
+    text: str
+    citations: list[dict[str, Any]]
+    requested_at: str
+    answered_at: str | None = None
+    unread: bool = Field(description="Đã có trả lời mà đoàn viên chưa đọc (lần đọc này xoá dấu)")
+    rating: int | None = None
+
+
+class ReplyList(_Out):
+    items: list[ReplyOut]
+
+
 class TurnOut(_Out):
     interaction_id: int
     question: str
     answer: dict[str, Any]
     created_at: str
     verified: bool
+    advisor_reply: ReplyOut | None = None
 
 
 class ConversationResponse(_Out):
     created_at: str
+    unread_replies: int = Field(default=0, description="Số trả lời của tư vấn viên chưa đọc")
     turns: list[TurnOut]
 
 
@@ -89,6 +109,7 @@ class FeedbackResponse(_Out):
 
 class AdvisorRequestResponse(_Out):
     review_id: int
+    reference: str = Field(description="Mã yêu cầu để đoàn viên tra cứu, ví dụ TV-2026-000123")
     status: str
     reason: str
     personal_data_shared: bool
@@ -111,6 +132,9 @@ class ReviewOut(_Out):
     decided_at: str | None = None
     comment: str | None = None
     final_answer: dict[str, Any] | None = None
+    reference: str | None = None
+    draft: dict[str, Any] | None = None
+    topic: str | None = None
 
 
 class ReviewList(_Out):

@@ -23,6 +23,8 @@ from ui.api.responses import (
     ConversationResponse,
     DashboardResponse,
     FeedbackResponse,
+    ReplyList,
+    ReplyOut,
     ReviewList,
     ReviewOut,
     SourceResponse,
@@ -34,9 +36,11 @@ from ui.api.schemas import (
     AdvisorRequest,
     AskRequest,
     DecisionRequest,
+    DraftRequest,
     EditRequest,
     FeedbackRequest,
     PathId,
+    ReplyRatingRequest,
 )
 from ui.application import AssistantService
 from ui.errors import ServiceError
@@ -128,6 +132,33 @@ def conversation(
     return ConversationResponse.model_validate(service.conversation(conversation_key, user=user).to_json())
 
 
+@router.get(
+    "/conversations/{conversation_key}/replies",
+    summary="Trả lời của tư vấn viên trong cuộc hội thoại của bạn (cho các kênh khác)",
+    responses=MEMBER_ERRORS,
+    openapi_extra=OPTIONAL_AUTH,
+)
+def replies(
+    conversation_key: Annotated[str, Path(pattern=CONVERSATION_KEY_PATTERN)],
+    service: Service,
+    user: Member,
+    unread_only: bool = False,
+) -> ReplyList:
+    found = service.advisor_replies(conversation_key, user=user, unread_only=unread_only)
+    return ReplyList.model_validate({"items": [r.to_json() for r in found]})
+
+
+@router.post(
+    "/reply-ratings",
+    summary="Đánh giá trả lời của tư vấn viên (1 hoặc -1)",
+    responses=errors(401, 409),
+    openapi_extra=OPTIONAL_AUTH,
+)
+def rate_reply(body: ReplyRatingRequest, service: Service, user: Member) -> ReplyOut:
+    reply = service.rate_reply(body.conversation_key, body.reference, body.rating, user=user)
+    return ReplyOut.model_validate(reply.to_json())
+
+
 @router.post(
     "/feedback",
     summary="Đánh giá câu trả lời của bạn (1 hoặc -1)",
@@ -153,6 +184,7 @@ def advisor_request(body: AdvisorRequest, service: Service, user: Member) -> Adv
     )
     return AdvisorRequestResponse(
         review_id=item.id,
+        reference=item.reference,
         status=item.status,
         reason=item.reason,
         personal_data_shared=item.personal_question is not None,
@@ -167,8 +199,11 @@ def reviews(
     law: Annotated[str | None, Query(max_length=100)] = None,
     reason: Literal["escalated", "low_confidence", "thumbs_down", "member_request"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    topic: Annotated[str | None, Query(max_length=300)] = None,
 ) -> ReviewList:
-    items = service.review_queue(status=status, law=law, reason=reason, limit=limit, user=advisor)
+    items = service.review_queue(
+        status=status, law=law, reason=reason, limit=limit, topic=topic, user=advisor
+    )
     return ReviewList.model_validate({"items": [item.to_json() for item in items]})
 
 
@@ -183,7 +218,19 @@ def approve(review_id: PathId, body: DecisionRequest, service: Service, advisor:
 
 
 @router.post(
-    "/reviews/{review_id}/edit", summary="Sửa câu trả lời và trích dẫn", responses=errors(401, 403, 409)
+    "/reviews/{review_id}/draft",
+    summary="Lưu nháp câu trả lời sửa (chưa duyệt)",
+    responses=errors(401, 403, 409),
+)
+def save_draft(review_id: PathId, body: DraftRequest, service: Service, advisor: Advisor) -> ReviewOut:
+    citations = [c.model_dump() for c in body.citations]
+    return ReviewOut.model_validate(service.save_draft(review_id, advisor, body.answer, citations).to_json())
+
+
+@router.post(
+    "/reviews/{review_id}/edit",
+    summary="Sửa và duyệt câu trả lời và trích dẫn",
+    responses=errors(401, 403, 409),
 )
 def edit(review_id: PathId, body: EditRequest, service: Service, advisor: Advisor) -> ReviewOut:
     citations = [c.model_dump() for c in body.citations]

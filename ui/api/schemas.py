@@ -48,6 +48,14 @@ class AdvisorRequest(_Strict):
     share_personal_data: bool = False
 
 
+class ReplyRatingRequest(_Strict):
+    conversation_key: ConversationKey
+    reference: str = Field(
+        pattern=r"^TV-\d{4}-\d{6,10}$", description="Mã yêu cầu, ví dụ TV-2026-000123", max_length=20
+    )
+    rating: Literal[1, -1]
+
+
 class DecisionRequest(_Strict):
     comment: str = Field(default="", max_length=4000)
 
@@ -63,6 +71,11 @@ class EditRequest(_Strict):
     answer: str = Field(min_length=1, max_length=20000)
     citations: list[CitationIn] = Field(default_factory=list, max_length=50)
     comment: str = Field(default="", max_length=4000)
+
+
+class DraftRequest(_Strict):
+    answer: str = Field(min_length=1, max_length=20000)
+    citations: list[CitationIn] = Field(default_factory=list, max_length=50)
 
 
 class UserCreateRequest(_Strict):

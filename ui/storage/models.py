@@ -97,6 +97,12 @@ class Review(Base):
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)
     final_answer: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # The member's side of the reply (migration 0003): first read, rating.
+    reply_read_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reply_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reply_rated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # An advisor's saved, not yet approved, edit ("Lưu nháp").
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class VerifiedAnswer(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session
 
 from ui.errors import ConflictError, NotFoundError
@@ -131,13 +131,78 @@ def to_item(session: Session, review: Review) -> ReviewItem:
         decided_at=None if review.decided_at is None else review.decided_at.isoformat(),
         comment=review.comment,
         final_answer=review.final_answer,
+        draft=review.draft,
+        topic=interaction.topic_chapter,
     )
+
+
+def list_items(
+    session: Session, status: str, law: str | None, reason: str | None, limit: int, topic: str | None
+) -> list[ReviewItem]:
+    """Members' own requests first, then the rest oldest first; filters by law and topic."""
+    query = select(Review).join(Interaction, Interaction.id == Review.interaction_id)
+    query = query.where(Review.status == status)
+    if law is not None:
+        query = query.where(Review.law == law)
+    if reason is not None:
+        query = query.where(Review.reason == reason)
+    if topic is not None:
+        query = query.where(_chapter_is(topic))
+    first = case((Review.reason == "member_request", 0), else_=1)
+    rows = session.scalars(query.order_by(first, Review.created_at, Review.id).limit(limit)).all()
+    return [to_item(session, r) for r in rows]
+
+
+def _chapter_is(topic: str) -> Any:
+    """The chapter named in full, or by its number alone: "Chương VII" matches "Chương VII. THỜI
+    GIỜ LÀM VIỆC…", never "Chương VIII"."""
+    escaped = topic.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    column = Interaction.topic_chapter
+    return or_(
+        column == topic.strip(),
+        column.like(f"{escaped}.%", escape="\\"),
+        column.like(f"{escaped} %", escape="\\"),
+    )
+
+
+def save_draft(
+    session: Session, review_id: int, draft: dict[str, Any], advisor_id: int, advisor: str
+) -> ReviewItem:
+    """Keep an advisor's edit without approving it ("Lưu nháp"); only while the review is pending."""
+    review = get_review(session, review_id)
+    if review.status != "pending":
+        raise ConflictError(_already_decided(session, review))
+    before = {"draft": review.draft}
+    review.draft = {**draft, "saved_by": advisor, "saved_at": utcnow().isoformat()}
+    audit(session, advisor_id, advisor, "review.draft", "review", review.id, before, {"draft": review.draft})
+    session.flush()
+    return to_item(session, review)
+
+
+STATUS_WORDS = {"approved": "đã duyệt", "edited": "đã sửa và duyệt", "rejected": "đã từ chối"}
+
+
+def _already_decided(session: Session, review: Review) -> str:
+    who = actor_name(session, review.decided_by) if review.decided_by is not None else "một tư vấn viên khác"
+    when = (
+        ""
+        if review.decided_at is None
+        else f" lúc {review.decided_at.isoformat(sep=' ', timespec='minutes')}"
+    )
+    status = STATUS_WORDS.get(review.status, review.status)
+    return (
+        f"Mục duyệt #{review.id} đã được {who} xử lý{when} ({status}); "
+        "thao tác của bạn không được lưu. Hãy làm mới hàng chờ để xem kết quả."
+    )
+
+
+NOT_FOUND = "Không tìm thấy mục duyệt #{id} (có thể đã bị xoá theo thời hạn lưu trữ); hãy làm mới hàng chờ."
 
 
 def get_review(session: Session, review_id: int) -> Review:
     review = session.get(Review, review_id)
     if review is None:
-        raise NotFoundError(f"Không tìm thấy mục duyệt {review_id}.")
+        raise NotFoundError(NOT_FOUND.format(id=review_id))
     return review
 
 
@@ -145,15 +210,16 @@ def decide(session: Session, review_id: int, decision: Decision) -> ReviewItem:
     """Apply an advisor's decision; approved/edited answers become verified answers."""
     review = session.get(Review, review_id, with_for_update=True)
     if review is None:
-        raise NotFoundError(f"Không tìm thấy mục duyệt {review_id}.")
+        raise NotFoundError(NOT_FOUND.format(id=review_id))
     if review.status != "pending":
-        raise ConflictError(f"Mục duyệt {review_id} đã được xử lý (trạng thái: {review.status}).")
+        raise ConflictError(_already_decided(session, review))
     before = review_state(review)
     review.status = decision.status
     review.decided_by = decision.advisor_id
     review.decided_at = utcnow()
     review.comment = decision.comment
     review.final_answer = decision.final_answer
+    review.draft = None
     # The member shared personal data for this review only: it goes once the review is decided.
     review.personal_question = None
     if decision.verified is not None:

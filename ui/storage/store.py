@@ -21,7 +21,6 @@ from ui.storage.models import (
     Conversation,
     Feedback,
     Interaction,
-    Review,
     User,
     VerifiedAnswer,
     utcnow,
@@ -35,6 +34,7 @@ from ui.storage.records import (
     UserRecord,
     VerifiedRecord,
 )
+from ui.storage.replies import ReplyStore
 from ui.storage.retention import purge_before
 
 # last_used_at is written at most this often per user (one UPDATE per minute, not per request).
@@ -63,7 +63,7 @@ def _user_record(user: User) -> UserRecord:
     )
 
 
-class Store:
+class Store(ReplyStore):
     def __init__(
         self, url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, connect_timeout_s: int = 5
     ) -> None:
@@ -326,16 +326,20 @@ class Store:
             return reviews.to_item(session, reviews.get_review(session, review_id))
 
     def list_reviews(
-        self, status: str = "pending", law: str | None = None, reason: str | None = None, limit: int = 50
+        self,
+        status: str = "pending",
+        law: str | None = None,
+        reason: str | None = None,
+        limit: int = 50,
+        topic: str | None = None,
     ) -> list[ReviewItem]:
+        """Members' own requests first, then the rest oldest first (the longest wait on top)."""
         with self._tx() as session:
-            query = select(Review).where(Review.status == status)
-            if law is not None:
-                query = query.where(Review.law == law)
-            if reason is not None:
-                query = query.where(Review.reason == reason)
-            rows = session.scalars(query.order_by(Review.id).limit(limit)).all()
-            return [reviews.to_item(session, r) for r in rows]
+            return reviews.list_items(session, status, law, reason, limit, topic)
+
+    def save_draft(self, review_id: int, draft: dict[str, Any], advisor_id: int, advisor: str) -> ReviewItem:
+        with self._tx() as session:
+            return reviews.save_draft(session, review_id, draft, advisor_id, advisor)
 
     def decide_review(self, review_id: int, decision: Decision) -> ReviewItem:
         with self._tx() as session:

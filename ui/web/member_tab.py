@@ -11,6 +11,7 @@ from corpus.settings import Settings
 from ui.web.calc_form import build_calc_form, form_updates, pending_calculation, submit_steps
 from ui.web.format import as_text, chat_answer, message_html, notices_markdown, sources_html
 from ui.web.login import build_login
+from ui.web.member_history import conversation_state, request_sent_text, wire_history
 from ui.web.service_view import error_text, stream_answer
 
 EXAMPLE_QUESTIONS = (
@@ -37,9 +38,9 @@ def build_member_tab(service: Any, settings: Settings) -> None:
     """
     member = gr.State(None)  # the signed-in member, or None for anonymous chat
     interaction = gr.State(None)  # id of the last answered interaction (for feedback)
-    # The conversation's secret key: per browser session (gr.State lives on the server, one
-    # copy per session), so only this session can continue, rate or share its conversation.
-    conversation = gr.State(None)
+    # The conversation's secret key, kept in this browser (localStorage): a reload continues the
+    # conversation (history from the server); no other browser can continue, rate or share it.
+    conversation = conversation_state(settings)
     calculation = gr.State(None)  # the last answer's request for calculator inputs, or None
 
     gr.Markdown(
@@ -47,8 +48,9 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         "Câu trả lời luôn kèm điều luật làm căn cứ.",
         elem_classes=["la-intro"],
     )
+    logins: list[Any] = []
     if not settings.anonymous_chat:
-        build_login(service, member, key="member", label="Mã đăng nhập (token) của đoàn viên")
+        logins = build_login(service, member, key="member", label="Mã đăng nhập (token) của đoàn viên")
     chat = gr.Chatbot(
         label="Trò chuyện",
         height="55vh",
@@ -77,6 +79,17 @@ def build_member_tab(service: Any, settings: Settings) -> None:
         )
         advisor = gr.Button("Hỏi tư vấn viên", variant="secondary", elem_id="la-ask-advisor")
     status = gr.HTML(elem_id="la-member-status")
+    check = gr.Button("Xem trả lời của tư vấn viên", size="sm", elem_id="la-check-replies")
+    wire_history(
+        service,
+        conversation=conversation,
+        member=member,
+        chat=chat,
+        status=status,
+        interaction=interaction,
+        check=check,
+        logins=logins,
+    )
     with gr.Row(elem_classes=["la-ask-row"]):
         question = gr.Textbox(
             show_label=False,
@@ -208,7 +221,7 @@ def _request_advisor(service: Any, interaction_id: Any, consent: bool, user: Any
     if interaction_id is None:
         return message_html("error", "Hãy đặt câu hỏi trước khi gửi cho tư vấn viên.")
     try:
-        service.request_advisor(interaction_id, user, bool(consent), conversation_key=key)
+        item = service.request_advisor(interaction_id, user, bool(consent), conversation_key=key)
     except Exception as exc:
         return message_html("error", error_text(exc))
-    return message_html("ok", "Đã gửi câu hỏi cho tư vấn viên. Câu trả lời sẽ được xem lại và xác nhận.")
+    return message_html("ok", request_sent_text(item.reference))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
 import pandas as pd
 
 from ui.results import REVIEW_REASONS, REVIEW_STATUSES, ReviewItem, UserInfo
+from ui.review_editor import editor_start
 from ui.web.format import as_mapping, law_label, source_card, unit_label
 
 ALL = "Tất cả"
@@ -25,12 +27,13 @@ REASON_LABELS = {
     "member_request": "Thành viên yêu cầu",
 }
 PENDING = STATUS_LABELS["pending"]
-QUEUE_COLUMNS = ("Mã", "Trạng thái", "Lý do", "Văn bản", "Câu hỏi", "Thời gian")
-QUEUE_COLUMN_WIDTHS = ("7%", "12%", "16%", "15%", "35%", "15%")
+QUEUE_COLUMNS = ("Mã yêu cầu", "Đã chờ", "Lý do", "Văn bản", "Chủ đề", "Câu hỏi", "Trạng thái")
+QUEUE_COLUMN_WIDTHS = ("13%", "9%", "13%", "12%", "15%", "28%", "10%")
 CITATION_COLUMNS = ("Số hiệu văn bản", "Điều", "Khoản", "Điểm")
 DONE_MESSAGES = {
-    "approve": "Đã duyệt mục #{id}. Thành viên hỏi lại câu này sẽ nhận câu trả lời đã xác nhận.",
-    "edit": "Đã lưu câu trả lời sửa cho mục #{id} và xác nhận.",
+    "draft": "Đã lưu nháp cho mục #{id}; mục vẫn chờ duyệt (chưa gửi cho đoàn viên).",
+    "approve": "Đã duyệt mục #{id}. Đoàn viên nhận trả lời trong cuộc trò chuyện của họ.",
+    "edit": "Đã sửa và duyệt mục #{id}. Đoàn viên nhận câu trả lời đã sửa trong cuộc trò chuyện.",
     "reject": "Đã từ chối mục #{id}.",
 }
 
@@ -74,15 +77,32 @@ def _when(iso: str) -> str:
     return iso.replace("T", " ")[:16]
 
 
-def queue_frame(items: Sequence[ReviewItem]) -> pd.DataFrame:
+def age_text(created_iso: str, now: datetime | None = None) -> str:
+    """How long an item has waited: "12 phút", "3 giờ", "2 ngày" (stored times are naive UTC)."""
+    try:
+        created = datetime.fromisoformat(created_iso).replace(tzinfo=None)
+    except ValueError:
+        return "—"
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    minutes = max(0, int((now - created).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} phút"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} giờ"
+    return f"{minutes // (24 * 60)} ngày"
+
+
+def queue_frame(items: Sequence[ReviewItem], now: datetime | None = None) -> pd.DataFrame:
+    """The queue as the service orders it: members' own requests first, then the longest wait."""
     rows = [
         (
-            item.id,
-            STATUS_LABELS.get(item.status, item.status),
+            item.reference,
+            age_text(item.created_at, now),
             REASON_LABELS.get(item.reason, item.reason),
             item.law or "—",
+            _short(item.topic or "—", 40),
             _short(item.question),
-            _when(item.created_at),
+            STATUS_LABELS.get(item.status, item.status),
         )
         for item in items
     ]
@@ -128,7 +148,7 @@ def detail_html(item: ReviewItem) -> str:
     reason = REASON_LABELS.get(item.reason, item.reason)
     return (
         '<div class="la-review-detail">'
-        f"<h4>Mục #{item.id} · {escape(status)} · {escape(reason)}</h4>"
+        f"<h4>Mục #{item.id} · {escape(item.reference)} · {escape(status)} · {escape(reason)}</h4>"
         + _section("Câu hỏi", f'<div class="la-q">{escape(item.question)}</div>')
         + personal
         + _section("Câu trả lời đã gửi", f'<div class="la-a">{escape(str(answer.get("answer") or ""))}</div>')
@@ -140,8 +160,8 @@ def detail_html(item: ReviewItem) -> str:
 
 
 def answer_text(item: ReviewItem) -> str:
-    final = item.final_answer or item.answer
-    return str(final.get("answer") or "")
+    """The editor's starting text: the saved draft, else the direct answer (not the whole text)."""
+    return editor_start(item)[0]
 
 
 def count_text(n: int) -> str:
@@ -149,10 +169,9 @@ def count_text(n: int) -> str:
 
 
 def citations_frame(item: ReviewItem) -> pd.DataFrame:
-    """The answer's citations as editable rows (law number, article, clause, point)."""
-    final = item.final_answer or item.answer
+    """The direct answer's citations (or the draft's) as editable rows (law, article, clause, point)."""
     rows = []
-    for c in final.get("citations") or ():
+    for c in editor_start(item)[1]:
         cm = as_mapping(c)
         rows.append((cm.get("law_id") or "", cm.get("article"), cm.get("clause"), cm.get("point") or ""))
     return pd.DataFrame(rows, columns=list(CITATION_COLUMNS))
