@@ -211,10 +211,9 @@ def _candidate(
 
 
 def _memory_gap(unit: LegalUnit, recalled: Recalled) -> float:
-    """How far below the nearest earlier question the nearest one decided by this unit (or by the
-    clause of this point) lies, x10; -1 when none was."""
+    """``Recalled.gap`` of the nearest earlier question decided by this unit (or its clause)."""
     cosine = max(recalled.unit(unit.id), recalled.unit(unit.parent_id or "") if unit.point else 0.0)
-    return (cosine - recalled.best) * 10 if cosine else -1.0
+    return recalled.gap(cosine)
 
 
 def _focus(text: str, query: _Query) -> str:

@@ -47,6 +47,14 @@ class Recalled:
     def unit(self, unit_id: str) -> float:
         return self.units.get(unit_id, 0.0)
 
+    def gap(self, cosine: float) -> float:
+        """How far below the nearest recalled question a unit's cosine lies, x10, with a unit that
+        was not recalled read as just below the threshold (so a weak recall barely differs from
+        none); 0 for every unit when nothing was recalled."""
+        if not self.best:
+            return 0.0
+        return (max(cosine, MIN_COSINE - 0.02) - self.best) * 10
+
     def suggested(self, known: Iterable[str]) -> list[str]:
         """The memory's articles, best first, that are not among ``known``."""
         seen = set(known)

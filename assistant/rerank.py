@@ -7,7 +7,8 @@ retriever's top articles with a logistic model over per-article features: the fu
 rank, each signal's rank and the dense cosine, the best clause cosine inside the article, the
 document type, whether it is in force, and how many of the question's words the article's title
 and text share, and how close the nearest earlier member question decided by the article is
-(``assistant.question_memory``). It is trained on dev_tune only (``python -m assistant.train_reranker``) and
+(``assistant.question_memory``), and whether the question names the article's law (+1), another
+law (-1) or none (0). It is trained on dev_tune only (``python -m assistant.train_reranker``) and
 shipped as ``assistant/data/reranker.json``; scores keep the retriever's scale (the hits are
 reordered, their scores are not replaced), so confidence calibration still reads them.
 """
@@ -28,6 +29,7 @@ from assistant.question_memory import EMPTY, Recalled
 from assistant.textnorm import content_words, law_words
 from corpus.store import Corpus
 from indexing.hit import Hit
+from indexing.law_mentions import mentioned_laws
 
 MODEL_FILE = Path(__file__).parent / "data" / "reranker.json"
 DEPTH = 20  # articles the reranker reorders (the retriever is asked for this many)
@@ -45,8 +47,8 @@ FEATURES = (
     "title_overlap",
     "text_overlap",
     "log_length",
-    "memory_cosine",
     "memory_gap",
+    "law_named",
 )
 _LAW_TYPES = ("Bộ luật", "Luật")
 
@@ -60,6 +62,7 @@ def features(
 ) -> np.ndarray:
     """One row of FEATURES per hit (the retriever's order)."""
     words = set(content_words(question))
+    named = mentioned_laws(question, corpus.documents)
     top = hits[0].score if hits and hits[0].score > 0 else 1.0
     cosines = [h.signals.get("dense_cosine", 0.0) for h in hits]
     best_cosine = max(cosines, default=0.0)
@@ -92,8 +95,8 @@ def features(
                 len(words & title_words) / max(1, len(title_words)),
                 len(words & text_words) / max(1, len(words)),
                 math.log1p(len(text) / 1000),
-                recalled.article(prefix),
-                (recalled.article(prefix) - recalled.best) * 10 if recalled.article(prefix) else -1.0,
+                recalled.gap(recalled.article(prefix)),
+                float(hit.law_id in named) - float(bool(named) and hit.law_id not in named),
             ]
         )
     return np.array(rows, dtype=float).reshape(len(hits), len(FEATURES))

@@ -24,6 +24,7 @@ from assistant.generators.base import Draft
 from assistant.question_memory import EMPTY, Recalled
 from assistant.rule_sentence import rule_sentence
 from corpus.model import LegalUnit
+from indexing.law_mentions import mentioned_laws
 from corpus.store import Corpus
 
 
@@ -48,7 +49,7 @@ class ExtractiveGenerator:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
         text = "".join(self._pieces(best))
-        cited = (best.unit, *_others(best, sources))
+        cited = (best.unit, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
         meta = {
             "decisive_unit": best.unit.id,
             "decisive_score": round(best.score, 3),
@@ -87,15 +88,17 @@ def _label(unit: LegalUnit) -> str:
     return f"Điều {unit.article}" if unit.clause is None else unit.heading
 
 
-def _others(best: Candidate, sources: Sequence[Source]) -> list[LegalUnit]:
+def _others(best: Candidate, sources: Sequence[Source], named: set[str]) -> list[LegalUnit]:
     """The other sources' matched units (clause, else article), for the references list.
 
     When the decisive unit is law in force, units of laws no longer in force are left out: a
-    member asking about today is not sent to the replaced Labour Code.
+    member asking about today is not sent to the replaced Labour Code. A law the question names
+    ("Theo Luật Công đoàn 2012") is kept: the member asked about it.
     """
     current = sources[best.source - 1].hit.in_force if 0 < best.source <= len(sources) else False
     return [
         s.unit
         for s in sources
-        if s.article.id != best.context.article.id and (s.hit.in_force or not current)
+        if s.article.id != best.context.article.id
+        and (s.hit.in_force or not current or s.article.law_id in named)
     ]

@@ -95,3 +95,15 @@ def test_shipped_vectors_match_the_rows() -> None:
     assert vectors.shape == (len(shipped["rows"]), 384)
     norms = np.linalg.norm(vectors.astype(np.float32), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-2)
+
+
+def test_gap_reads_a_unit_not_recalled_as_just_below_the_threshold() -> None:
+    recalled = _memory().recall(np.array([1.0, 0.0, 0.0]))
+    best = recalled.best
+    assert recalled.gap(recalled.article("L:d1")) == 0.0
+    assert recalled.gap(recalled.article("L:d7")) < 0.0
+    not_recalled = recalled.gap(0.0)
+    assert not_recalled < recalled.gap(recalled.article("L:d7"))
+    assert not_recalled == (0.88 - best) * 10
+    nothing = _memory().recall(np.array([0.0, 1.0, 0.0]))
+    assert nothing.best == 0.0 and nothing.gap(0.0) == 0.0
