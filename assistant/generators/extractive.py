@@ -24,8 +24,8 @@ from assistant.generators.base import Draft
 from assistant.question_memory import EMPTY, Recalled
 from assistant.rule_sentence import rule_sentence
 from corpus.model import LegalUnit
-from indexing.law_mentions import mentioned_laws
 from corpus.store import Corpus
+from indexing.law_mentions import mentioned_laws
 
 
 class ExtractiveGenerator:
