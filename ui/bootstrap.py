@@ -17,11 +17,10 @@ WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu 
 
 
 def _pipeline(settings: Settings, corpus: Corpus) -> Any:
-    from assistant.pipeline import AssistantPipeline
-    from indexing.retriever import HybridRetriever
+    """The answering pipeline over ``corpus``, with the generator the settings name."""
+    from assistant.stack import build_stack
 
-    retriever = HybridRetriever.load(settings, corpus)
-    return AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
+    return build_stack(settings, corpus=corpus, build_missing=False).pipeline
 
 
 def build_service(settings: Settings, *, build_missing: bool = False) -> AssistantService:

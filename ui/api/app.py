@@ -117,7 +117,8 @@ def create_app(
             return error_response(
                 503, "storage_unavailable", "Hệ thống lưu trữ đang bận, vui lòng thử lại sau."
             )
-        return JSONResponse({"status": "ready", "corpus_units": len(current.corpus)})
+        generator = getattr(getattr(current.pipeline, "generator", None), "name", None)
+        return JSONResponse({"status": "ready", "corpus_units": len(current.corpus), "generator": generator})
 
     @app.get("/metrics", summary="Số liệu Prometheus", include_in_schema=False)
     def prometheus(_: Request) -> Response:
