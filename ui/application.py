@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from corpus.settings import Settings
 from corpus.store import Corpus
+from ui.admission import AnswerSlots
 from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
 from ui.dashboard.access import require_leader
 from ui.dashboard.query import load_report
@@ -127,10 +128,9 @@ class AssistantService(ReviewWorkflow):
         self._answers = _Lru(ANSWER_CACHE_SIZE)
         self._personal = _Lru(PERSONAL_DATA_MEMORY)
         self._sync_lock = threading.Lock()
-        # The pipeline's tokenizer (underthesea's CRF tagger, loaded lazily) is not thread-safe:
-        # concurrent first calls crashed under load. Its work holds the GIL anyway, so
-        # serialising pipeline calls costs little; cached and verified answers skip the lock.
-        self._pipeline_lock = threading.Lock()
+        # No global lock: the pipeline is safe to call from many threads (the tokenizer loads
+        # under its own lock); answers in flight are bounded, cached and verified ones are free.
+        self._slots = AnswerSlots(getattr(settings, "max_answers_in_flight", 32))
 
     # --- asking ---------------------------------------------------------------
     def _validate(self, question: Any) -> str:
@@ -181,7 +181,7 @@ class AssistantService(ReviewWorkflow):
             cached = self._answers.get(key)
             if cached is not None:
                 return cached, True
-        with self._pipeline_lock:
+        with self._slots.hold():
             answer = self.pipeline.ask(masked, history or None)
         if not history:
             self._answers.put(key, answer)
