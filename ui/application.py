@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -80,6 +80,8 @@ class Pipeline(Protocol):
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Any: ...
 
     def stream(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[str]: ...
+
+    def stream_answer(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[Any]: ...
 
 
 class _Lru:
@@ -336,15 +338,15 @@ class AssistantService(ReviewWorkflow):
                 ),
             )
             return
-        cached = None if history else self._answers.get(normalize_question(masked))
-        if cached is None:
-            with self._pipeline_lock:  # collected first: never hold the lock across a yield
-                chunks = list(self.pipeline.stream(masked, history or None))
-            for chunk in chunks:
-                yield StreamEvent("delta", text=chunk)
-        answer, was_cached = self._pipeline_answer(masked, history)
-        if cached is not None:
+        key = normalize_question(masked)
+        answer = None if history else self._answers.get(key)
+        was_cached = answer is not None
+        if answer is not None:
             yield StreamEvent("delta", text=answer.answer)
+        else:  # one pipeline run: its chunks as they come, then the verified answer it stores
+            answer = yield from self._streamed_answer(masked, history)
+            if not history:
+                self._answers.put(key, answer)
         yield StreamEvent(
             "final",
             result=self._record(
@@ -360,6 +362,22 @@ class AssistantService(ReviewWorkflow):
                 cached=was_cached,
             ),
         )
+
+    def _streamed_answer(
+        self, masked: str, history: list[tuple[str, str]]
+    ) -> Generator[StreamEvent, None, Any]:
+        """Delta events as the pipeline produces text; returns its final (verified) answer."""
+        answer = None
+        with self._slots.hold():  # released when the client goes away (the generator is closed)
+            for item in self.pipeline.stream_answer(masked, history or None):
+                if isinstance(item, str):
+                    if item:
+                        yield StreamEvent("delta", text=item)
+                else:
+                    answer = item
+        if answer is None:
+            raise RuntimeError("the pipeline's stream ended without its answer")
+        return answer
 
     def conversation(self, conversation_key: str, *, user: UserInfo | None = None) -> ConversationView:
         """The caller's own conversation (staff may read any whose key they hold)."""
