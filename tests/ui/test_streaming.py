@@ -73,6 +73,17 @@ def test_extractive_stream_is_the_stored_answer(client: TestClient) -> None:
     assert len(stored) == 1 and stored[0]["answer"]["answer"] == final["answer"]
 
 
+def test_server_sent_events_on_request(client: TestClient) -> None:
+    headers = {"Accept": "text/event-stream"}
+    with client.stream("POST", "/v1/ask/stream", json={"question": QUESTION}, headers=headers) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        blocks = [b for b in response.read().decode("utf-8").split("\n\n") if b.strip()]
+    kinds = [b.splitlines()[0] for b in blocks]
+    assert kinds[0] == "event: delta" and kinds[-1] == "event: final"
+    final = json.loads(blocks[-1].splitlines()[1].removeprefix("data: "))
+    assert _stored(client, final)[0]["answer"]["answer"] == final["answer"]
+
+
 def test_llm_stream_runs_once_and_stores_the_verified_answer(service: Any, settings: Any) -> None:
     with ScriptedChatServer(CORRECTED) as llm:
         llm_service = _llm_service(service, llm.base_url, settings)
