@@ -11,12 +11,13 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import Any, Protocol
 
 from corpus.settings import Settings
 from corpus.store import Corpus
-from ui.admission import AnswerSlots
+from ui.admission import AnswerSlots, CpuGate
 from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
 from ui.dashboard.access import require_leader
 from ui.dashboard.query import load_report
@@ -133,6 +134,7 @@ class AssistantService(ReviewWorkflow):
         # No global lock: the pipeline is safe to call from many threads (the tokenizer loads
         # under its own lock); answers in flight are bounded, cached and verified ones are free.
         self._slots = AnswerSlots(getattr(settings, "max_answers_in_flight", 32))
+        self._cpu = CpuGate()
 
     # --- asking ---------------------------------------------------------------
     def _validate(self, question: Any) -> str:
@@ -183,11 +185,18 @@ class AssistantService(ReviewWorkflow):
             cached = self._answers.get(key)
             if cached is not None:
                 return cached, True
-        with self._slots.hold():
+        with self._slots.hold(), self._cpu_bound():
             answer = self.pipeline.ask(masked, history or None)
         if not history:
             self._answers.put(key, answer)
         return answer, False
+
+    def _extractive(self) -> bool:
+        return bool(getattr(self.pipeline, "is_extractive", False))
+
+    def _cpu_bound(self) -> AbstractContextManager[Any]:
+        """The CPU gate for an extractive pipeline; none for an LLM (its time is network wait)."""
+        return self._cpu if self._extractive() else nullcontext()
 
     def _review_draft(
         self,
@@ -369,7 +378,8 @@ class AssistantService(ReviewWorkflow):
         """Delta events as the pipeline produces text; returns its final (verified) answer."""
         answer = None
         with self._slots.hold():  # released when the client goes away (the generator is closed)
-            for item in self.pipeline.stream_answer(masked, history or None):
+            items = self.pipeline.stream_answer(masked, history or None)
+            for item in self._cpu.each(items) if self._extractive() else items:
                 if isinstance(item, str):
                     if item:
                         yield StreamEvent("delta", text=item)
