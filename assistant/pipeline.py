@@ -345,7 +345,7 @@ class AssistantPipeline:
 
     def _from_draft(self, turn: Turn, draft: Draft) -> Composed:
         sources = self._llm_sources(turn)
-        check = verify_draft(draft.text, sources, self.corpus)
+        check = verify_draft(draft.text, sources, self.corpus, turn.question)
         meta = {"raw_llm_text": draft.text, "removed_citations": list(check.removed)}
         if check.failure is not None:
             return self._fallback(turn, f"verification_failed: {check.failure}", meta)
