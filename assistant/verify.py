@@ -32,6 +32,9 @@ _NOT_FIGURES = re.compile(
 # Fail when more than this share of the draft's characters had to be removed.
 MAX_REMOVED_SHARE = 0.5
 MIN_ANSWER_LETTERS = 12
+# Vietnamese prose has accented letters (ă â đ ê ô ơ ư and the tones) in nearly every sentence;
+# a reply with almost none is in another language (or unaccented) and is not shown to members.
+MIN_VIETNAMESE_SHARE = 0.03
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Verification:
         letters = sum(ch.isalpha() for ch in self.text)
         if letters < MIN_ANSWER_LETTERS:
             return "no verifiable text left"
+        if sum(ch.isalpha() and not ch.isascii() for ch in self.text) < MIN_VIETNAMESE_SHARE * letters:
+            return "not Vietnamese"
         if not self.valid_sources:
             return "no valid citation"
         if self.removed_share > MAX_REMOVED_SHARE:
