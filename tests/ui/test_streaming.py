@@ -114,3 +114,19 @@ def test_answers_beyond_the_bound_get_503_busy(service: Any, settings: Any) -> N
     assert refused.headers["Retry-After"] == "2" and "giây" in refused.json()["message"]
     assert health.status_code == 200
     assert len(llm.requests) == 1  # the refused question never reached the LLM
+
+
+def test_a_client_gone_mid_stream_frees_its_slot_and_stores_nothing(service: Any, settings: Any) -> None:
+    with ScriptedChatServer(CORRECTED, seconds=2.0) as llm:
+        one = _llm_service(service, llm.base_url, settings, max_answers_in_flight=1)
+        with TestClient(create_app(one.settings, service=one, web_ui=False)) as client:
+            with client.stream("POST", "/v1/ask/stream", json={"question": QUESTION}) as response:
+                first = json.loads(next(response.iter_lines()))
+                assert first["type"] == "delta"  # the first token, then the client leaves
+            deadline = time.monotonic() + 10  # the worker notices at the LLM's next token
+            after = client.post("/v1/ask", json={"question": "Thời gian thử việc tối đa bao lâu?"})
+            while after.status_code == 503 and time.monotonic() < deadline:
+                time.sleep(0.2)
+                after = client.post("/v1/ask", json={"question": "Thời gian thử việc tối đa bao lâu?"})
+    assert after.status_code == 200  # the single slot was given back
+    assert one.store.dashboard_rows(1).total == 1  # only the finished question was stored
