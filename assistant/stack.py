@@ -60,15 +60,18 @@ def load_corpus_for(settings: Settings, *, build_missing: bool = True) -> Corpus
     return load_corpus(settings.corpus_dir)
 
 
-def load_retriever(settings: Settings, corpus: Corpus, *, build_missing: bool = True) -> Any:
-    """The hybrid retriever over ``corpus`` (its index built when missing and ``build_missing``)."""
+def load_retriever(
+    settings: Settings, corpus: Corpus, *, build_missing: bool = True, embedder: Any = None
+) -> Any:
+    """The hybrid retriever over ``corpus`` (its index built when missing and ``build_missing``);
+    ``embedder``: reuse an already loaded embedding model."""
     from indexing.retriever import HybridRetriever
 
     if build_missing:
         from indexing.build import ensure_index
 
         ensure_index(settings, corpus)
-    return HybridRetriever.load(settings, corpus)
+    return HybridRetriever.load(settings, corpus, embedder=embedder)
 
 
 def make_pipeline(
@@ -92,11 +95,12 @@ def build_stack(
     corpus: Corpus | None = None,
     generator: Generator | str | None = None,
     build_missing: bool = True,
+    embedder: Any = None,
 ) -> Stack:
     """Build the whole stack from the settings (from the environment when None).
 
     ``generator`` overrides ``settings.generator`` (a name such as "openai" or a generator);
-    ``corpus`` reuses an already loaded corpus. Without ``build_missing`` a missing corpus or
+    ``corpus`` and ``embedder`` reuse ones already loaded. Without ``build_missing`` a missing corpus or
     index raises the loader's error, which says how to build it.
     """
     settings = settings or Settings.from_env()
@@ -106,7 +110,7 @@ def build_stack(
         corpus = load_corpus_for(settings, build_missing=build_missing)
         timings["corpus"] = time.perf_counter() - started
     started = time.perf_counter()
-    retriever = load_retriever(settings, corpus, build_missing=build_missing)
+    retriever = load_retriever(settings, corpus, build_missing=build_missing, embedder=embedder)
     timings["retriever"] = time.perf_counter() - started
     started = time.perf_counter()
     pipeline = make_pipeline(settings, corpus, retriever, generator)

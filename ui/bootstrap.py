@@ -16,11 +16,12 @@ log = logging.getLogger(__name__)
 WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
 
 
-def _pipeline(settings: Settings, corpus: Corpus) -> Any:
-    """The answering pipeline over ``corpus``, with the generator the settings name."""
+def _pipeline(settings: Settings, corpus: Corpus, embedder: Any = None) -> Any:
+    """The pipeline over ``corpus`` and its index, with the generator the settings name;
+    ``embedder``: reuse a loaded model (a swap)."""
     from assistant.stack import build_stack
 
-    return build_stack(settings, corpus=corpus, build_missing=False).pipeline
+    return build_stack(settings, corpus=corpus, build_missing=False, embedder=embedder).pipeline
 
 
 def build_service(settings: Settings, *, build_missing: bool = False) -> AssistantService:
