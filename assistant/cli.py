@@ -25,25 +25,13 @@ def register(subparsers: Any) -> None:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from assistant.generators.factory import make_generator
-    from assistant.pipeline import AssistantPipeline
-    from corpus.build import ensure_corpus
-    from corpus.settings import Settings
-    from indexing.build import ensure_index
-    from indexing.retriever import HybridRetriever
+    from assistant.stack import build_stack
 
-    settings = Settings.from_env()
-    corpus = ensure_corpus(settings)
-    ensure_index(settings, corpus)
-    retriever = HybridRetriever.load(settings, corpus)
-    generator = make_generator(args.generator or settings.generator, settings, corpus)
-    pipeline = AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever, generator=generator)
+    stack = build_stack(generator=args.generator)
     try:
-        answer = pipeline.ask(args.question)
+        answer = stack.pipeline.ask(args.question)
     finally:
-        close = getattr(generator, "close", None)
-        if close is not None:
-            close()
+        stack.close()
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -152,12 +152,23 @@ class AssistantPipeline:
 
     def stream(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Iterator[str]:
         """Answer text in chunks: sentences (extractive) or tokens (LLM), then the legal basis."""
+        for item in self.stream_answer(question, history):
+            if isinstance(item, str):
+                yield item
+
+    def stream_answer(
+        self, question: str, history: Sequence[tuple[str, str]] | None = None
+    ) -> Iterator[str | Answer]:
+        """``stream``'s text chunks, then the verified ``Answer`` itself: one run per question.
+
+        The chunks joined may differ from the final answer when verification corrected or replaced
+        an LLM draft; the last chunk then restarts with the corrected answer after a blank line.
+        """
         turn = self._front.invoke(self._start(question, history))
-        if turn.calculation is not None:
-            yield self._answer(turn).answer
-            return
-        if turn.decline is not None or not turn.sources:
-            yield self._finish(turn, None).answer
+        if turn.calculation is not None or turn.decline is not None or not turn.sources:
+            answer = self._answer(turn) if turn.calculation is not None else self._finish(turn, None)
+            yield answer.answer
+            yield answer
             return
         pieces: list[str] = []
         extractive = self.is_extractive
@@ -185,6 +196,7 @@ class AssistantPipeline:
             yield answer.answer[len(streamed) :]
         else:  # the LLM draft was corrected or replaced after verification
             yield "\n\n" + answer.answer
+        yield answer
 
     # --- steps ---------------------------------------------------------------
     def _start(self, question: str, history: Sequence[tuple[str, str]] | None) -> Turn:
@@ -333,7 +345,7 @@ class AssistantPipeline:
 
     def _from_draft(self, turn: Turn, draft: Draft) -> Composed:
         sources = self._llm_sources(turn)
-        check = verify_draft(draft.text, sources, self.corpus)
+        check = verify_draft(draft.text, sources, self.corpus, turn.question)
         meta = {"raw_llm_text": draft.text, "removed_citations": list(check.removed)}
         if check.failure is not None:
             return self._fallback(turn, f"verification_failed: {check.failure}", meta)

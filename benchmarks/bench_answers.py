@@ -125,21 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
 
-    from assistant.pipeline import AssistantPipeline
-    from corpus.build import ensure_corpus
-    from indexing.build import ensure_index
-    from indexing.retriever import HybridRetriever
+    from assistant.stack import build_stack
 
-    settings = Settings.from_env()
-    corpus = ensure_corpus(settings)
-    ensure_index(settings, corpus)
-    retriever = HybridRetriever.load(settings, corpus)
-    pipeline = AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
+    stack = build_stack(Settings.from_env())
+    pipeline = stack.pipeline
     splits = {split: load(split) for split in SPLITS}
     for row in splits["dev_tune"][:20]:  # warm-up: model, indexes, caches
         pipeline.ask(row["question"])
 
-    report: dict[str, Any] = {"generator": "extractive", "splits": {}}
+    report: dict[str, Any] = {"generator": stack.generator_name, "splits": {}}
     all_latencies: list[float] = []
     for split, rows in splits.items():
         metrics, latencies, misses = evaluate(pipeline, rows)

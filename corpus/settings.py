@@ -43,6 +43,8 @@ class Settings:
     max_body_bytes: int = 64_000
     rate_limit_per_minute: int = 600
     retention_days: int = 365
+    # Answers computed at once (pipeline and LLM); beyond it a clear 503 with Retry-After.
+    max_answers_in_flight: int = 32
 
     @property
     def corpus_dir(self) -> Path:

@@ -88,11 +88,9 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, float]:
 
 
 def _load_retriever(settings: Any, corpus: Any) -> Any:
-    from indexing.build import ensure_index
-    from indexing.retriever import HybridRetriever
+    from assistant.stack import load_retriever
 
-    ensure_index(settings, corpus)
-    return HybridRetriever.load(settings, corpus)
+    return load_retriever(settings, corpus)
 
 
 def _cmd_retrieval(args: argparse.Namespace) -> int:
@@ -117,27 +115,24 @@ def _cmd_retrieval(args: argparse.Namespace) -> int:
 
 
 def _cmd_answers(args: argparse.Namespace) -> int:
-    from assistant.pipeline import AssistantPipeline
+    from assistant.stack import build_stack
     from evaluation.runner import run_answers
 
     settings, corpus, dataset, corpus_s = _prepare(args)
-    t0 = time.perf_counter()
-    retriever = _load_retriever(settings, corpus)
-    pipeline = AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
-    config = {
-        "corpus_load_s": round(corpus_s, 3),
-        "retriever_load_s": round(time.perf_counter() - t0, 3),
-        "generator_setting": settings.generator,
-    }
-    result = run_answers(
-        pipeline,
-        dataset,
-        corpus=corpus,
-        results_dir=settings.results_dir,
-        progress=not args.no_progress,
-        report=not args.no_report,
-        config=config,
-    )
+    stack = build_stack(settings, corpus=corpus)  # the generator the settings name, as the service
+    config = {"corpus_load_s": round(corpus_s, 3), **stack.describe()}
+    try:
+        result = run_answers(
+            stack.pipeline,
+            dataset,
+            corpus=corpus,
+            results_dir=settings.results_dir,
+            progress=not args.no_progress,
+            report=not args.no_report,
+            config=config,
+        )
+    finally:
+        stack.close()
     _print_result(result, args.json)
     return 0
 

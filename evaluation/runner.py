@@ -165,6 +165,7 @@ def run_answers(
     config = {
         **(config or {}),
         "answerer": type(answerer).__name__,
+        "generator": getattr(getattr(answerer, "generator", None), "name", None),
         "generators": dict(generators),
         "latency": "per question",
     }

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 # Bump when tokenization changes: the index manifest records it and refuses a mismatch.
 ANALYZER_VERSION = "vi-2"  # vi-2: "%" read as "phần trăm"
@@ -75,10 +77,29 @@ def syllables(text: str) -> list[str]:
     return _TOKEN_RE.findall(normalize(text))
 
 
-def _compounds(normalized: str) -> list[str]:
+_TOKENIZER_LOAD = threading.Lock()
+_tokenizer_loaded = False
+
+
+def _word_tokenize() -> Any:
+    """underthesea's segmenter, its CRF model loaded once under a lock.
+
+    underthesea publishes its global model before loading it, so threads calling it first at
+    the same time crashed on a half-loaded model; once loaded it is safe to call concurrently.
+    """
+    global _tokenizer_loaded
     from underthesea import word_tokenize
 
-    segmented = word_tokenize(normalized, format="text")
+    if not _tokenizer_loaded:
+        with _TOKENIZER_LOAD:
+            if not _tokenizer_loaded:
+                word_tokenize("khởi động", format="text")
+                _tokenizer_loaded = True
+    return word_tokenize
+
+
+def _compounds(normalized: str) -> list[str]:
+    segmented = _word_tokenize()(normalized, format="text")
     return [tok for tok in segmented.split() if _COMPOUND_SEP in tok and _TOKEN_RE.fullmatch(tok)]
 
 

@@ -37,15 +37,14 @@ def corpus(settings: Settings, sources_dir: Path) -> Any:
 
 @pytest.fixture(scope="session")
 def retriever(settings: Settings, corpus: Any) -> Any:
-    from indexing.build import ensure_index
-    from indexing.retriever import HybridRetriever
+    from assistant.stack import load_retriever
 
-    ensure_index(settings, corpus)
-    return HybridRetriever.load(settings, corpus)
+    return load_retriever(settings, corpus)
 
 
 @pytest.fixture(scope="session")
 def pipeline(settings: Settings, corpus: Any, retriever: Any) -> Any:
-    from assistant.pipeline import AssistantPipeline
+    """The extractive pipeline the suite checks (whatever LEGAL_ASSISTANT_GENERATOR says)."""
+    from assistant.stack import make_pipeline
 
-    return AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
+    return make_pipeline(settings, corpus, retriever, "extractive")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import Any, Protocol
 
 from corpus.settings import Settings
 from corpus.store import Corpus
+from ui.admission import AnswerSlots, CpuGate
 from ui.auth import authenticate, generate_conversation_key, hash_conversation_key
 from ui.dashboard.access import require_leader
 from ui.dashboard.query import load_report
@@ -77,6 +79,8 @@ class Pipeline(Protocol):
 
     def stream(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[str]: ...
 
+    def stream_answer(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[Any]: ...
+
 
 class _Lru:
     """A small thread-safe LRU map."""
@@ -124,10 +128,10 @@ class AssistantService(ReviewWorkflow, MemberReplies):
         self._answers = _Lru(ANSWER_CACHE_SIZE)
         self._personal = _Lru(PERSONAL_DATA_MEMORY)
         self._sync_lock = threading.Lock()
-        # The pipeline's tokenizer (underthesea's CRF tagger, loaded lazily) is not thread-safe:
-        # concurrent first calls crashed under load. Its work holds the GIL anyway, so
-        # serialising pipeline calls costs little; cached and verified answers skip the lock.
-        self._pipeline_lock = threading.Lock()
+        # No global lock: the pipeline is safe to call from many threads (the tokenizer loads
+        # under its own lock); answers in flight are bounded, cached and verified ones are free.
+        self._slots = AnswerSlots(getattr(settings, "max_answers_in_flight", 32))
+        self._cpu = CpuGate()
 
     # --- asking ---------------------------------------------------------------
     def _validate(self, question: Any) -> str:
@@ -178,11 +182,18 @@ class AssistantService(ReviewWorkflow, MemberReplies):
             cached = self._answers.get(key)
             if cached is not None:
                 return cached, True
-        with self._pipeline_lock:
+        with self._slots.hold(), self._cpu_bound():
             answer = self.pipeline.ask(masked, history or None)
         if not history:
             self._answers.put(key, answer)
         return answer, False
+
+    def _extractive(self) -> bool:
+        return bool(getattr(self.pipeline, "is_extractive", False))
+
+    def _cpu_bound(self) -> AbstractContextManager[Any]:
+        """The CPU gate for an extractive pipeline; none for an LLM (its time is network wait)."""
+        return self._cpu if self._extractive() else nullcontext()
 
     def _review_draft(
         self,
@@ -328,15 +339,15 @@ class AssistantService(ReviewWorkflow, MemberReplies):
                 ),
             )
             return
-        cached = None if history else self._answers.get(normalize_question(masked))
-        if cached is None:
-            with self._pipeline_lock:  # collected first: never hold the lock across a yield
-                chunks = list(self.pipeline.stream(masked, history or None))
-            for chunk in chunks:
-                yield StreamEvent("delta", text=chunk)
-        answer, was_cached = self._pipeline_answer(masked, history)
-        if cached is not None:
+        key = normalize_question(masked)
+        answer = None if history else self._answers.get(key)
+        was_cached = answer is not None
+        if answer is not None:
             yield StreamEvent("delta", text=answer.answer)
+        else:  # one pipeline run: its chunks as they come, then the verified answer it stores
+            answer = yield from self._streamed_answer(masked, history)
+            if not history:
+                self._answers.put(key, answer)
         yield StreamEvent(
             "final",
             result=self._record(
@@ -352,6 +363,23 @@ class AssistantService(ReviewWorkflow, MemberReplies):
                 cached=was_cached,
             ),
         )
+
+    def _streamed_answer(
+        self, masked: str, history: list[tuple[str, str]]
+    ) -> Generator[StreamEvent, None, Any]:
+        """Delta events as the pipeline produces text; returns its final (verified) answer."""
+        answer = None
+        with self._slots.hold():  # released when the client goes away (the generator is closed)
+            items = self.pipeline.stream_answer(masked, history or None)
+            for item in self._cpu.each(items) if self._extractive() else items:
+                if isinstance(item, str):
+                    if item:
+                        yield StreamEvent("delta", text=item)
+                else:
+                    answer = item
+        if answer is None:
+            raise RuntimeError("the pipeline's stream ended without its answer")
+        return answer
 
     # --- member feedback --------------------------------------------------------
     def feedback(

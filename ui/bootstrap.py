@@ -17,12 +17,11 @@ WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu 
 
 
 def _pipeline(settings: Settings, corpus: Corpus, embedder: Any = None) -> Any:
-    """The pipeline over ``corpus`` and its index; ``embedder``: reuse a loaded model (a swap)."""
-    from assistant.pipeline import AssistantPipeline
-    from indexing.retriever import HybridRetriever
+    """The pipeline over ``corpus`` and its index, with the generator the settings name;
+    ``embedder``: reuse a loaded model (a swap)."""
+    from assistant.stack import build_stack
 
-    retriever = HybridRetriever.load(settings, corpus, embedder=embedder)
-    return AssistantPipeline(settings=settings, corpus=corpus, retriever=retriever)
+    return build_stack(settings, corpus=corpus, build_missing=False, embedder=embedder).pipeline
 
 
 def build_service(settings: Settings, *, build_missing: bool = False) -> AssistantService:

@@ -62,3 +62,17 @@ class AuthenticationError(ServiceError):
     """A missing, unknown, forged, disabled or expired bearer token."""
 
     code = "unauthorized"
+
+
+class ServiceBusyError(ServiceError):
+    """More answers are being computed than the service admits at once (503, retry shortly)."""
+
+    code = "busy"
+    retry_after_s = 2
+
+    def __init__(self, limit: int) -> None:
+        self.detail = f"{limit} answers in flight"
+        super().__init__(
+            f"Hệ thống đang trả lời {limit} câu hỏi cùng lúc, đã đạt giới hạn; "
+            f"vui lòng gửi lại câu hỏi sau {self.retry_after_s} giây."
+        )

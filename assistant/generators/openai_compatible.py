@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -12,6 +13,9 @@ from corpus.settings import Settings
 
 DEFAULT_MAX_TOKENS = 256
 MIN_LETTERS = 12  # fewer letters than this is an empty/garbage reply
+# A server that keeps streaming (no end, or far more than max_tokens) is cut off: the client's
+# timeout bounds each read, not the whole reply.
+MAX_REPLY_CHARS = 6000
 
 
 class OpenAICompatibleGenerator:
@@ -66,12 +70,15 @@ class OpenAICompatibleGenerator:
     def stream(self, question: str, sources: Sequence[Source]) -> Iterator[str]:
         messages = build_messages(question, sources, self._source_chars)
         received: list[str] = []
+        deadline = time.monotonic() + 3 * self._timeout_s  # the whole reply, not one read
         try:
             for chunk in self._chat().stream(messages):
                 piece = chunk.content if isinstance(chunk.content, str) else ""
                 if piece:
                     received.append(piece)
                     yield piece
+                if time.monotonic() > deadline or sum(map(len, received)) > MAX_REPLY_CHARS:
+                    raise TimeoutError(f"reply still streaming after {3 * self._timeout_s:.0f} s")
         except Exception as exc:  # the client raises many types; classify, never crash the answer
             raise GeneratorError(_classify(exc), type(exc).__name__) from exc
         if sum(ch.isalpha() for ch in "".join(received)) < MIN_LETTERS:

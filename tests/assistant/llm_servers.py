@@ -15,12 +15,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
-class ScriptedChatServer:
-    """Answers every /v1/chat/completions call with ``reply`` (streamed as SSE when asked)."""
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # many concurrent clients: no refused or retried connections
 
-    def __init__(self, reply: str) -> None:
+
+class ScriptedChatServer:
+    """Answers every /v1/chat/completions call with ``reply`` (streamed as SSE when asked).
+
+    ``seconds``: how long each reply takes, its words spread evenly over that time (a slow
+    model). ``first_sent`` records, per request, its last message and the monotonic clock
+    when its first token was written (to measure streaming delay end to end).
+    """
+
+    def __init__(self, reply: str, *, seconds: float = 0.0) -> None:
         self.reply = reply
+        self.seconds = seconds
         self.requests: list[dict[str, Any]] = []
+        self.first_sent: list[tuple[str, float]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -28,11 +39,12 @@ class ScriptedChatServer:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 server.requests.append(body)
                 if body.get("stream"):
-                    self._stream()
+                    self._stream(body)
                 else:
                     self._send_json(_completion(server.reply))
 
             def _send_json(self, payload: dict[str, Any]) -> None:
+                time.sleep(server.seconds)
                 data = json.dumps(payload).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -40,21 +52,26 @@ class ScriptedChatServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def _stream(self) -> None:
+            def _stream(self, body: dict[str, Any]) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
                 words = server.reply.split(" ")
+                pause = server.seconds / max(1, len(words))
                 for i, word in enumerate(words):
+                    time.sleep(pause)
                     piece = word if i == 0 else " " + word
                     self.wfile.write(f"data: {json.dumps(_chunk(piece))}\n\n".encode())
+                    self.wfile.flush()
+                    if i == 0:
+                        server.first_sent.append((_last_message(body), time.monotonic()))
                 self.wfile.write(f"data: {json.dumps(_chunk('', 'stop'))}\n\n".encode())
                 self.wfile.write(b"data: [DONE]\n\n")
 
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -112,6 +129,11 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/v1"
+
+
+def _last_message(body: dict[str, Any]) -> str:
+    messages = body.get("messages") or [{}]
+    return str(messages[-1].get("content", ""))
 
 
 def _completion(text: str) -> dict[str, Any]:

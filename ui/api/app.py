@@ -10,6 +10,7 @@ import asyncio
 import importlib.util
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -96,8 +97,12 @@ def create_app(
     app.include_router(calculators.router)
     app.include_router(documents.router)  # /v1/admin/documents
 
+    # Health checks run on the event loop (and readyz's database ping on its own small pool),
+    # never on the worker threads that compute answers, so they answer under any load.
+    health_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="health")
+
     @app.get("/healthz", summary="Tiến trình còn sống", responses=errors())
-    def healthz() -> HealthResponse:
+    async def healthz() -> HealthResponse:
         return HealthResponse(status="ok")
 
     @app.get(
@@ -106,18 +111,19 @@ def create_app(
         response_model=ReadyResponse,
         responses=errors(),
     )
-    def readyz() -> Any:
+    async def readyz() -> Any:
         current = holder.service
         if current is None:
             message = "Hệ thống đang khởi động, vui lòng thử lại sau ít phút."
             if holder.failure:
                 message = "Hệ thống không khởi động được; xem nhật ký máy chủ."
             return error_response(503, "not_ready", message)
-        if not current.ready():
+        if not await asyncio.get_running_loop().run_in_executor(health_pool, current.ready):
             return error_response(
                 503, "storage_unavailable", "Hệ thống lưu trữ đang bận, vui lòng thử lại sau."
             )
-        return JSONResponse({"status": "ready", "corpus_units": len(current.corpus)})
+        generator = getattr(getattr(current.pipeline, "generator", None), "name", None)
+        return JSONResponse({"status": "ready", "corpus_units": len(current.corpus), "generator": generator})
 
     @app.get("/metrics", summary="Số liệu Prometheus", include_in_schema=False)
     def prometheus(_: Request) -> Response:

@@ -17,6 +17,7 @@ from ui.errors import (
     InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
+    ServiceBusyError,
     ServiceNotReadyError,
     StorageUnavailableError,
 )
@@ -32,6 +33,7 @@ STATUS_BY_ERROR: tuple[tuple[type[Exception], int, str], ...] = (
     (InvalidQueryError, 422, "invalid_question"),
     (StorageUnavailableError, 503, "storage_unavailable"),
     (ServiceNotReadyError, 503, "not_ready"),
+    (ServiceBusyError, 503, "busy"),
 )
 HTTP_MESSAGES = {
     400: (
@@ -115,7 +117,10 @@ def install_error_handlers(app: FastAPI) -> None:
                     log.warning("unavailable: %s", getattr(exc, "detail", exc))
                 else:  # the code only: messages may echo what was sent, never logged
                     log.info("refused %s %s: %d %s", request.method, request.url.path, status, code)
-                return error_response(status, code, str(exc))
+                response = error_response(status, code, str(exc))
+                if hasattr(exc, "retry_after_s"):
+                    response.headers["Retry-After"] = str(exc.retry_after_s)
+                return response
         log.exception("unhandled service error")
         return error_response(500, "internal_error", "Đã xảy ra lỗi hệ thống, vui lòng thử lại sau.")
 

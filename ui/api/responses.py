@@ -217,6 +217,7 @@ class HealthResponse(BaseModel):
 class ReadyResponse(BaseModel):
     status: str
     corpus_units: int
+    generator: str | None = None  # the answer generator in use, e.g. "extractive", "openai:local"
 
 
 ERROR_TEXT = {

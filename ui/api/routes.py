@@ -57,7 +57,10 @@ MEMBER_ERRORS = errors(401)
 OPTIONAL_AUTH: dict[str, Any] = {"x-auth-optional": True}
 STAFF_ERRORS = errors(401, 403)
 NDJSON = {
-    "description": "Các dòng JSON: delta (đoạn văn bản), rồi final (như /v1/ask) hoặc error",
+    "description": (
+        "Các dòng JSON: delta (đoạn văn bản), rồi final (như /v1/ask) hoặc error; "
+        "gửi Accept: text/event-stream để nhận cùng các sự kiện dạng SSE"
+    ),
     "content": {"application/x-ndjson": {"schema": StreamEventOut.model_json_schema()}},
 }
 
@@ -81,16 +84,20 @@ def ask(body: AskRequest, request: Request, service: Service, user: Member) -> A
     return AskResponse.model_validate(result.to_json())
 
 
-def _ndjson(events: Iterator[Any], metrics: Metrics) -> Iterator[bytes]:
+def _ndjson(events: Iterator[Any], metrics: Metrics, sse: bool = False) -> Iterator[bytes]:
+    """NDJSON lines, or server-sent events (``event: delta|final|error``) when ``sse``."""
+
+    def line(payload: dict[str, Any]) -> bytes:
+        data = json.dumps(payload, ensure_ascii=False)
+        return (f"event: {payload['type']}\ndata: {data}\n\n" if sse else data + "\n").encode("utf-8")
+
     try:
         for event in events:
             if event.kind == "final" and event.result is not None:
                 metrics.observe_answer(event.result.answer, event.result.verified)
-            yield (json.dumps(event.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
+            yield line(event.to_json())
     except ServiceError as exc:  # headers are sent already: report the error as the last line
-        yield (
-            json.dumps({"type": "error", **error_body(exc.code, str(exc))}, ensure_ascii=False) + "\n"
-        ).encode()
+        yield line({"type": "error", **error_body(exc.code, str(exc))})
     finally:
         close = getattr(events, "close", None)
         if close is not None:
@@ -99,7 +106,7 @@ def _ndjson(events: Iterator[Any], metrics: Metrics) -> Iterator[bytes]:
 
 @router.post(
     "/ask/stream",
-    summary="Hỏi trợ lý, trả lời dạng luồng (NDJSON)",
+    summary="Hỏi trợ lý, trả lời dạng luồng (NDJSON, hoặc SSE với Accept: text/event-stream)",
     response_class=StreamingResponse,
     responses={200: NDJSON, **MEMBER_ERRORS},
     openapi_extra=OPTIONAL_AUTH,
@@ -111,13 +118,16 @@ def ask_stream(body: AskRequest, request: Request, service: Service, user: Membe
         conversation_key=body.conversation_key,
         share_with_advisor=body.share_with_advisor,
     )
-    first = next(events)  # validation, ownership and storage errors surface here, as a status code
+    first = next(events)  # validation, ownership, storage and busy errors surface here, as a status code
 
     def chained() -> Iterator[Any]:
         yield first
         yield from events
 
-    return StreamingResponse(_ndjson(chained(), _metrics(request)), media_type="application/x-ndjson")
+    sse = "text/event-stream" in request.headers.get("accept", "")
+    media = "text/event-stream" if sse else "application/x-ndjson"
+    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # no proxy buffering
+    return StreamingResponse(_ndjson(chained(), _metrics(request), sse), media_type=media, headers=headers)
 
 
 @router.get(
