@@ -51,7 +51,9 @@ CEILINGS: dict[str, float] = {
 # the frozen split: Recall@5 0.934, MRR@10 0.876, citation_hit_rate 0.908.
 # Re-pinned 2026-12-01 with the merged corpus (its 8 new in-scope frozen questions on the new
 # documents) and the reranked pipeline (run 20261201-225149-answers-55fad2): Recall@5 0.952,
-# MRR@10 0.856, citation_hit_rate 0.940.
+# MRR@10 0.856, citation_hit_rate 0.940. Kept after the question memory (run
+# 20261202-011728-answers-ec77f8: 0.940, 0.858, 0.929), so in-scope never drops more than 0.02
+# below what it was before issue 10's story work.
 IN_SCOPE_FLOORS: dict[str, float] = {
     "Recall@5": 0.952 - SLACK,
     "MRR@10": 0.856 - SLACK,
@@ -68,20 +70,23 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # 1,470, 5,433; procedure 0.750, 0.100, 0.438, 0.438, 1,373, 4,511; calculation facts 0.0.
 # The shorter direct answer (one decisive unit instead of three sentences) states fewer of the
 # facts: the fact floors are today's values, and raising them is issue 10's open work.
+# Re-pinned 2026-12-02 after diacritics from members' sentences and the question memory (run
+# 20261202-011728-answers-ec77f8): scenario 0.822, 0.634, 0.444, 0.422, 565, 1,443; procedure
+# 0.812, 0.700, 0.406, 0.375, 667, 2,200; calculation 1.0, 1.0, 1.0, 0, 497, 1,325.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.778 - SLACK,
-        "clause_Recall@5": 0.585 - SLACK,
-        "fact_recall": 0.411 - SLACK,
-        "facts_all_rate": 0.378 - SLACK,
+        "Hit@5": 0.822 - SLACK,
+        "clause_Recall@5": 0.634 - SLACK,
+        "fact_recall": 0.444 - SLACK,
+        "facts_all_rate": 0.422 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.812 - SLACK,
-        "clause_Recall@5": 0.667 - SLACK,
-        "fact_recall": 0.344 - SLACK,
-        "facts_all_rate": 0.312 - SLACK,
+        "clause_Recall@5": 0.700 - SLACK,
+        "fact_recall": 0.406 - SLACK,
+        "facts_all_rate": 0.375 - SLACK,
     },
-    "calculation": {"Hit@5": 0.957 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
+    "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
 # Lower is better: counts and lengths may not rise above what was measured.
 MEMBER_CEILINGS: dict[str, dict[str, float]] = {

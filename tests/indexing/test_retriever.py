@@ -103,17 +103,19 @@ class TestNoDiacritics:
         for row in rows.values():
             if not row.get("twin"):
                 continue
-            typed, accented = syllables(row["question"]), syllables(rows[row["twin"]]["question"])
+            accented = syllables(rows[row["twin"]]["question"])
+            # Chat shorthand is spelt out first ("cty" -> "công ty"), so count from the restored text.
             restored = retriever._restorer.restore(row["question"]).split()
-            assert len(restored) == len(typed)
-            if len(typed) != len(accented):
-                continue  # the twin is worded differently ("ko" for "không")
+            if len(restored) != len(accented):
+                continue  # the twin is worded differently
             for want, got in zip(accented, restored, strict=True):
                 if fold_accents(want) == fold_accents(got):
                     known += 1
                     correct += want == got
         assert known >= 300
-        # Measured 2026-12-01: 0.993 (420/423) over the 29 twin pairs of both splits.
+        # Measured 2026-12-02: 1.000 (490/490) over the twin pairs of both splits, 165/165 on the
+        # frozen ones, whose sentences the restorer never saw (0.993, 420/423, before chat
+        # shorthand was spelt out and members' sentences were learned).
         assert correct / known >= 0.97, f"{correct}/{known} syllables restored"
 
     def test_twins_within_ten_points(self, retriever: Any) -> None:
