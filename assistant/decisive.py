@@ -6,8 +6,7 @@ clause and point of the retrieved articles is a candidate, scored by the words i
 the question (its own words count fully, its lead-in and article title half), the figures the
 question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
 the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
-clause), whether an earlier member question close to this one was decided by the unit
-(``assistant.question_memory``), in a linear model learned on dev_tune (``assistant.train_decisive``).
+clause), in a linear model learned on dev_tune (``assistant.train_decisive``).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from pathlib import Path
 
 from assistant.evidence import Source
 from assistant.linear_model import read_model
-from assistant.question_memory import EMPTY, Recalled
 from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
@@ -49,9 +47,8 @@ FEATURES = (
     "log_words",
     "first_clause",
     "in_force",
-    "memory_gap",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, 0.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -131,7 +128,6 @@ def candidates(
     question: str,
     similarity: Mapping[str, float] | None = None,
     ranker: UnitRanker | None = None,
-    recalled: Recalled = EMPTY,
 ) -> list[Candidate]:
     """Every quotable unit of the sources, best first.
 
@@ -144,7 +140,7 @@ def candidates(
     found = []
     for source in sources:
         for unit in _quotable(corpus, source.article):
-            candidate = _candidate(corpus, source, unit, query, similarity or {}, best, recalled)
+            candidate = _candidate(corpus, source, unit, query, similarity or {}, best)
             found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
@@ -176,7 +172,6 @@ def _candidate(
     query: _Query,
     similarity: Mapping[str, float],
     best_cosine: float,
-    recalled: Recalled = EMPTY,
 ) -> Candidate:
     context = context_of(corpus, unit)
     focus = _focus(unit.text, query)
@@ -205,15 +200,8 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
-        _memory_gap(unit, recalled),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
-
-
-def _memory_gap(unit: LegalUnit, recalled: Recalled) -> float:
-    """``Recalled.gap`` of the nearest earlier question decided by this unit (or its clause)."""
-    cosine = max(recalled.unit(unit.id), recalled.unit(unit.parent_id or "") if unit.point else 0.0)
-    return recalled.gap(cosine)
 
 
 def _focus(text: str, query: _Query) -> str:

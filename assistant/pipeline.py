@@ -28,7 +28,7 @@ from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
 from assistant.question_memory import EMPTY as EMPTY_RECALL
-from assistant.question_memory import QuestionMemory, Recalled
+from assistant.question_memory import QuestionMemory
 from assistant.remedies import remedy_plan
 from assistant.rerank import DEPTH as RERANK_DEPTH
 from assistant.rerank import Reranker, with_recalled
@@ -66,7 +66,6 @@ class Turn:
     hits: tuple[Hit, ...] = ()
     vector: Any = None  # the question's e5 vector from the retriever, when it gives one
     similarity: dict[str, float] = field(default_factory=dict)  # cosine per indexed unit of the hits
-    recalled: Recalled = EMPTY_RECALL  # units that decided earlier members' questions near this one
     exclude: frozenset[str] = frozenset()  # memory rows not to recall (training on tune)
     domain: float | None = None  # P(labour-law question) from the domain classifier, if it ran
     evasion: float | None = None  # P(request to evade the law) from the evasion classifier, if it ran
@@ -176,7 +175,7 @@ class AssistantPipeline:
         question = turn.expanded if extractive else turn.query
         try:
             pieces_of = (
-                self.extractive.stream(question, sources, self._similarity(turn), turn.recalled)
+                self.extractive.stream(question, sources, self._similarity(turn))
                 if extractive
                 else self.generator.stream(question, sources)
             )
@@ -236,7 +235,6 @@ class AssistantPipeline:
             turn,
             hits=tuple(hits[:RETRIEVE_K]),
             vector=vector,
-            recalled=recalled,
             similarity=similarity,
             domain=domain,
             evasion=evasion,
@@ -354,7 +352,7 @@ class AssistantPipeline:
         return Composed(check.text, cited, check.valid_sources, draft.generator, None, meta)
 
     def _extractive(self, turn: Turn) -> Composed:
-        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn), turn.recalled)
+        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn))
         return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
 
     @staticmethod

@@ -4,8 +4,10 @@ Members tell the same stories again and again in other words ("cty nợ lương 
 chậm trả lương hai tháng liền"). The retriever matches a story against the law's wording; this
 memory matches it against earlier members' questions whose deciding units are known (the dev
 set's tune split, never the frozen one), by the e5 cosine of the two questions. It gives two
-things: a feature for the article reranker and the decisive-unit ranker (how close the nearest
-earlier question that was decided by this unit is), and candidate articles the retriever missed.
+things: a feature for the article reranker (how close the nearest earlier question that was
+decided by this article is), and candidate articles the retriever missed. It also keeps the
+clause and point level (``Recalled.units``); the decisive-unit ranker's weight search gave that
+signal no weight, so nothing reads it yet.
 
 The rows and their vectors are exported by ``python -m assistant.train_memory`` into
 ``assistant/data/question_memory.json`` and ``question_memory.npy``; vectors made by another

@@ -58,7 +58,6 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             turn.expanded,
             pipeline._similarity(turn),
             UnitRanker(),
-            turn.recalled,
         )
         y = np.array([float(_is_gold(c.unit, gold)) for c in found])
         if y.any():

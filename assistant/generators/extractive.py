@@ -21,7 +21,6 @@ from assistant.citations import law_name
 from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
-from assistant.question_memory import EMPTY, Recalled
 from assistant.rule_sentence import rule_sentence
 from corpus.model import LegalUnit
 from corpus.store import Corpus
@@ -42,9 +41,8 @@ class ExtractiveGenerator:
         question: str,
         sources: Sequence[Source],
         similarity: Mapping[str, float] | None = None,
-        recalled: Recalled = EMPTY,
     ) -> Draft:
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker, recalled)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if not ranked:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
@@ -65,10 +63,9 @@ class ExtractiveGenerator:
         question: str,
         sources: Sequence[Source],
         similarity: Mapping[str, float] | None = None,
-        recalled: Recalled = EMPTY,
     ) -> Iterator[str]:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker, recalled)
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if ranked:
             yield from self._pieces(ranked[0])
 
