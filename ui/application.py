@@ -173,6 +173,9 @@ class AssistantService(ReviewWorkflow, MemberReplies):
             "fallback_reason": None,
             "warnings": [],
             "match_score": round(match.score, 4),
+            # The member sees which question the advisor verified: a paraphrase match can be
+            # wrong (precision 0.96 on the labelled pairs), and the member can tell.
+            "verified_question": match.question,
         }
         return answer, record.id
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ui.paraphrase import COSINE_MIN, LOST_MAX, same_question
+from ui.paraphrase import ADDED_COSINE_MIN, COSINE_MIN, LOST_MAX, same_question
 from ui.paraphrase import numbers_in as numbers_in
 from ui.storage.records import VerifiedRecord
 
 # The decision is ``ui.paraphrase.same_question`` (numbers agree; canonical words identical, or
-# cosine >= COSINE_MIN with no added word and few dropped), its thresholds chosen on the tune
+# cosine >= COSINE_MIN with no added word and few dropped, or >= ADDED_COSINE_MIN with one word
+# added and none dropped), its thresholds chosen on the tune
 # split of evaluation/data/paraphrase_pairs.jsonl by benchmarks/verified_threshold.py. The
 # earlier rule (cosine >= 0.95 and Jaccard >= 0.6) caught a third of the paraphrases there.
 VERIFIED_MATCH_THRESHOLD = COSINE_MIN
@@ -55,6 +56,7 @@ class VerifiedMatcher:
         embed: Callable[[str], Sequence[float] | np.ndarray] | None = None,
         threshold: float = VERIFIED_MATCH_THRESHOLD,
         lost_max: float = LOST_MAX,
+        added_cosine_min: float = ADDED_COSINE_MIN,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1]; got {threshold}")
@@ -62,6 +64,7 @@ class VerifiedMatcher:
             raise ValueError(f"lost_max must be in [0, 1]; got {lost_max}")
         self.threshold = threshold
         self.lost_max = lost_max
+        self.added_cosine_min = added_cosine_min
         self._embed = embed
         self._lock = threading.Lock()
         self._ids: list[int] = []
@@ -121,7 +124,12 @@ class VerifiedMatcher:
         for i in np.argsort(-scores):
             score = float(scores[i])
             if same_question(
-                questions[i], question, score, cosine_min=self.threshold, lost_max=self.lost_max
+                questions[i],
+                question,
+                score,
+                cosine_min=self.threshold,
+                lost_max=self.lost_max,
+                added_cosine_min=self.added_cosine_min,
             ):
                 return VerifiedMatch(ids[i], score, questions[i])
         return None

@@ -30,6 +30,18 @@ def test_same_question_needs_the_same_numbers_and_no_added_word() -> None:
     assert not same_question(words, "Số giờ làm thêm tối đa trong một tháng là bao nhiêu?", 0.99)
 
 
+def test_one_added_story_word_needs_a_close_cosine_and_nothing_dropped() -> None:
+    verified = "Trợ cấp thôi việc được tính như thế nào?"
+    story = "em nghỉ việc thì tiền trợ cấp thôi việc tính sao ạ"  # adds "nghỉ" only
+    assert canonical_words(story) - canonical_words(verified) == {"nghi"}
+    assert same_question(verified, story, 0.93)
+    assert not same_question(verified, story, 0.91)  # below ADDED_COSINE_MIN
+    assert not same_question(verified, story, 0.93, added_cosine_min=1.01)  # the rule switched off
+    # several added words, or one added and one dropped ("mất" for "thôi"): another question
+    assert not same_question(verified, "lao động nữ mang thai thì trợ cấp thôi việc tính sao", 0.99)
+    assert not same_question(verified, "trợ cấp mất việc tính sao", 0.99)
+
+
 def test_invalid_thresholds_are_refused() -> None:
     with pytest.raises(ValueError, match="threshold"):
         VerifiedMatcher(threshold=1.5)

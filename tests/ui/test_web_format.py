@@ -81,6 +81,12 @@ class TestSourceCards:
         assert VERIFIED_LABEL in sources_html([IN_FORCE], verified=True)
         assert sources_html([]) == ""
 
+    def test_a_verified_answer_names_the_question_the_advisor_verified_escaped(self) -> None:
+        block = sources_html([IN_FORCE], verified=True, verified_question="Nghỉ khi <b>kết hôn</b>?")
+        assert "cho câu hỏi: «Nghỉ khi &lt;b&gt;kết hôn&lt;/b&gt;?»" in block
+        assert "la-verified-question" not in sources_html([IN_FORCE], verified=True)
+        assert "la-verified-question" not in sources_html([IN_FORCE], verified_question="Nghỉ?")
+
 
 class TestTextHelpers:
     def test_notices_for_abstention_escalation_and_warnings(self) -> None:

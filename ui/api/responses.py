@@ -57,6 +57,9 @@ class AskResponse(_Out):
     verified: bool
     label: str | None = None
     verified_answer_id: int | None = None
+    verified_question: str | None = Field(
+        default=None, description="Câu hỏi mà tư vấn viên đã xác nhận câu trả lời (khi verified)"
+    )
     review_id: int | None = None
 
 

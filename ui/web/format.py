@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 VERIFIED_LABEL = "Đã được tư vấn viên xác nhận"
+VERIFIED_FOR = "Tư vấn viên đã xác nhận câu trả lời này cho câu hỏi:"
 MORE_LABEL = "Xem thêm: quy định liên quan, các bước bạn có thể làm, lưu ý"
 IN_FORCE_LABEL = "Còn hiệu lực"
 NOT_IN_FORCE_LABEL = "Hết hiệu lực"
@@ -56,8 +57,13 @@ def in_force_badge(citation: Mapping[str, Any]) -> str:
     return f'<span class="la-badge la-badge-old">{escape(text)}</span>'
 
 
-def verified_badge() -> str:
-    return f'<span class="la-badge la-badge-verified">✔ {VERIFIED_LABEL}</span>'
+def verified_badge(question: str = "") -> str:
+    """The badge, with the question the advisor verified: a paraphrase match may be another
+    question ("kết hôn" vs "con kết hôn"), and the member can see it."""
+    badge = f'<span class="la-badge la-badge-verified">✔ {VERIFIED_LABEL}</span>'
+    if not question.strip():
+        return badge
+    return f'{badge}<p class="la-verified-question">{VERIFIED_FOR} «{escape(question.strip())}»</p>'
 
 
 def source_card(citation: Any, *, open_text: bool = False) -> str:
@@ -80,13 +86,13 @@ def source_card(citation: Any, *, open_text: bool = False) -> str:
     )
 
 
-def sources_html(citations: Iterable[Any], *, verified: bool = False) -> str:
+def sources_html(citations: Iterable[Any], *, verified: bool = False, verified_question: str = "") -> str:
     """The block under an answer: verified badge first, then the citation cards, folded.
 
     The answer already quotes its decisive unit, so on a phone the cards stay closed until the
     member opens them ("Căn cứ pháp lý (n)")."""
     cards = [source_card(c) for c in citations]
-    head = f'<div class="la-verified-row">{verified_badge()}</div>' if verified else ""
+    head = f'<div class="la-verified-row">{verified_badge(verified_question)}</div>' if verified else ""
     if not cards:
         return head + '<p class="la-muted">Câu trả lời này không kèm căn cứ pháp lý.</p>' if head else ""
     title = f'<summary class="la-sources-title">Căn cứ pháp lý ({len(cards)})</summary>'

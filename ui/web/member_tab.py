@@ -182,7 +182,11 @@ def _answer(service: Any, text: str, history: ChatHistory, conv: Any, user: Any)
             yield (
                 "",
                 history,
-                sources_html(step.citations, verified=step.verified),
+                sources_html(
+                    step.citations,
+                    verified=step.verified,
+                    verified_question=str(step.payload.get("verified_question") or ""),
+                ),
                 notices_markdown(step.payload),
                 gr.update(visible=True),
                 step.interaction_id,
