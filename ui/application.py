@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Generator, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any, Protocol
 
 from corpus.settings import Settings
@@ -67,10 +68,11 @@ __all__ = [
 # Identical (normalised, masked) first-turn questions reuse the pipeline's answer: members
 # ask the same things, and the extractive pipeline is deterministic for a fixed index.
 ANSWER_CACHE_SIZE = 1024
-# Unmasked questions are kept in memory only, for this many interactions, so that a later
-# "Hỏi tư vấn viên" with consent can hand them to the advisor; they never reach the database
-# unless the member who typed them shares them, from the conversation (session) they typed in.
-PERSONAL_DATA_MEMORY = 2000
+# Unmasked questions are kept for this long (``ui.storage.personal``, in the database so that
+# every replica sees them) so that a later "Hỏi tư vấn viên" with consent can hand them to the
+# advisor; they reach a review only when the member who typed them shares them, from the
+# conversation (session) they typed in. After that only the masked text exists.
+PERSONAL_DATA_TTL = timedelta(hours=6)
 HISTORY_TURNS = 4
 
 
@@ -126,7 +128,6 @@ class AssistantService(ReviewWorkflow, MemberReplies):
             raise ValueError("AssistantService needs the corpus: pass corpus= or a pipeline with .corpus")
         self.corpus: Corpus = found
         self._answers = _Lru(ANSWER_CACHE_SIZE)
-        self._personal = _Lru(PERSONAL_DATA_MEMORY)
         self._sync_lock = threading.Lock()
         # No global lock: the pipeline is safe to call from many threads (the tokenizer loads
         # under its own lock); answers in flight are bounded, cached and verified ones are free.
@@ -293,7 +294,7 @@ class AssistantService(ReviewWorkflow, MemberReplies):
         )
         interaction_id, conv_id, review_id = self.store.record_interaction(draft, review)
         if question != masked:
-            self._personal.put(interaction_id, (question, consent_by))
+            self.store.keep_personal(interaction_id, question, consent_by, PERSONAL_DATA_TTL)
         return AskResult(
             interaction_id=interaction_id,
             conversation_id=conv_id,
@@ -419,11 +420,7 @@ class AssistantService(ReviewWorkflow, MemberReplies):
         consent of the member who typed it, given from the conversation it was typed in."""
         interaction = interaction_for(self.store, interaction_id, conversation_key, user)
         caller = None if user is None else user.id
-        personal = None
-        if share_personal_data:
-            kept = self._personal.get(interaction_id)
-            if kept is not None and kept[1] == caller:
-                personal = kept[0]
+        personal = self.store.personal_question(interaction_id, caller) if share_personal_data else None
         review = ReviewDraft(
             reason="member_request",
             law=interaction.topic_law,

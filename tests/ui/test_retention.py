@@ -42,10 +42,12 @@ def test_purge_keeps_recent_questions_and_removes_old_ones(service: Any) -> None
     old = service.ask("Thời gian thử việc tối đa là bao lâu?")
     service.feedback(old.interaction_id, -1, "sai", None, conversation_key=old.conversation_key)
     counts = service.store.purge(30, now=utcnow() + timedelta(days=31))
-    assert counts == {"feedback": 1, "reviews": 1, "interactions": 1, "conversations": 1}
+    one_each = {"feedback": 1, "reviews": 1, "interactions": 1, "conversations": 1}
+    assert counts == {**one_each, "pending_personal": 0}
     with pytest.raises(Exception, match="Không tìm thấy"):
         service.conversation(old.conversation_key)
     recent = service.ask("Nghỉ lễ, tết được mấy ngày?")
-    assert service.store.purge(30) == {"feedback": 0, "reviews": 0, "interactions": 0, "conversations": 0}
+    nothing = {"feedback": 0, "reviews": 0, "interactions": 0, "conversations": 0, "pending_personal": 0}
+    assert service.store.purge(30) == nothing
     assert service.conversation(recent.conversation_key).turns
     assert service.store.audit_entries()[0]["action"] == "retention.purge"

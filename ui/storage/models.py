@@ -133,3 +133,19 @@ class AuditLog(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class PendingPersonal(Base):
+    """A member's unmasked question, kept briefly so that a later "Hỏi tư vấn viên" with consent
+    can hand it to the advisor (migration 0004). In the database, not in one process's memory,
+    so every replica behind a load balancer finds it; deleted once it expires."""
+
+    __tablename__ = "pending_personal"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    question: Mapped[str] = mapped_column(Text)  # unmasked, as typed
+    # The member who typed it (None: anonymous); only they may share it.
+    typed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)

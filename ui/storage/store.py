@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ui.errors import NotFoundError
 from ui.results import ConversationView, ReviewItem, Turn, UserInfo
-from ui.storage import reviews, stats
+from ui.storage import personal, reviews, stats
 from ui.storage.database import DEFAULT_BUSY_TIMEOUT_MS, make_engine, migrate, transaction
 from ui.storage.models import (
     AuditLog,
@@ -383,10 +383,21 @@ class Store(ReplyStore):
                 for r in rows
             ]
 
+    def keep_personal(self, interaction_id: int, question: str, typed_by: int | None, ttl: timedelta) -> None:
+        """Keep the unmasked question until ``ttl`` from now (``ui.storage.personal``)."""
+        now = utcnow()
+        with self._tx() as session:
+            personal.keep(session, interaction_id, question, typed_by, now + ttl, now)
+
+    def personal_question(self, interaction_id: int, caller: int | None) -> str | None:
+        with self._tx() as session:
+            return personal.shared_by(session, interaction_id, caller, utcnow())
+
     def purge(self, older_than_days: int, now: datetime | None = None) -> dict[str, int]:
         cutoff = (now or utcnow()) - timedelta(days=older_than_days)
         with self._tx() as session:
-            counts = purge_before(session, cutoff)
+            expired = personal.drop_expired(session, now or utcnow())
+            counts = {**purge_before(session, cutoff), "pending_personal": expired}
             reviews.audit(
                 session,
                 None,
