@@ -6,7 +6,8 @@ clause and point of the retrieved articles is a candidate, scored by the words i
 the question (its own words count fully, its lead-in and article title half), the figures the
 question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
 the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
-clause), in a linear model learned on dev_tune (``assistant.train_decisive``).
+clause), and whether its age bands leave out the age the member gave (``assistant.age_band``),
+in a linear model learned on dev_tune (``assistant.train_decisive``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from assistant import age_band
 from assistant.evidence import Source
 from assistant.linear_model import read_model
 from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
@@ -47,8 +49,9 @@ FEATURES = (
     "log_words",
     "first_clause",
     "in_force",
+    "age_excluded",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -200,6 +203,7 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
+        float(age_band.excludes(_folded(f"{context.clause_lead}\n{unit.text}"), query.folded)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 

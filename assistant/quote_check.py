@@ -13,6 +13,7 @@ every line copied verbatim from a cited article. A quote misleads when
   dứt hợp đồng lao động trái pháp luật");
 - the unit is about a particular actor (a surrogate, a foreign worker, a minor...) that the
   question does not mention, and the answer does not say so outside the quote;
+- the unit's age bands leave out the age the member gave ("chưa đủ 15 tuổi" to a 16-year-old);
 - the text is not in any cited article at all.
 
 Used by the pipeline (to refuse a composition that would mislead) and by the evaluation.
@@ -24,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant import age_band
 from assistant.answer import Answer, Citation
 from assistant.textnorm import fold
 from assistant.unit_context import context_of, is_subjectless, strip_enumerator
@@ -162,6 +164,9 @@ def _missing_context(
     leads = [context.article_lead, context.clause_lead] if context else []
     scope = fold(" ".join([article.title, *leads]))
     asked, said = fold(question), fold(outside)
+    if age_band.excludes(fold(" ".join([*leads, unit.text])), asked):
+        return f"{label}: about an age band that leaves out the age the member gave"
+    asked += " " + age_band.actor_words(asked)  # "em 16 tuổi" mentions a minor
     for term in ACTOR_TERMS:
         if term in scope and term not in asked and term not in said:
             return f"{label}: about '{term}', which the question does not mention and the answer does not say"

@@ -77,7 +77,9 @@ ROUNDS = 3
 
 # A safety prior kept out of the search: a unit for another situation ("chưa đủ 12 tháng" to a
 # member who said nothing of it) must not open the answer, even where tune data does not punish it.
-FIXED = {"qualifier_mismatch": -1.0}
+# Likewise a unit whose age bands leave out the member's stated age ("chưa đủ 15 tuổi" to a
+# 16-year-old) is about someone else: a strong fixed penalty, rare in tune data.
+FIXED = {"qualifier_mismatch": -1.0, "age_excluded": -3.0}
 
 
 def search(samples: list[dict[str, Any]]) -> UnitRanker:

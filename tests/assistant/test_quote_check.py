@@ -87,6 +87,18 @@ class TestMisleadingQuotes:
         )
         assert misleading_quotes(said, corpus) == []
 
+    def test_a_rule_for_another_age_band_misleads(self, corpus: Any) -> None:
+        """Điều 146: khoản 1 is for workers under 15, khoản 2 for 15 to 18; a 16-year-old asks."""
+        question = "Em 16 tuổi, chủ quán bắt làm 10 tiếng mỗi ngày. Người chưa 18 tuổi được làm mấy tiếng?"
+        under_15 = corpus.get(LC, 146, 1).text
+        from_15 = corpus.get(LC, 146, 2).text
+        wrong = misleading_quotes(_answer(question, f"«{under_15}»", 146, 1), corpus)
+        assert len(wrong) == 1 and "age band" in wrong[0]
+        assert misleading_quotes(_answer(question, f"«{from_15}»", 146, 2), corpus) == []
+        # no age stated: the under-15 rule is a fair quote
+        minors = "người chưa thành niên làm mấy tiếng"
+        assert misleading_quotes(_answer(minors, f"«{under_15}»", 146, 1), corpus) == []
+
     def test_text_repeated_in_two_clauses_is_read_where_its_lead_in_is(self, corpus: Any) -> None:
         # Điều 80 of 145/2020: point c of khoản 4 is the start of point c of khoản 3.
         point = corpus.get("145/2020/NĐ-CP", 80, 4, "c").text
