@@ -84,6 +84,25 @@ def numbered_sources(hits: Sequence[Hit], corpus: Corpus, limit: int) -> list[So
     return [Source(i + 1, s.article, s.clause, s.law_title, s.hit) for i, s in enumerate(resolved)]
 
 
+def decisive_first(
+    sources: Sequence[Source], decisive: LegalUnit, origin: Source, corpus: Corpus
+) -> list[Source]:
+    """The LLM's sources with the decisive unit's article first, quoting the decisive clause (a
+    point is read in its clause, with the lead-in that gives it meaning), renumbered from [1].
+    ``origin`` is the answer source the unit was chosen from; when its article is not among
+    ``sources`` it takes the place of the last one."""
+    if decisive.article is None:
+        return list(sources)
+    clause = None
+    if decisive.clause is not None:
+        clause = corpus.get(decisive.law_id, decisive.article, decisive.clause)
+    first = Source(0, origin.article, clause, origin.law_title, origin.hit)
+    rest = [s for s in sources if s.article.id != origin.article.id]
+    if len(rest) == len(sources) and rest:
+        rest = rest[:-1]
+    return [Source(i + 1, s.article, s.clause, s.law_title, s.hit) for i, s in enumerate([first, *rest])]
+
+
 def _source(hit: Hit, corpus: Corpus) -> Source | None:
     try:
         article = corpus.get(hit.law_id, hit.article)

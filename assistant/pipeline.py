@@ -23,7 +23,7 @@ from assistant.compose import related_provisions, tail_sections
 from assistant.confidence import Calibration, Evidence, evidence_from
 from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
 from assistant.evasion import asks_to_evade
-from assistant.evidence import Source, numbered_sources, select_sources
+from assistant.evidence import Source, decisive_first, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
@@ -339,7 +339,14 @@ class AssistantPipeline:
         return self._from_draft(turn, draft)
 
     def _llm_sources(self, turn: Turn) -> tuple[Source, ...]:
-        return tuple(numbered_sources(turn.hits, self.corpus, LLM_SOURCES))
+        """The prompt's sources, the unit the extractive ranker finds decisive first (the prompt
+        tells the model that [1] is the deciding rule). Deterministic: the draft is verified
+        against the same list."""
+        sources = numbered_sources(turn.hits, self.corpus, LLM_SOURCES)
+        best = self.extractive.decisive(turn.expanded, turn.sources, self._similarity(turn))
+        if best is None or not 0 < best.source <= len(turn.sources):
+            return tuple(sources)
+        return tuple(decisive_first(sources, best.unit, turn.sources[best.source - 1], self.corpus))
 
     def _from_draft(self, turn: Turn, draft: Draft) -> Composed:
         sources = self._llm_sources(turn)

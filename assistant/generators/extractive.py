@@ -58,6 +58,16 @@ class ExtractiveGenerator:
         }
         return Draft(text=text, cited=tuple(dict.fromkeys(cited)), generator=self.name, metadata=meta)
 
+    def decisive(
+        self,
+        question: str,
+        sources: Sequence[Source],
+        similarity: Mapping[str, float] | None = None,
+    ) -> Candidate | None:
+        """The unit that decides the question, as ``generate`` would open with it."""
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        return ranked[0] if ranked else None
+
     def stream(
         self,
         question: str,
