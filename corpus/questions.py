@@ -12,7 +12,6 @@ from corpus.errors import InvalidQueryError
 _SPACES = re.compile(r"\s+")
 # Control characters other than ordinary whitespace mean binary data or a broken client.
 _ALLOWED_CONTROL = frozenset("\n\r\t")
-MAX_CONTROL_SHARE = 0.0
 MAX_QUESTION_CHARS = 2000
 
 

@@ -57,17 +57,17 @@ def synonyms() -> tuple[Synonym, ...]:
 
 def validate_query(text: object) -> str:
     """The question checked by the shared rule (``corpus.questions``, no length limit: long text
-    is cut here), which must also hold a Latin letter or digit to search for; cut to
-    ``MAX_QUERY_CHARS`` at a word boundary."""
+    is cut here to ``MAX_QUERY_CHARS`` at a word boundary); what is left must also hold a Latin
+    letter or digit to search for."""
     text = validate_question(text, max_chars=None)
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
+        text = text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
     if not any(ch.isascii() and ch.isalnum() for ch in strip_marks(text)):
         raise InvalidQueryError(
             "Câu hỏi không có chữ cái tiếng Việt hoặc chữ số nào để tìm kiếm. "
             "Vui lòng đặt câu hỏi bằng tiếng Việt."
         )
-    if len(text) > MAX_QUERY_CHARS:
-        cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
-        text = text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
     return text
 
 
