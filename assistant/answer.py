@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -17,6 +18,30 @@ class Citation:
     law_title: str = ""
     text: str = ""  # exact text of the cited unit
     replaced_by: tuple[str, ...] = ()
+
+
+# What identifies a cited unit: stored answers and advisor edits keep only these keys.
+CITATION_REF_KEYS = ("law_id", "article", "clause", "point")
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    """The one JSON shape of a citation: answers (CLI, API) and citations re-read by the service."""
+    return {
+        "law_id": citation.law_id,
+        "article": citation.article,
+        "clause": citation.clause,
+        "point": citation.point,
+        "title": citation.title,
+        "in_force": citation.in_force,
+        "law_title": citation.law_title,
+        "text": citation.text,
+        "replaced_by": list(citation.replaced_by),
+    }
+
+
+def citation_ref(citation: Mapping[str, Any]) -> dict[str, Any]:
+    """The reference part of a citation's JSON (``CITATION_REF_KEYS``; missing keys as None)."""
+    return {key: citation.get(key) for key in CITATION_REF_KEYS}
 
 
 @dataclass(frozen=True)
@@ -41,20 +66,7 @@ class Answer:
         return {
             "direct_answer": self.direct_answer or self.answer,
             "answer": self.answer,
-            "citations": [
-                {
-                    "law_id": c.law_id,
-                    "article": c.article,
-                    "clause": c.clause,
-                    "point": c.point,
-                    "title": c.title,
-                    "in_force": c.in_force,
-                    "law_title": c.law_title,
-                    "text": c.text,
-                    "replaced_by": list(c.replaced_by),
-                }
-                for c in self.citations
-            ],
+            "citations": [citation_json(c) for c in self.citations],
             "abstained": self.abstained,
             "escalate": self.escalate,
             "confidence": round(self.confidence, 4),

@@ -7,7 +7,8 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.textnorm import content_words, fold, words
+from assistant.textnorm import content_words, words
+from corpus.text import fold
 
 DEFAULT_MAX_TURNS = 5
 # A follow-up this short (in syllables) may lean on the previous question's topic.

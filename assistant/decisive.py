@@ -22,10 +22,11 @@ from pathlib import Path
 from assistant import age_band
 from assistant.evidence import Source
 from assistant.linear_model import read_model
-from assistant.textnorm import bigrams, content_words, fold, law_words, split_sentences
+from assistant.textnorm import bigrams, content_words, law_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
+from corpus.text import fold
 
 MAX_QUOTE_CHARS = 450  # a clause longer than this is quoted by its first and its decisive sentence
 MODEL_FILE = Path(__file__).parent / "data" / "decisive.json"

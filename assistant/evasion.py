@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from assistant.scope import default_lexicon
-from assistant.textnorm import fold
+from corpus.text import fold
 
 _HOW_TO = (
     r"\b(cach|lam sao|lam the nao|bang cach nao|meo|bi quyet|chi (cho )?(toi|minh|em|tui|tao)"

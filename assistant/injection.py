@@ -8,8 +8,9 @@ retrieval; what remains is answered as an ordinary question, or declined if noth
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from corpus.text import fold_aligned
 
 # Patterns over the folded text (lower-case, no diacritics); each removes up to the end of its
 # clause (punctuation, newline or a joining "va"/"and" before a new request).
@@ -68,7 +69,7 @@ class Sanitised:
 
 
 def strip_instructions(question: str) -> Sanitised:
-    folded = _aligned_fold(question)
+    folded = fold_aligned(question)
     harmful = bool(_HARMFUL.search(folded))
     spans: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -85,12 +86,3 @@ def strip_instructions(question: str) -> Sanitised:
     text = re.sub(r"(?i)(^|[.;!?]\s*)(và|rồi|and|then)\s+", r"\1", _SPACES.sub(" ", text).strip())
     text = _LEFTOVER.sub("", text).strip()
     return Sanitised(text, removed, harmful)
-
-
-def _aligned_fold(text: str) -> str:
-    """Fold character by character so positions in the result match positions in ``text``."""
-    out = []
-    for ch in text.lower():
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append("d" if base == "đ" else base)
-    return "".join(out)

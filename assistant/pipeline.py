@@ -34,10 +34,10 @@ from assistant.rerank import DEPTH as RERANK_DEPTH
 from assistant.rerank import Reranker, with_recalled
 from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
 from assistant.unit_context import context_of
-from assistant.validation import validate_question
 from assistant.verify import verify_draft
 from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit
+from corpus.questions import validate_question
 from corpus.settings import Settings
 from corpus.store import Corpus
 from indexing.hit import Hit

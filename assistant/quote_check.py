@@ -27,11 +27,11 @@ from dataclasses import dataclass
 
 from assistant import age_band
 from assistant.answer import Answer, Citation
-from assistant.textnorm import fold
 from assistant.unit_context import context_of, is_subjectless, strip_enumerator
 from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
+from corpus.text import fold
 
 _QUOTE = re.compile(r"«(.*?)»", re.S)
 _SPACE = re.compile(r"\s+")

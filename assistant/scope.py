@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.textnorm import fold
+from corpus.text import fold
 
 SCOPE_TERMS_FILE = Path(__file__).parent / "data" / "scope_terms.toml"
 STRONG_WEIGHT = 2

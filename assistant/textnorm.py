@@ -1,4 +1,7 @@
-"""Pure text helpers for answering: accent folding, word tokens, sentence splitting, numbers."""
+"""Pure text helpers for answering: word tokens, sentence splitting, numbers.
+
+Accent folding and the base stop-word list are the shared rules of ``corpus.text``.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +10,31 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from corpus.text import fold, folded_stopwords
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A number as written in the law: "12", "30%", "1.000.000", "2,5", "01/7/2025".
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*%?")
 # Sentence ends inside one line of law text; a new sentence starts with an upper-case letter.
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 
-# Function words that carry no topic (folded form); kept short on purpose.
-_STOPWORD_TEXT = """
-    la cua va cac nhung duoc co khong thi se da dang cho voi trong khi neu ma nay do
-    toi ban minh em anh chi ho no gi sao nao the vay nhu bao nhieu lam ra vao len
-    mot hai ba tai tu den theo ve hay hoac cung con nua roi a a oi nhe u nha di
-    phai can muon biet hoi xin vui long giup
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-
-# Combining marks (category Mn) that NFD leaves after Latin letters: the Vietnamese tone and
-# vowel marks are all in U+0300-U+036F. Removing them with one C-level substitution is ~20x
-# faster than testing each character's category (folding ran for every unit of every answer).
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip Vietnamese diacritics ("Nghỉ hằng năm" -> "nghi hang nam")."""
-    return _COMBINING.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+# The answer ranker's function words (folded): the shared list of ``corpus.text`` minus the
+# words this ranker keeps, plus question words it drops although the shared list keeps them
+# ("không", "phải", "được" matter to BM25 but not to picking a sentence). The decisive ranker
+# and the reranker were trained on exactly this set: changing it changes answers.
+_ANSWER_KEEPS = frozenset(
+    {
+        "ai", "ay", "boi", "ca", "chu", "dau", "de", "ha", "kia", "lai", "luon", "moi", "nen", "nhat",
+        "nhi", "o", "ong", "qua", "rat", "tao", "van", "vang", "vi", "xuong",
+        "bao_gio", "bao_lau", "bao_nhieu", "cho_hoi", "chung_minh", "chung_ta", "chung_toi", "co_the",
+        "duoc_khong", "nhu_the_nao", "ra_sao", "tai_sao", "the_nao", "thi_sao", "vay_thi", "vi_sao",
+        "xin_hoi",
+    }
+)
+_ANSWER_EXTRA = frozenset(
+    {"bao", "biet", "di", "duoc", "giup", "hai", "khong", "long", "nhieu", "nua", "phai", "theo", "vui"}
+)
+STOPWORDS = (folded_stopwords() - _ANSWER_KEEPS) | _ANSWER_EXTRA
 
 
 def nfc(text: str) -> str:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.textnorm import fold
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
+from corpus.text import fold
 
 _CLAUSE_LINE = re.compile(r"^\d+\.\s+")
 _POINT_LINE = re.compile(r"^[a-zđ]\)\s+")

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from corpus.questions import MAX_QUESTION_CHARS
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "LEGAL_ASSISTANT_"
 
@@ -39,7 +41,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     anonymous_chat: bool = True
-    max_question_chars: int = 2000
+    max_question_chars: int = MAX_QUESTION_CHARS
     max_body_bytes: int = 64_000
     rate_limit_per_minute: int = 600
     retention_days: int = 365

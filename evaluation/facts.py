@@ -1,8 +1,9 @@
 """What a direct answer says: the facts it contains, the amounts it states, the input it asks for.
 
-Matching folds Unicode (NFC), case and whitespace. A fact that starts with a digit also
-matches the law's zero-padded spelling ("6 tháng" is found in "06 tháng") but never inside a
-longer number ("6 tháng" is not found in "16 tháng", "1.500.000 đồng" not in "11.500.000 đồng").
+Matching normalises Unicode (NFC), case and whitespace (diacritics are kept). A fact that
+starts with a digit also matches the law's zero-padded spelling ("6 tháng" is found in
+"06 tháng") but never inside a longer number ("6 tháng" is not found in "16 tháng",
+"1.500.000 đồng" not in "11.500.000 đồng").
 """
 
 from __future__ import annotations
@@ -20,28 +21,29 @@ _AMOUNT = re.compile(
 )
 
 
-def fold(text: str) -> str:
-    """NFC, case-folded, runs of whitespace collapsed to one space."""
+def normalise(text: str) -> str:
+    """NFC, case-folded, runs of whitespace collapsed to one space (diacritics are kept)."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _pattern(fact: str) -> re.Pattern[str]:
-    folded = re.escape(fold(fact)).replace(r"\ ", r"\s")
-    lead = r"(?<![\w.,])0*" if fold(fact)[:1].isdigit() else r"(?<!\w)"
-    tail = r"(?![\d])" if fold(fact)[-1:].isdigit() else ""
-    return re.compile(lead + folded + tail)
+    wanted = re.escape(normalise(fact)).replace(r"\ ", r"\s")
+    lead = r"(?<![\w.,])0*" if normalise(fact)[:1].isdigit() else r"(?<!\w)"
+    tail = r"(?![\d])" if normalise(fact)[-1:].isdigit() else ""
+    return re.compile(lead + wanted + tail)
 
 
 def contains_fact(text: str, fact: str) -> bool:
-    """True when ``fact`` appears in ``text`` (folded; see the module doc for numbers)."""
-    return _pattern(fact).search(fold(text)) is not None
+    """True when ``fact`` appears in ``text`` (normalised; see the module doc for numbers)."""
+    return _pattern(fact).search(normalise(text)) is not None
 
 
 def states_amount(text: str, question: str = "") -> bool:
     """True when ``text`` presents an amount of money in đồng (or triệu) that the member did not
     give in ``question`` (an answer that repeats "lương 10 triệu" back presents no result)."""
-    given = fold(question)
-    return any(fold(m.group(0)) not in given for m in _AMOUNT.finditer(unicodedata.normalize("NFC", text)))
+    given = normalise(question)
+    amounts = _AMOUNT.finditer(unicodedata.normalize("NFC", text))
+    return any(normalise(m.group(0)) not in given for m in amounts)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import argparse
 import json
 from pathlib import Path
 
-from indexing.analyzer import fold_accents, syllables
+from corpus.text import strip_marks
+from indexing.analyzer import syllables
 from indexing.build import accent_texts
 from indexing.chunking import chunk_corpus
 from indexing.restore import AccentModel, AccentRestorer, everyday_phrases
@@ -38,7 +39,7 @@ def accented_turns(split: str) -> list[str]:
         row = json.loads(line)
         for text in [*(row.get("history") or []), row.get("question", "")]:
             text = " ".join(str(text).split())
-            if text and fold_accents(text) != text and text not in turns:
+            if text and strip_marks(text) != text and text not in turns:
                 turns.append(text)
     return turns
 
@@ -47,7 +48,7 @@ def syllable_accuracy(restorer: AccentRestorer, texts: list[str]) -> tuple[float
     right = total = 0
     for text in texts:
         gold = syllables(text)
-        got = restorer.restore(fold_accents(text)).split()
+        got = restorer.restore(strip_marks(text)).split()
         if len(gold) != len(got):
             continue
         total += len(gold)

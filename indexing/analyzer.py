@@ -7,6 +7,8 @@ token lists. Two fields are produced from the same text:
 - accented: lower-cased syllables plus underthesea word compounds ("lao_động");
 - folded: the same tokens with diacritics stripped and đ→d ("lao_dong"), so a question
   typed without diacritics still matches.
+
+Folding and the stop-word list are the shared rules of ``corpus.text``.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from corpus.text import folded_stopwords as base_folded_stopwords
+from corpus.text import stopwords, strip_marks
 
 # Bump when tokenization changes: the index manifest records it and refuses a mismatch.
 ANALYZER_VERSION = "vi-2"  # vi-2: "%" read as "phần trăm"
@@ -51,20 +55,6 @@ def normalize(text: str) -> str:
     if corpus_norm is not None:
         text = corpus_norm(text)
     return unicodedata.normalize("NFC", text).lower()
-
-
-def fold_accents(text: str) -> str:
-    """Strip Vietnamese diacritics: "Điều khoản" -> "Dieu khoan"."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    raw = resources.files("indexing").joinpath("data/stopwords_vi.txt").read_text(encoding="utf-8")
-    words = (line.strip() for line in raw.splitlines())
-    return frozenset(unicodedata.normalize("NFC", w) for w in words if w and not w.startswith("#"))
 
 
 def stopwords_hash() -> str:
@@ -115,7 +105,7 @@ def analyze(text: str, *, compounds: bool = True) -> list[str]:
 
 # Tokens repeat: the whole index has about 860,000 tokens over a few ten thousand distinct
 # ones, and folding each one again was 5.6 of the 9.5 s of an index rebuild.
-_fold_token = lru_cache(maxsize=262_144)(fold_accents)
+_fold_token = lru_cache(maxsize=262_144)(strip_marks)
 
 
 def fold_tokens(tokens: list[str]) -> list[str]:
@@ -145,4 +135,5 @@ _FOLD_COLLISIONS = frozenset(
 
 @cache
 def folded_stopwords() -> frozenset[str]:
-    return frozenset(fold_accents(w) for w in stopwords()) - _FOLD_COLLISIONS
+    """The shared folded stop words minus those that collide with content words."""
+    return base_folded_stopwords() - _FOLD_COLLISIONS

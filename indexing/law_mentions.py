@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Document
-from indexing.analyzer import fold_accents
+from corpus.text import fold
 
 _NUMBER = re.compile(r"(?<!\d)(\d{1,4})\s*/\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -19,11 +19,11 @@ LAW_MENTION_BOOST = 1.6
 
 def _name(doc: Document) -> str:
     """Folded short name without its year: "luat viec lam" for "Luật Việc làm 2025"."""
-    return fold_accents(_YEAR.sub("", doc.short_name)).lower().strip(" ,")
+    return fold(_YEAR.sub("", doc.short_name)).strip(" ,")
 
 
 def mentioned_laws(question: str, documents: dict[str, Document]) -> set[str]:
-    folded = fold_accents(question).lower()
+    folded = fold(question)
     found = {
         law for law in documents
         for number, year in _NUMBER.findall(folded) if law.lower().startswith(f"{number}/{year}")

@@ -16,7 +16,8 @@ from functools import cache
 from importlib import resources
 
 from corpus.errors import InvalidQueryError
-from indexing.analyzer import fold_accents
+from corpus.questions import validate_question
+from corpus.text import strip_marks
 
 # Questions longer than this are cut (at a word boundary) before retrieval: the e5 model
 # reads at most 512 tokens, and BM25 on a whole pasted document only adds noise.
@@ -44,7 +45,7 @@ def synonyms() -> tuple[Synonym, ...]:
             key = unicodedata.normalize("NFC", key).lower()
             value = unicodedata.normalize("NFC", value)
             entries.append(Synonym(_compile(key), value, folded=False))
-            folded_key = fold_accents(key)
+            folded_key = strip_marks(key)
             # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.
             if folded_key != key and (" " in key or key.isascii()):
                 entries.append(Synonym(_compile(folded_key), value, folded=True))
@@ -55,16 +56,14 @@ def synonyms() -> tuple[Synonym, ...]:
 
 
 def validate_query(text: object) -> str:
-    """The question, NFC, stripped and truncated to ``MAX_QUERY_CHARS``; raise on unusable input."""
-    if not isinstance(text, str):
-        raise InvalidQueryError(f"Câu hỏi phải là văn bản (nhận được {type(text).__name__}).")
-    text = unicodedata.normalize("NFC", text).replace("\x00", " ").strip()
-    if not text:
-        raise InvalidQueryError("Câu hỏi đang để trống. Vui lòng nhập câu hỏi về pháp luật lao động.")
+    """The question checked by the shared rule (``corpus.questions``, no length limit: long text
+    is cut here to ``MAX_QUERY_CHARS`` at a word boundary); what is left must also hold a Latin
+    letter or digit to search for."""
+    text = validate_question(text, max_chars=None)
     if len(text) > MAX_QUERY_CHARS:
         cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
         text = text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
-    if not any(ch.isascii() and ch.isalnum() for ch in fold_accents(text)):
+    if not any(ch.isascii() and ch.isalnum() for ch in strip_marks(text)):
         raise InvalidQueryError(
             "Câu hỏi không có chữ cái tiếng Việt hoặc chữ số nào để tìm kiếm. "
             "Vui lòng đặt câu hỏi bằng tiếng Việt."
@@ -75,7 +74,7 @@ def validate_query(text: object) -> str:
 def expansions(text: str) -> list[str]:
     """Legal phrases that the question's abbreviations / everyday words stand for."""
     lowered = unicodedata.normalize("NFC", text).lower()
-    folded = fold_accents(lowered)
+    folded = strip_marks(lowered)
     found: list[str] = []
     for syn in synonyms():
         haystack = folded if syn.folded else lowered

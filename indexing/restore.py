@@ -26,7 +26,8 @@ from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
-from indexing.analyzer import fold_accents, syllables
+from corpus.text import strip_marks
+from indexing.analyzer import syllables
 
 ACCENTS_FILE = "accents.json"
 # Each listed everyday phrase counts as if the corpus had it this many times.
@@ -68,7 +69,7 @@ class AccentModel:
         self.total = max(1, sum(unigrams.values()))
         readings: dict[str, list[str]] = defaultdict(list)
         for word in unigrams:
-            readings[fold_accents(word)].append(word)
+            readings[strip_marks(word)].append(word)
         self.candidates = dict(readings)
 
     @classmethod

@@ -18,7 +18,8 @@ import numpy as np
 from corpus.model import LegalUnit
 from corpus.settings import Settings
 from corpus.store import Corpus
-from indexing.analyzer import analyze, analyze_folded, fold_accents
+from corpus.text import strip_marks
+from indexing.analyzer import analyze, analyze_folded
 from indexing.bm25_index import SparseIndex
 from indexing.build import (
     BM25_ACCENTED_DIR,
@@ -302,7 +303,7 @@ def _repealed(unit: LegalUnit | None, day: date) -> bool:
 
 def is_unaccented(text: str) -> bool:
     """True when the question carries no Vietnamese diacritics at all (phone-keyboard style)."""
-    return fold_accents(text) == text
+    return strip_marks(text) == text
 
 
 def describe(hit: Hit) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from corpus.model import Document, LegalUnit
-from indexing.analyzer import fold_accents
+from corpus.text import fold
 
 # Folded phrases that put a question in the past.
 _PAST_MARKERS = re.compile(
@@ -50,7 +50,7 @@ def time_intent(query: str, today: date | None = None, on_date: date | None = No
     if on_date is not None:
         return TimeIntent(past=on_date < (today or date.today()), on=on_date)
     today = today or date.today()
-    folded = _BIRTH.sub("sinh", fold_accents(query.lower()))
+    folded = _BIRTH.sub("sinh", fold(query))
     years = [int(y) for y in _YEAR.findall(folded) if int(y) < today.year]
     # "năm 2015": the law in force in the middle of that year; "trước năm 2021": the year before.
     before = _BEFORE_YEAR.search(folded)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, Protocol
 
+from corpus.questions import validate_question
 from corpus.settings import Settings
 from corpus.store import Corpus
 from ui.admission import AnswerSlots, CpuGate
@@ -136,13 +137,7 @@ class AssistantService(ReviewWorkflow, MemberReplies):
 
     # --- asking ---------------------------------------------------------------
     def _validate(self, question: Any) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise InvalidRequestError("Câu hỏi không được để trống.")
-        if len(question) > self.settings.max_question_chars:
-            raise InvalidRequestError(
-                f"Câu hỏi dài {len(question)} ký tự; tối đa {self.settings.max_question_chars} ký tự."
-            )
-        return question.strip()
+        return validate_question(question, self.settings.max_question_chars)
 
     def _sync_verified(self) -> None:
         with self._sync_lock:

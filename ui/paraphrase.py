@@ -33,7 +33,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-from assistant.textnorm import fold
+from corpus.text import fold, folded_stopwords
 
 COSINE_MIN = 0.90
 LOST_MAX = 0.7
@@ -89,11 +89,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 @cache
 def _stopwords() -> frozenset[str]:
-    """Folded function words (retrieval stopwords and member particles). "con" (a child) and
-    "lai" (folds "lãi", interest, with "lại") are kept."""
-    text = resources.files("indexing").joinpath("data/stopwords_vi.txt").read_text(encoding="utf-8")
-    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset({fold(w) for w in listed | set(_PARTICLES.split())} - _KEPT)
+    """Folded function words: the shared list of ``corpus.text`` extended with member particles.
+    "con" (a child) and "lai" (folds "lãi", interest, with "lại") are kept."""
+    particles = {fold(w) for w in _PARTICLES.split()}
+    return frozenset((folded_stopwords() | particles) - _KEPT)
 
 
 @cache

@@ -13,10 +13,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from corpus.text import fold_aligned
 from ui.pii.addresses import address_spans
 from ui.pii.names import name_spans
 from ui.pii.numbers import number_spans
-from ui.pii.spans import Span, fold, overlaps
+from ui.pii.spans import Span, overlaps
 
 NAME_MASK = "[họ tên]"
 PHONE_MASK = "[số điện thoại]"
@@ -54,7 +55,7 @@ def find_personal_data(text: str) -> list[Span]:
     Numbers and e-mails win over addresses, addresses over names ("45 Lê Lợi" is a street).
     """
     text = unicodedata.normalize("NFC", text)
-    folded = fold(text)
+    folded = fold_aligned(text)
     taken: list[Span] = []
     for group in (number_spans(text, folded), address_spans(text, folded), name_spans(text, folded)):
         for span in sorted(group, key=lambda s: (s.start, -(s.end - s.start))):

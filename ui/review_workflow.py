@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from assistant.answer import citation_ref
 from corpus.store import Corpus
 from ui.errors import InvalidRequestError, PermissionDeniedError
 from ui.matching import VerifiedMatcher
@@ -80,9 +81,7 @@ class ReviewWorkflow:
             question=item.question,
             embedding=self.matcher.embed(item.question),
             answer=text,
-            citations=tuple(
-                {k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in citations
-            ),
+            citations=tuple(citation_ref(c) for c in citations),
             approved_by=advisor.id,
             review_id=item.id,
         )
@@ -164,7 +163,7 @@ class ReviewWorkflow:
         """ "Lưu nháp": keep the edit without approving it; the item stays in the queue."""
         user = require_advisor(advisor)
         text, resolved = self._edited_parts(answer_text, citations)
-        refs = [{k: c.get(k) for k in ("law_id", "article", "clause", "point")} for c in resolved]
+        refs = [citation_ref(c) for c in resolved]
         return self._full_review(
             self.store.save_draft(review_id, {"answer": text, "citations": refs}, user.id, user.name)
         )

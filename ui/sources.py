@@ -6,30 +6,19 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from assistant.answer import CITATION_REF_KEYS, citation_json
+from assistant.citations import citation_for
 from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit
 from corpus.store import Corpus
 from ui.errors import InvalidRequestError, NotFoundError
 
 
-def citation_json(
+def fresh_citation(
     corpus: Corpus, law_id: str, article: int, clause: int | None, point: str | None
 ) -> dict[str, Any]:
     """A citation in ``Answer.to_json`` shape, read fresh from the corpus (raises UnknownUnitError)."""
-    unit = corpus.get(law_id, article, clause, point)
-    article_unit = corpus.get(law_id, article)
-    doc = corpus.document(unit.law_id)
-    return {
-        "law_id": unit.law_id,
-        "article": article,
-        "clause": clause,
-        "point": point,
-        "title": article_unit.title,
-        "in_force": doc.in_force_on(date.today()),
-        "law_title": doc.title,
-        "text": unit.text,
-        "replaced_by": list(doc.replaced_by),
-    }
+    return citation_json(citation_for(corpus, corpus.get(law_id, article, clause, point)))
 
 
 def _int_or_none(value: Any, name: str) -> int | None:
@@ -55,7 +44,7 @@ def resolve_citations(corpus: Corpus, items: Iterable[Mapping[str, Any]]) -> tup
             raise InvalidRequestError(f"Trích dẫn điểm {point!r} cần có khoản (clause)")
         try:
             resolved.append(
-                citation_json(corpus, law_id, article, clause, None if point is None else str(point))
+                fresh_citation(corpus, law_id, article, clause, None if point is None else str(point))
             )
         except UnknownUnitError as exc:
             raise InvalidRequestError(f"Trích dẫn không có trong kho dữ liệu: {exc}") from None
@@ -68,7 +57,7 @@ def refresh_citations(corpus: Corpus, stored: Iterable[Mapping[str, Any]]) -> li
     for item in stored:
         try:
             fresh.append(
-                citation_json(
+                fresh_citation(
                     corpus, item["law_id"], int(item["article"]), item.get("clause"), item.get("point")
                 )
             )
@@ -143,7 +132,7 @@ def source_view(corpus: Corpus, law_id: str, article: int) -> dict[str, Any]:
 # --- retention: what is stored per question -------------------------------------------------
 # The corpus holds the legal text; storing it again with every question made a question cost
 # about 55 KB. Stored answers and sources keep references only and are re-read on display.
-CITATION_KEYS = ("law_id", "article", "clause", "point", "title")
+CITATION_KEYS = (*CITATION_REF_KEYS, "title")
 SOURCE_KEYS = ("law_id", "article", "clause", "title", "score")
 
 
@@ -180,7 +169,7 @@ def full_sources(corpus: Corpus, sources: Iterable[Mapping[str, Any]]) -> tuple[
         if "text" not in item:
             try:
                 law, article = str(item["law_id"]), int(item["article"])
-                fresh = citation_json(corpus, law, article, item.get("clause"), None)
+                fresh = fresh_citation(corpus, law, article, item.get("clause"), None)
                 item["text"] = fresh["text"]
                 item["in_force"] = fresh["in_force"]
             except (UnknownUnitError, KeyError, TypeError, ValueError):

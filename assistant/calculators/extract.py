@@ -15,7 +15,7 @@ from typing import Any
 from assistant.calculators import parsing
 from assistant.calculators.extract_common import left_of, money, to_int
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
-from assistant.textnorm import fold
+from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
 

@@ -17,7 +17,7 @@ from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.registry import get_calculator
-from assistant.textnorm import fold
+from corpus.text import fold
 
 # (calculator, pattern on folded text), first match wins: a named allowance before a mere mention.
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.textnorm import fold
+from corpus.text import fold
 
 ND293 = "293/2025/NĐ-CP"
 _REGION_LINE = re.compile(r"^-\s*Vùng\s+(I{1,3}|IV),\s*gồm\s+(.*)$")

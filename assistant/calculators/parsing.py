@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.textnorm import fold
+from corpus.text import fold
 
 _DIGIT_WORDS = {
     "mot": 1,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.calculators import parsing
 from assistant.calculators.base import KIND_HINTS, CalculatorInputError, InputSpec, today
-from assistant.textnorm import fold
+from corpus.text import fold
 
 if TYPE_CHECKING:
     from assistant.calculators.base import Calculator

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.textnorm import fold, numbers_in, words
+from assistant.textnorm import numbers_in, words
 from corpus.store import Corpus
+from corpus.text import fold
 
 _SPACE = re.compile(r"\s+")
 

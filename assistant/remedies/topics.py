@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.textnorm import fold
+from corpus.text import fold
 
 
 def _any(*alternatives: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from corpus.model import UnitKind, canonical_law_id
-from evaluation.facts import contains_fact, fold
+from evaluation.facts import contains_fact, normalise
 
 DATA = Path(__file__).resolve().parents[2] / "evaluation" / "data"
 SPLITS = ("dev_tune.jsonl", "dev_frozen.jsonl")
@@ -163,7 +163,7 @@ class TestGrounding:
             texts = [text for g in row["gold"] for text in _unit_texts(corpus, g)]
             for fact in row["facts"]:
                 if not any(contains_fact(text, fact) for text in texts):
-                    problems.append(f"{row['_where']}: {fact!r} is in no gold unit ({fold(fact)})")
+                    problems.append(f"{row['_where']}: {fact!r} is in no gold unit ({normalise(fact)})")
         assert not problems, "\n".join(problems)
 
     def test_pending_questions_wait_only_for_documents_not_yet_ingested(

@@ -76,7 +76,7 @@ class TestValidateQuery:
             validate_query(bad)
 
     def test_non_string_rejected(self) -> None:
-        with pytest.raises(InvalidQueryError, match="bytes"):
+        with pytest.raises(InvalidQueryError, match="nhị phân"):
             validate_query(b"abc")
 
     def test_long_query_truncated_at_word(self) -> None:

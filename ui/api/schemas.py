@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
+from corpus.questions import MAX_QUESTION_CHARS
+
 MAX_ID = 2**31 - 1
 CONVERSATION_KEY_PATTERN = r"^cv_[A-Za-z0-9_-]{43}$"
 
@@ -30,7 +32,7 @@ class _Strict(BaseModel):
 
 
 class AskRequest(_Strict):
-    question: str = Field(min_length=1, max_length=2000, description="Câu hỏi của đoàn viên")
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, description="Câu hỏi của đoàn viên")
     conversation_key: ConversationKey | None = None
     share_with_advisor: bool = False
 

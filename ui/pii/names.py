@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ui.pii.spans import Span, fold, is_capitalised
+from corpus.text import fold_aligned
+from ui.pii.spans import Span, is_capitalised
 
 
 def _words(text: str) -> frozenset[str]:
@@ -92,7 +93,7 @@ class _Names:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.folded = folded
-        self.unaccented = fold(text) == text.lower()
+        self.unaccented = fold_aligned(text) == text.lower()
 
     def _word(self, at: int) -> re.Match[str] | None:
         return WORD_RE.match(self.folded, at)
@@ -135,7 +136,9 @@ class _Names:
     def _middle(self, word: re.Match[str], strict: bool) -> bool:
         original = self.text[word.start() : word.end()].lower()
         allowed = STRICT_MIDDLE if strict else MIDDLE
-        return original in allowed or (self.unaccented and fold(original) in {fold(m) for m in allowed})
+        if original in allowed:
+            return True
+        return self.unaccented and fold_aligned(original) in {fold_aligned(m) for m in allowed}
 
     def cue_spans(self) -> list[Span]:
         spans = []

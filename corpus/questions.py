@@ -1,4 +1,6 @@
-"""Boundary checks for a member's question: reject what cannot be searched, normalise the rest."""
+"""The one rule for a member's question at every boundary: reject what cannot be answered,
+normalise the rest. Used by the answering pipeline, the search and the service (web and API);
+the length limit is ``MAX_QUESTION_CHARS`` (``Settings.max_question_chars`` overrides it)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,15 @@ from corpus.errors import InvalidQueryError
 _SPACES = re.compile(r"\s+")
 # Control characters other than ordinary whitespace mean binary data or a broken client.
 _ALLOWED_CONTROL = frozenset("\n\r\t")
-MAX_CONTROL_SHARE = 0.0
+MAX_QUESTION_CHARS = 2000
 
 
-def validate_question(question: object, max_chars: int) -> str:
+def validate_question(question: object, max_chars: int | None = MAX_QUESTION_CHARS) -> str:
     """Return the question NFC-normalised with whitespace collapsed, or raise InvalidQueryError.
 
-    Rejected: non-text, empty/whitespace-only, longer than ``max_chars``, containing control
-    or replacement characters (binary data), or without any letter.
+    Rejected: non-text, empty/whitespace-only, longer than ``max_chars`` (None: no limit, for
+    callers that cut long text themselves), containing control or replacement characters
+    (binary data), or without any letter.
     """
     if isinstance(question, bytes | bytearray):
         raise InvalidQueryError(
@@ -27,7 +30,7 @@ def validate_question(question: object, max_chars: int) -> str:
         raise InvalidQueryError(f"Câu hỏi phải là văn bản (nhận kiểu {type(question).__name__}).")
     if not question.strip():
         raise InvalidQueryError("Câu hỏi đang để trống. Vui lòng nhập nội dung cần hỏi.")
-    if len(question) > max_chars:
+    if max_chars is not None and len(question) > max_chars:
         raise InvalidQueryError(
             f"Câu hỏi quá dài ({len(question)} ký tự); tối đa {max_chars} ký tự. Vui lòng rút gọn câu hỏi."
         )

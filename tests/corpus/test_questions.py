@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.validation import validate_question
 from corpus.errors import InvalidQueryError
+from corpus.questions import MAX_QUESTION_CHARS, validate_question
 
-MAX = 2000
+MAX = MAX_QUESTION_CHARS
 
 
 class TestValidateQuestion:
