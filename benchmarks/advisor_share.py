@@ -1,7 +1,7 @@
 """Share of dev-set questions sent to advisors on their own, with the breakdown by reason.
 
 Every question of the chosen splits is asked once (follow-ups after their earlier messages,
-as the evaluation does); ``ui.queue_policy.queue_reason`` decides, as the service does, whether
+as the evaluation does); ``assistant.service.queue_policy.queue_reason`` decides, as the service does, whether
 the answer enters the advisors' queue and why. Prints the share per split and overall, the
 breakdown (queued by reason, declined by kind, answered), and the queued questions per kind;
 writes ``results/bench/advisor_share.json``. Target: at most 15% queued.
@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from assistant.service.queue_policy import AUTO_QUEUE_BELOW, outcome
 from corpus.settings import PROJECT_ROOT, Settings
-from ui.queue_policy import AUTO_QUEUE_BELOW, outcome
 
 DATA = PROJECT_ROOT / "evaluation" / "data"
 SPLITS = ("dev_tune", "dev_frozen")

@@ -27,10 +27,10 @@ from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.core.parameters import ParameterLocation  # noqa: E402
 
+from assistant.service.auth import create_user  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from tests.ui.test_contract import CHECKS, CONFIG  # noqa: E402
 from ui.api.app import create_app  # noqa: E402
-from ui.auth import create_user  # noqa: E402
 from ui.bootstrap import build_service  # noqa: E402
 
 

@@ -59,7 +59,7 @@ def writer(
 
 
 def stored_ids(db_url: str) -> dict[str, set[int]]:
-    from ui.storage.store import Store
+    from assistant.service.storage.store import Store
 
     store = Store(db_url).open()
     try:

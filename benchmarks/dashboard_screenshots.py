@@ -1,7 +1,7 @@
 """Screenshots of the leaders' dashboard with one day, 90 days and a year of generated data.
 
 For each case: a temporary SQLite database is seeded with generated interactions through the
-real storage layer (``ui.dashboard.sample``), a leader's token is created, the real server
+real storage layer (``assistant.service.dashboard.sample``), a leader's token is created, the real server
 (``legal-assistant serve``) starts on loopback over it, and Debian's headless Chromium signs in
 on the "Thống kê" tab and photographs it into ``results/screenshots/``.
 
@@ -24,13 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.service.auth import create_user  # noqa: E402
+from assistant.service.dashboard.query import load_report  # noqa: E402
+from assistant.service.dashboard.report import local_day  # noqa: E402
+from assistant.service.dashboard.sample import generated_rows, store_rows  # noqa: E402
+from assistant.service.storage.models import utcnow  # noqa: E402
+from assistant.service.storage.store import Store  # noqa: E402
 from benchmarks.server_process import ServerProcess  # noqa: E402
-from ui.auth import create_user  # noqa: E402
-from ui.dashboard.query import load_report  # noqa: E402
-from ui.dashboard.report import local_day  # noqa: E402
-from ui.dashboard.sample import generated_rows, store_rows  # noqa: E402
-from ui.storage.models import utcnow  # noqa: E402
-from ui.storage.store import Store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -3,7 +3,7 @@
 Starts ``legal-assistant serve --no-web`` (extractive generator, built index, a fresh SQLite
 database) on loopback, then drives it until ``--requests`` are done or ``--seconds`` pass.
 Members repeat questions, so the 40 questions below cycle; the service answers an identical
-normalised first-turn question from its in-process LRU cache (``ui.application``), after the
+normalised first-turn question from its in-process LRU cache (``assistant.service.application``), after the
 verified-answer lookup and with a stored interaction per request, so every request still
 commits a database write. Prints throughput, p50/p95/p99 and errors; writes results/bench/load.json.
 

@@ -1,8 +1,9 @@
 """Personal-data masking on the labelled sets: precision and recall per kind, and speed.
 
 Usage: python benchmarks/masking_eval.py [--ner] [--show-errors]
-Scores ``ui.privacy`` (rules) on tests/ui/data/masking_set.txt and masking_heldout.txt;
-with ``--ner`` also underthesea's NER alone on names (PER), and rules plus NER, with timings.
+Scores ``assistant.service.privacy`` (rules) on tests/assistant/service/data/masking_set.txt and
+masking_heldout.txt; with ``--ner`` also underthesea's NER alone on names (PER), and rules plus NER,
+with timings.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui.pii.labelled import Example, Score, load, score  # noqa: E402
-from ui.pii.spans import KINDS, Span, overlaps  # noqa: E402
-from ui.privacy import find_personal_data  # noqa: E402
+from assistant.service.pii.labelled import Example, Score, load, score  # noqa: E402
+from assistant.service.pii.spans import KINDS, Span, overlaps  # noqa: E402
+from assistant.service.privacy import find_personal_data  # noqa: E402
 
-DATA = ROOT / "tests" / "ui" / "data"
+DATA = ROOT / "tests" / "assistant" / "service" / "data"
 SETS = ("masking_set.txt", "masking_heldout.txt")
 
 

@@ -22,10 +22,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.service.auth import create_user  # noqa: E402
+from assistant.service.storage.store import Store  # noqa: E402
 from benchmarks.server_process import ServerProcess  # noqa: E402
 from tests.ui.test_ratelimit import random_headers  # noqa: E402
-from ui.auth import create_user  # noqa: E402
-from ui.storage.store import Store  # noqa: E402
 
 PATHS = ("/v1/sources/45/2019/QH14/113", "/v1/reviews", "/v1/dashboard", "/v1/ask", "/", "/config")
 

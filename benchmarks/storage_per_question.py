@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.service.sources import hits_to_sources  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from ui.bootstrap import build_service  # noqa: E402
-from ui.sources import hits_to_sources  # noqa: E402
 
 DATASET = ROOT / "evaluation" / "data" / "dev_frozen.jsonl"
 PER_DAY = 5000

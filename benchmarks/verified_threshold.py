@@ -6,7 +6,7 @@ without diacritics, abbreviated, in a member's style) or a related but different
 same topic (another case, another figure). Pairs of one verified question share a split.
 
 On the tune split, a grid over ``COSINE_MIN``, ``LOST_MAX`` and ``ADDED_COSINE_MIN`` of
-``ui.paraphrase.same_question`` picks the highest recall at precision >= 0.97 (a margin over
+``assistant.service.paraphrase.same_question`` picks the highest recall at precision >= 0.97 (a margin over
 the 0.95 target); the frozen split is then scored once, with the chosen values and with those
 in the module. The previous rule (cosine >= 0.95, content-syllable Jaccard >= 0.6, same
 numbers) is scored for comparison.
@@ -25,9 +25,9 @@ from typing import Any
 
 import numpy as np
 
+from assistant.service import paraphrase
+from assistant.service.matching import normalize_question
 from corpus.settings import PROJECT_ROOT
-from ui import paraphrase
-from ui.matching import normalize_question
 
 PAIRS = PROJECT_ROOT / "evaluation" / "data" / "paraphrase_pairs.jsonl"
 OUT = PROJECT_ROOT / "results" / "bench" / "verified_threshold.json"
@@ -83,7 +83,7 @@ def rule(cosine_min: float, lost_max: float, added_cosine_min: float) -> Callabl
     return decide
 
 
-# The rule before issue 14 (ui/matching.py at a5e7ecd): cosine >= 0.95, Jaccard of content
+# The rule before issue 14 (assistant/service/matching.py at a5e7ecd): cosine >= 0.95, Jaccard of content
 # syllables >= 0.6 and the same numbers.
 OLD_STOPWORDS = frozenset(
     [

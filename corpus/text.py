@@ -11,7 +11,7 @@ all import the same rule (corpus <- indexing <- assistant <- ui, evaluation).
 - ``stopwords`` is the base list (``corpus/data/stopwords_vi.txt``, NFC, accented, compounds
   joined with "_"); ``folded_stopwords`` is the same list folded. Callers that need a different
   set build it from these as an explicit, documented extension (see ``assistant.textnorm`` and
-  ``ui.paraphrase``).
+  ``assistant.service.paraphrase``).
 """
 
 from __future__ import annotations

@@ -1,10 +1,16 @@
-"""Subcommands of the indexing layer: ``index build``, ``search``, ``models export-e5``."""
+"""Subcommands of the indexing layer: ``index build``, ``search``, ``models export-e5``.
+
+``python -m indexing.cli`` runs these commands alone: the application layer publishes and rolls
+back in a child process this way, without calling up into the console script (``ui.cli``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -188,3 +194,21 @@ def _rollback(args: argparse.Namespace) -> int:
     now = f"phiên bản {back.id}." if back else "văn bản gốc trong kho nguồn."
     print(f"Đã rút lại; {args.law_id} nay dùng {now}")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """This layer's commands without the others (``legal-assistant`` registers all layers')."""
+    from corpus.errors import LegalAssistantError
+
+    parser = argparse.ArgumentParser(prog="legal-assistant", description="Chỉ mục tìm kiếm")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except LegalAssistantError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

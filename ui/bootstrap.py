@@ -6,11 +6,11 @@ import logging
 import time
 from typing import Any
 
+from assistant.service.application import AssistantService
+from assistant.service.matching import VerifiedMatcher
+from assistant.service.storage.store import Store
 from corpus.settings import Settings
 from corpus.store import Corpus, load_corpus
-from ui.application import AssistantService
-from ui.matching import VerifiedMatcher
-from ui.storage.store import Store
 
 log = logging.getLogger(__name__)
 WARM_UP_QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"

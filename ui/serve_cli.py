@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.service.results import ROLES
 from corpus.settings import Settings
-from ui.results import ROLES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -106,13 +106,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
-    from ui.storage.store import Store
+    from assistant.service.storage.store import Store
 
     return Store(settings.db_url).open()
 
 
 def _create_user(args: argparse.Namespace) -> int:
-    from ui.auth import create_user
+    from assistant.service.auth import create_user
 
     store = _open_store(Settings.from_env())
     try:
@@ -145,7 +145,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _list_users(_: argparse.Namespace) -> int:
-    from ui.admin import user_json
+    from assistant.service.admin import user_json
 
     store = _open_store(Settings.from_env())
     try:
@@ -174,7 +174,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
 
 def _rotate(args: argparse.Namespace) -> int:
-    from ui.auth import rotate_token
+    from assistant.service.auth import rotate_token
 
     store = _open_store(Settings.from_env())
     try:

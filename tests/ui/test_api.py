@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.service.results import VERIFIED_LABEL
 from ui.api.app import create_app
-from ui.results import VERIFIED_LABEL
 
 pytestmark = pytest.mark.slow
 
@@ -145,8 +145,8 @@ class TestAuth:
     ) -> None:
         from datetime import timedelta
 
-        from ui.auth import hash_token
-        from ui.storage.models import utcnow
+        from assistant.service.auth import hash_token
+        from assistant.service.storage.models import utcnow
 
         assert client.get("/v1/reviews").status_code == 401
         forged = client.get("/v1/reviews", headers=bearer("la_forged"))
@@ -167,7 +167,7 @@ class TestAuth:
         assert stats["top_laws"] and stats["top_laws"][0]["law_title"]
 
     def test_a_leader_reads_the_dashboard_but_not_the_queue(self, client: TestClient, service: Any) -> None:
-        from ui.auth import create_user
+        from assistant.service.auth import create_user
 
         _, token = create_user(service.store, "Lê Lãnh Đạo", "leader")
         assert client.get("/v1/dashboard", params={"days": 7}, headers=bearer(token)).status_code == 200

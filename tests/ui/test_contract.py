@@ -25,8 +25,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from assistant.service.auth import create_user
 from ui.api.app import create_app
-from ui.auth import create_user
 
 pytestmark = pytest.mark.slow
 

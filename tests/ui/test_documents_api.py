@@ -32,7 +32,7 @@ QUERY = "phụ cấp trách nhiệm thử nghiệm của tổ trưởng công đ
 
 @pytest.fixture
 def admin_client(service: Any, tmp_path: Path) -> Iterator[tuple[TestClient, Any, str]]:
-    from ui.auth import create_user
+    from assistant.service.auth import create_user
 
     data = tmp_path / "data"
     shutil.copytree(service.settings.data_dir / "corpus", data / "corpus")

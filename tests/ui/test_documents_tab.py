@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from assistant.service import documents as desk
 from corpus.settings import PROJECT_ROOT
 from corpus.staging import MAX_UPLOAD_BYTES
-from ui import documents as desk
 from ui.api.deps import LazyService, ServiceHolder
 from ui.web import documents_tab as tab
 from ui.web.service_view import answer_view
@@ -31,7 +31,7 @@ FORM = (LAW_ID, "Luật", "Luật phụ cấp thử nghiệm", "Quốc hội", "
 
 @pytest.fixture
 def admin(service: Any) -> Any:
-    from ui.auth import create_user
+    from assistant.service.auth import create_user
 
     return create_user(service.store, "Phạm Pháp Chế", "admin")[0]
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from ui.auth import create_user
-from ui.results import AdvisorReply, ConversationView, Turn
+from assistant.service.auth import create_user
+from assistant.service.results import AdvisorReply, ConversationView, Turn
 from ui.web.member_history import NEW_BADGE, chat_from, reply_message, restore
 
 CITATION = {"law_id": "45/2019/QH14", "article": 113, "clause": 1, "law_title": "Bộ luật Lao động 2019"}

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.service.auth import create_user
 from ui.api.app import create_app
 from ui.api.ratelimit import TokenBuckets, client_address
-from ui.auth import create_user
 
 SOURCE = "/v1/sources/45/2019/QH14/113"
 

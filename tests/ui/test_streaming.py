@@ -32,8 +32,8 @@ CORRECTED = (
 
 def _llm_service(service: Any, base_url: str, settings: Any, **overrides: Any) -> Any:
     from assistant.generators.openai_compatible import OpenAICompatibleGenerator
+    from assistant.service.application import AssistantService
     from assistant.stack import make_pipeline
-    from ui.application import AssistantService
 
     generator = OpenAICompatibleGenerator(base_url=base_url, model="scripted", timeout_s=10)
     pipeline = make_pipeline(settings, service.corpus, service.pipeline.retriever, generator)

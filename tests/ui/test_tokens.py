@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.service.auth import create_user
 from ui.api.app import create_app
-from ui.auth import create_user
 
 pytestmark = pytest.mark.slow
 

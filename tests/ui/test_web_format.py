@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from assistant.answer import Citation
-from ui.dashboard.report import DashboardReport, InteractionFact, build_report
-from ui.results import ReviewItem
+from assistant.service.dashboard.report import DashboardReport, InteractionFact, build_report
+from assistant.service.results import ReviewItem
 from ui.web import review_view as rv
 from ui.web.dashboard_tab import summary_html, trends_frame, unanswered_frame
 from ui.web.format import (

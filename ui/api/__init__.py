@@ -1,1 +1,1 @@
-"""The HTTP API (FastAPI) over ``ui.application.AssistantService``."""
+"""The HTTP API (FastAPI) over ``assistant.service.application.AssistantService``."""

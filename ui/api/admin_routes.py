@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from ui import admin
+from assistant.service import admin
+from assistant.service.application import AssistantService
+from assistant.service.results import UserInfo
 from ui.api.deps import advisor_user, get_service, no_unknown_query
 from ui.api.responses import TokenIssued, UserList, UserOut, errors
 from ui.api.schemas import PathId, RotateRequest, UserCreateRequest
-from ui.application import AssistantService
-from ui.results import UserInfo
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(no_unknown_query)])
 Service = Annotated[AssistantService, Depends(get_service)]

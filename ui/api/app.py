@@ -17,6 +17,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from assistant.service.application import AssistantService
 from corpus.settings import Settings
 from ui.api import admin_routes, calculators, documents, routes
 from ui.api.deps import LazyService, ServiceHolder
@@ -26,7 +27,6 @@ from ui.api.middleware import BodyLimitMiddleware, MetricsMiddleware, RouteFallb
 from ui.api.openapi import install_openapi
 from ui.api.ratelimit import RateLimitMiddleware
 from ui.api.responses import HealthResponse, ReadyResponse, errors
-from ui.application import AssistantService
 
 log = logging.getLogger(__name__)
 

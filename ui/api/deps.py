@@ -8,15 +8,15 @@ from typing import Annotated, Any
 from fastapi import Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from ui.application import AssistantService
-from ui.auth import bearer_token
-from ui.errors import (
+from assistant.service.application import AssistantService
+from assistant.service.auth import bearer_token
+from assistant.service.errors import (
     AuthenticationError,
     InvalidRequestError,
     PermissionDeniedError,
     ServiceNotReadyError,
 )
-from ui.results import DASHBOARD_ROLES, UserInfo
+from assistant.service.results import DASHBOARD_ROLES, UserInfo
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
 # Declares the bearer scheme in the OpenAPI document; the header is parsed by ``bearer_token``.

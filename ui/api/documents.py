@@ -8,7 +8,7 @@
 - ``POST /rollback``: withdraws the current published version of a law; same swap.
 - ``GET /versions``: the publishing record (who, when, what, status).
 
-The logic lives in ``ui.documents`` (shared with the web tab), ``corpus.staging``,
+The logic lives in ``assistant.service.documents`` (shared with the web tab), ``corpus.staging``,
 ``corpus.publish`` and ``indexing.publishing``.
 """
 
@@ -21,14 +21,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from assistant.service import documents as desk
+from assistant.service.application import AssistantService
+from assistant.service.auth import bearer_token
+from assistant.service.errors import InvalidRequestError
+from assistant.service.results import UserInfo
 from corpus.staging import MAX_UPLOAD_BYTES, StageReport
-from ui import documents as desk
 from ui.api.deps import get_service
 from ui.api.responses import _Out, errors
-from ui.application import AssistantService
-from ui.auth import bearer_token
-from ui.errors import InvalidRequestError
-from ui.results import UserInfo
 
 router = APIRouter(prefix="/v1/admin/documents", tags=["quản trị văn bản"])
 UPLOAD_PATH = "/v1/admin/documents/stage"  # reads its body under MAX_UPLOAD_BYTES, not the API's limit

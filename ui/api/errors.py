@@ -10,8 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corpus.errors import InvalidQueryError, LegalAssistantError
-from ui.errors import (
+from assistant.service.errors import (
     AuthenticationError,
     ConflictError,
     InvalidRequestError,
@@ -21,6 +20,7 @@ from ui.errors import (
     ServiceNotReadyError,
     StorageUnavailableError,
 )
+from corpus.errors import InvalidQueryError, LegalAssistantError
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from assistant.service.auth import bearer_token, hash_token
 from ui.api.errors import error_body
-from ui.auth import bearer_token, hash_token
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ MAX_TRACKED_CLIENTS = 50_000  # about 5 MB of buckets at most
 IDENTITY_CACHE_SIZE = 4_096
 IDENTITY_TTL_S = 30.0  # a revoked token may still be keyed as its user for this long (never served)
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
-TOKEN_SHAPE = re.compile(r"la_[A-Za-z0-9_-]{43}")  # what ui.auth.generate_token makes
+TOKEN_SHAPE = re.compile(r"la_[A-Za-z0-9_-]{43}")  # what assistant.service.auth.generate_token makes
 
 
 class TokenBuckets:

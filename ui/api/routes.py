@@ -2,7 +2,7 @@
 
 Every operation declares its response model and its errors (one shape, ``ErrorBody``).
 Conversations are reached by their secret key, interactions through that key, so a caller
-only ever touches their own (see ``ui.ownership``).
+only ever touches their own (see ``assistant.service.ownership``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
+from assistant.service.application import AssistantService
+from assistant.service.errors import ServiceError
+from assistant.service.results import UserInfo
 from ui.api.deps import advisor_user, get_service, leader_user, no_unknown_query, optional_user
 from ui.api.errors import error_body
 from ui.api.metrics import Metrics
@@ -42,9 +45,6 @@ from ui.api.schemas import (
     PathId,
     ReplyRatingRequest,
 )
-from ui.application import AssistantService
-from ui.errors import ServiceError
-from ui.results import UserInfo
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(no_unknown_query)])
 Service = Annotated[AssistantService, Depends(get_service)]

@@ -1,1 +1,1 @@
-"""Gradio web UI over ``ui.application.AssistantService`` (see ``ui.web.app``)."""
+"""Gradio web UI over ``assistant.service.application.AssistantService`` (see ``ui.web.app``)."""

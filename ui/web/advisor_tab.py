@@ -7,7 +7,7 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
-from ui.results import ReviewItem
+from assistant.service.results import ReviewItem
 from ui.web import review_view as rv
 from ui.web.format import message_html
 from ui.web.login import build_login

@@ -1,4 +1,4 @@
-"""The Gradio web UI: five tabs over ``ui.application.AssistantService``.
+"""The Gradio web UI: five tabs over ``assistant.service.application.AssistantService``.
 
 ``build_ui`` lays out the Blocks; ``mount_ui`` mounts them on a FastAPI app with the UI's CSS
 and theme (Gradio 6 takes ``css``/``theme`` at mount/launch time, not in ``gr.Blocks``, and

@@ -15,9 +15,9 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
-from ui.dashboard.charts import laws_figure, timeline_figure, topics_figure
-from ui.dashboard.export import write_csv
-from ui.dashboard.report import DashboardReport
+from assistant.service.dashboard.export import write_csv
+from assistant.service.dashboard.report import DashboardReport
+from ui.web.charts import laws_figure, timeline_figure, topics_figure
 from ui.web.format import message_html, percent, stat_cards_html
 from ui.web.login import build_login
 from ui.web.service_view import error_text

@@ -1,7 +1,7 @@
 """Tab "Văn bản pháp luật": union legal staff (role ``admin``) upload, check, publish and roll back.
 
 The workspace appears only after an admin logs in, and every handler checks the role again
-(the visibility is a convenience, not the gate). The handlers call ``ui.documents``, the
+(the visibility is a convenience, not the gate). The handlers call ``assistant.service.documents``, the
 application layer the API also calls; ``ui.web.documents_view`` shapes what they return.
 Each handler returns its outputs in the order the layout wires them, so it is tested alone.
 """
@@ -15,8 +15,8 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
-from ui import documents as desk
-from ui.errors import InvalidRequestError
+from assistant.service import documents as desk
+from assistant.service.errors import InvalidRequestError
 from ui.web import documents_view as dv
 from ui.web.format import message_html
 from ui.web.login import build_login
@@ -25,7 +25,7 @@ from ui.web.service_view import error_text
 LOGIN_FIRST = "Vui lòng đăng nhập bằng mã của cán bộ pháp chế (quản trị viên) để quản lý văn bản."
 UPLOAD_FIRST = "Hãy tải tệp văn bản lên trước."
 # Gradio queues a second click on the same button behind the first; letting it run instead
-# means a second staff member is told at once that someone is publishing (ui.documents.BUSY).
+# means a second staff member is told at once that someone is publishing (assistant.service.documents.BUSY).
 STAFF_AT_ONCE = 4
 KEEP = object()  # placeholder replaced by gr.update() when wiring (keeps handlers free of Gradio)
 

@@ -1,7 +1,7 @@
 """What the "Văn bản pháp luật" tab displays, from the application layer's results.
 
 Tables (pandas frames) for the parse report and the publishing record, the staff's form
-values read into ``ui.documents.Metadata`` with Vietnamese messages for what is missing or
+values read into ``assistant.service.documents.Metadata`` with Vietnamese messages for what is missing or
 malformed. Nothing here decides anything about a document: staging and publishing do.
 """
 
@@ -13,10 +13,10 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from assistant.service.documents import Metadata
+from assistant.service.errors import InvalidRequestError
 from corpus.published import Version
 from corpus.staging import StageReport, warning_location
-from ui.documents import Metadata
-from ui.errors import InvalidRequestError
 from ui.web.format import message_html
 
 LEVEL_NAMES = {

@@ -16,8 +16,8 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.service.results import AdvisorReply, ConversationView
 from corpus.settings import Settings
-from ui.results import AdvisorReply, ConversationView
 from ui.web.format import as_text, chat_answer, law_label, message_html, unit_label
 from ui.web.service_view import error_text
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from ui.results import REVIEW_REASONS, REVIEW_STATUSES, ReviewItem, UserInfo
-from ui.review_editor import editor_start
+from assistant.service.results import REVIEW_REASONS, REVIEW_STATUSES, ReviewItem, UserInfo
+from assistant.service.review_editor import editor_start
 from ui.web.format import as_mapping, law_label, source_card, unit_label
 
 ALL = "Tất cả"

@@ -1,6 +1,6 @@
 """Read the application layer's results into what the web UI displays.
 
-The UI only calls ``ui.application.AssistantService`` and reshapes its results; this module is
+The UI only calls ``assistant.service.application.AssistantService`` and reshapes its results; this module is
 that reshaping, kept apart from the layout so it can be tested without a browser.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.service.results import AskResult
 from corpus.errors import LegalAssistantError
-from ui.results import AskResult
 from ui.web.format import as_mapping
 
 logger = logging.getLogger(__name__)

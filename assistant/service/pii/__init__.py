@@ -1,0 +1,1 @@
+"""Recognisers of personal data in Vietnamese member messages (used by ``assistant.service.privacy``)."""

@@ -1,1 +1,0 @@
-"""Recognisers of personal data in Vietnamese member messages (used by ``ui.privacy``)."""
