@@ -10,6 +10,20 @@ from pathlib import Path
 from typing import Any
 
 
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed command (its ``func``): a project error is printed in Vietnamese with exit
+    status 2, Ctrl-C exits with 130. Shared by every layer's command-line entry point."""
+    from corpus.errors import LegalAssistantError
+
+    try:
+        return int(args.func(args) or 0)
+    except LegalAssistantError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
 def register(subparsers: Any) -> None:
     corpus = subparsers.add_parser("corpus", help="Kho văn bản pháp luật: build / stats / show")
     sub = corpus.add_subparsers(dest="corpus_command", required=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -198,16 +197,11 @@ def _rollback(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """This layer's commands without the others (``legal-assistant`` registers all layers')."""
-    from corpus.errors import LegalAssistantError
+    from corpus.cli import run_command
 
     parser = argparse.ArgumentParser(prog="legal-assistant", description="Chỉ mục tìm kiếm")
     register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except LegalAssistantError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        return 2
+    return run_command(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
