@@ -185,7 +185,7 @@ class AssistantPipeline:
             if extractive:  # deterministic: same sentences, with their units
                 composed = self._extractive(turn)
             else:
-                composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name))
+                composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name), sources)
         except GeneratorError as exc:
             composed = self._fallback(turn, exc.reason)
         plan = remedy_plan(turn.question, self.corpus)
@@ -332,24 +332,24 @@ class AssistantPipeline:
     def _compose(self, turn: Turn) -> Composed:
         if self.is_extractive:
             return self._extractive(turn)
+        sources = self._llm_sources(turn)
         try:
-            draft = self.generator.generate(turn.query, self._llm_sources(turn))
+            draft = self.generator.generate(turn.query, sources)
         except GeneratorError as exc:
             return self._fallback(turn, exc.reason)
-        return self._from_draft(turn, draft)
+        return self._from_draft(turn, draft, sources)
 
     def _llm_sources(self, turn: Turn) -> tuple[Source, ...]:
         """The prompt's sources, the unit the extractive ranker finds decisive first (the prompt
-        tells the model that [1] is the deciding rule). Deterministic: the draft is verified
-        against the same list."""
+        tells the model that [1] is the deciding rule). Computed once per answer: the draft is
+        verified against the very list the model read."""
         sources = numbered_sources(turn.hits, self.corpus, LLM_SOURCES)
         best = self.extractive.decisive(turn.expanded, turn.sources, self._similarity(turn))
         if best is None or not 0 < best.source <= len(turn.sources):
             return tuple(sources)
         return tuple(decisive_first(sources, best.unit, turn.sources[best.source - 1], self.corpus))
 
-    def _from_draft(self, turn: Turn, draft: Draft) -> Composed:
-        sources = self._llm_sources(turn)
+    def _from_draft(self, turn: Turn, draft: Draft, sources: Sequence[Source]) -> Composed:
         check = verify_draft(draft.text, sources, self.corpus, turn.question)
         meta = {"raw_llm_text": draft.text, "removed_citations": list(check.removed)}
         if check.failure is not None:
