@@ -6,6 +6,7 @@ Used by the unit tests of the assistant's components; integration tests use the 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from assistant.textnorm import content_words
 from corpus.model import Document, LegalUnit, UnitKind, article_id, unit_id
@@ -158,3 +159,26 @@ class KeywordRetriever:
 
     def search_batch(self, queries: list[str], k: int = 10) -> list[list[Hit]]:
         return [self.search(q, k) for q in queries]
+
+
+def with_generator(pipeline: Any, generator: Any) -> Any:
+    """The same (tiny) pipeline answering through ``generator``: same settings, corpus,
+    retriever, calibration and day."""
+    from assistant.pipeline import AssistantPipeline
+
+    return AssistantPipeline(
+        settings=pipeline.settings,
+        corpus=pipeline.corpus,
+        retriever=pipeline.retriever,
+        generator=generator,
+        calibration=pipeline.calibration,
+        today=pipeline.today,
+    )
+
+
+def scripted_llm(pipeline: Any, base_url: str, timeout_s: float = 5.0) -> Any:
+    """The pipeline answering through the OpenAI-compatible server at ``base_url``."""
+    from assistant.generators.openai_compatible import OpenAICompatibleGenerator
+
+    generator = OpenAICompatibleGenerator(base_url=base_url, model="scripted", timeout_s=timeout_s)
+    return with_generator(pipeline, generator)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import time
 
-from assistant_fixtures import KeywordRetriever
+from assistant_fixtures import KeywordRetriever, scripted_llm
 from llm_servers import ScriptedChatServer
 
 from assistant.evidence import numbered_sources
-from assistant.generators.openai_compatible import OpenAICompatibleGenerator
 from assistant.pipeline import AssistantPipeline
 from assistant.verify import figures, verify_draft
 from corpus.store import Corpus
@@ -51,16 +50,7 @@ def test_the_members_own_figures_may_be_repeated(
 def test_llm_with_wrong_numbers_and_invented_articles_falls_back(tiny_pipeline: AssistantPipeline) -> None:
     reply = "Người lao động được nghỉ 20 ngày mỗi năm [1]. Theo Điều 250 được cộng thêm 10 ngày [2]."
     with ScriptedChatServer(reply) as server:
-        generator = OpenAICompatibleGenerator(base_url=server.base_url, model="scripted", timeout_s=5)
-        pipeline = AssistantPipeline(
-            settings=tiny_pipeline.settings,
-            corpus=tiny_pipeline.corpus,
-            retriever=tiny_pipeline.retriever,
-            generator=generator,
-            calibration=tiny_pipeline.calibration,
-            today=tiny_pipeline.today,
-        )
-        answer = pipeline.ask(QUESTION)
+        answer = scripted_llm(tiny_pipeline, server.base_url).ask(QUESTION)
     assert answer.generator == "extractive" and answer.fallback_reason is not None
     assert answer.fallback_reason.startswith("verification_failed")
     removed = answer.metadata["removed_citations"]
@@ -68,22 +58,10 @@ def test_llm_with_wrong_numbers_and_invented_articles_falls_back(tiny_pipeline: 
     assert "20 ngày" not in answer.answer and answer.answer == tiny_pipeline.ask(QUESTION).answer
 
 
-def _llm_pipeline(tiny_pipeline: AssistantPipeline, base_url: str, timeout_s: float = 5) -> AssistantPipeline:
-    generator = OpenAICompatibleGenerator(base_url=base_url, model="scripted", timeout_s=timeout_s)
-    return AssistantPipeline(
-        settings=tiny_pipeline.settings,
-        corpus=tiny_pipeline.corpus,
-        retriever=tiny_pipeline.retriever,
-        generator=generator,
-        calibration=tiny_pipeline.calibration,
-        today=tiny_pipeline.today,
-    )
-
-
 def test_english_reply_is_not_shown(tiny_pipeline: AssistantPipeline) -> None:
     reply = "Employees who work for 12 months get 12 working days of annual leave [1]."
     with ScriptedChatServer(reply) as server:
-        answer = _llm_pipeline(tiny_pipeline, server.base_url).ask(QUESTION)
+        answer = scripted_llm(tiny_pipeline, server.base_url).ask(QUESTION)
     assert answer.fallback_reason == "verification_failed: not Vietnamese"
     assert answer.generator == "extractive" and "Employees" not in answer.answer
 
@@ -92,7 +70,7 @@ def test_a_reply_that_streams_on_is_cut_off(tiny_pipeline: AssistantPipeline) ->
     endless = " ".join(["người lao động được nghỉ"] * 400)  # 2,000 words over 40 s
     with ScriptedChatServer(endless, seconds=40.0) as server:
         started = time.monotonic()
-        answer = _llm_pipeline(tiny_pipeline, server.base_url, timeout_s=0.5).ask(QUESTION)
+        answer = scripted_llm(tiny_pipeline, server.base_url, timeout_s=0.5).ask(QUESTION)
         elapsed = time.monotonic() - started
     assert answer.fallback_reason == "llm_timeout" and answer.generator == "extractive"
     assert elapsed < 10  # 3 × the read timeout, not the 40 s the server would take

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
+from assistant_fixtures import scripted_llm
 from llm_servers import ScriptedChatServer, SilentServer, closed_port_url
 
 from assistant.answer import Answer
-from assistant.generators.openai_compatible import OpenAICompatibleGenerator
 from assistant.pipeline import AssistantPipeline, citations_resolve
 
 QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
@@ -15,16 +15,8 @@ TIMEOUT_S = 1.0
 
 
 def _ask(tiny_pipeline: AssistantPipeline, base_url: str, timeout_s: float = 5.0) -> Answer:
-    generator = OpenAICompatibleGenerator(base_url=base_url, model="scripted", timeout_s=timeout_s)
-    pipeline = AssistantPipeline(
-        settings=tiny_pipeline.settings,
-        corpus=tiny_pipeline.corpus,
-        retriever=tiny_pipeline.retriever,
-        generator=generator,
-        calibration=tiny_pipeline.calibration,
-        today=tiny_pipeline.today,
-    )
-    return pipeline.ask(QUESTION)
+    answer: Answer = scripted_llm(tiny_pipeline, base_url, timeout_s).ask(QUESTION)
+    return answer
 
 
 def _assert_extractive_fallback(answer: Answer, tiny_pipeline: AssistantPipeline) -> None:
@@ -95,15 +87,7 @@ class TestFallbacks:
     def test_stream_tokens_then_legal_basis(self, tiny_pipeline: AssistantPipeline) -> None:
         reply = "Người lao động làm đủ 12 tháng được nghỉ 12 ngày làm việc [1]."
         with ScriptedChatServer(reply) as server:
-            generator = OpenAICompatibleGenerator(base_url=server.base_url, model="scripted")
-            pipeline = AssistantPipeline(
-                settings=tiny_pipeline.settings,
-                corpus=tiny_pipeline.corpus,
-                retriever=tiny_pipeline.retriever,
-                generator=generator,
-                calibration=tiny_pipeline.calibration,
-                today=tiny_pipeline.today,
-            )
+            pipeline = scripted_llm(tiny_pipeline, server.base_url, timeout_s=20.0)
             chunks = list(pipeline.stream(QUESTION))
             final = pipeline.ask(QUESTION)
         assert len(chunks) > 3  # token by token

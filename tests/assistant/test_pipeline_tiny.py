@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from assistant_fixtures import with_generator
 
 from assistant import messages
 from assistant.pipeline import AssistantPipeline, citations_resolve
@@ -92,14 +93,7 @@ def test_factory_extractive_is_not_verified_as_llm(tiny_pipeline: AssistantPipel
     from assistant.generators.factory import make_generator
 
     generator = make_generator("extractive", tiny_pipeline.settings, tiny_pipeline.corpus)
-    pipeline = AssistantPipeline(
-        settings=tiny_pipeline.settings,
-        corpus=tiny_pipeline.corpus,
-        retriever=tiny_pipeline.retriever,
-        generator=generator,
-        calibration=tiny_pipeline.calibration,
-        today=tiny_pipeline.today,
-    )
+    pipeline = with_generator(tiny_pipeline, generator)
     answer = pipeline.ask("Làm thêm giờ tối đa bao nhiêu giờ trong tháng?")
     assert answer.generator == "extractive" and answer.fallback_reason is None
     assert answer.answer == tiny_pipeline.ask("Làm thêm giờ tối đa bao nhiêu giờ trong tháng?").answer

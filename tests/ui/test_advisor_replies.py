@@ -6,28 +6,16 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
-from ui.api.app import create_app
+from http_auth import bearer
 
 pytestmark = pytest.mark.slow
 
 QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
 REPLY = "Người lao động làm đủ 12 tháng được nghỉ 12 ngày làm việc, hưởng nguyên lương."
-
-
-@pytest.fixture
-def client(service: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(service.settings, service=service, web_ui=False)) as test_client:
-        yield test_client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _ask_and_request(client: TestClient, question: str = QUESTION) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from http_auth import bearer
 
 from assistant.service.results import VERIFIED_LABEL
 from ui.api.app import create_app
@@ -18,16 +18,6 @@ pytestmark = pytest.mark.slow
 QUESTION = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
 PARAPHRASE = "Người lao động được nghỉ phép năm bao nhiêu ngày?"
 LAW = "45/2019/QH14"
-
-
-@pytest.fixture
-def client(service: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(service.settings, service=service, web_ui=False)) as test_client:
-        yield test_client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def own(body: dict[str, Any]) -> dict[str, Any]:

@@ -7,14 +7,13 @@ Each walk counts successes; all must be zero, while the owners' own actions stil
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from http_auth import bearer
 
 from assistant.service.auth import create_user
-from ui.api.app import create_app
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +32,6 @@ SECRETS = (
     "0987654321",
     "45 Nguyễn Trãi",
 )
-
-
-@pytest.fixture
-def client(service: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(service.settings, service=service, web_ui=False)) as test_client:
-        yield test_client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def random_key() -> str:

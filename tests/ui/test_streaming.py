@@ -8,7 +8,6 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -55,12 +54,6 @@ def _stream(client: TestClient, question: str) -> list[dict[str, Any]]:
 def _stored(client: TestClient, final: dict[str, Any]) -> list[dict[str, Any]]:
     turns = client.get(f"/v1/conversations/{final['conversation_key']}").json()["turns"]
     return list(turns)
-
-
-@pytest.fixture
-def client(service: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(service.settings, service=service, web_ui=False)) as test_client:
-        yield test_client
 
 
 def test_extractive_stream_is_the_stored_answer(client: TestClient) -> None:

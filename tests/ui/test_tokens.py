@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from http_auth import bearer
 
 from assistant.service.auth import create_user
-from ui.api.app import create_app
 
 pytestmark = pytest.mark.slow
 
 LAW = "45/2019/QH14"
-
-
-@pytest.fixture
-def client(service: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(service.settings, service=service, web_ui=False)) as test_client:
-        yield test_client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_admin_creates_lists_revokes_and_rotates(client: TestClient, service: Any) -> None:
