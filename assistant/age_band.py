@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 # "từ đủ 15 tuổi đến chưa đủ 18 tuổi", "từ đủ 13 tuổi đến dưới 15 tuổi"
 _BETWEEN = re.compile(r"tu du (\d{1,2}) tuoi (?:den|toi) (?:chua du|duoi) (\d{1,2}) tuoi")
@@ -26,19 +27,18 @@ Band = tuple[float, float]  # [low, high)
 
 def bands(folded: str) -> list[Band]:
     """The age bands a text of law names, in years."""
-    found: list[Band] = []
-    rest = folded
-    for match in _BETWEEN.finditer(folded):
-        found.append((float(match.group(1)), float(match.group(2))))
-    rest = _BETWEEN.sub(" ", rest)
+    found = [(float(m.group(1)), float(m.group(2))) for m in _BETWEEN.finditer(folded)]
+    rest = _BETWEEN.sub(" ", folded)
     found += [(0.0, float(m.group(1))) for m in _BELOW.finditer(rest)]
     found += [(float(m.group(1)), math.inf) for m in _FROM.finditer(rest)]
     found += [(float(m.group(1)) + 1.0, math.inf) for m in _ABOVE.finditer(rest)]
     return found
 
 
+@lru_cache(maxsize=1024)
 def stated_age(folded: str) -> int | None:
-    """The one age a question states, or None (none, or several: whose would be unclear)."""
+    """The one age a question states, or None (none, or several: whose would be unclear).
+    Cached: the decisive ranker asks it once per candidate unit of the same question."""
     ages = {
         int(m.group(1))
         for m in _AGE.finditer(folded)
