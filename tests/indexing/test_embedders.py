@@ -68,7 +68,9 @@ def article_vectors(exported: Path, corpus: Any) -> tuple[Any, Any, np.ndarray, 
 
 @pytest.mark.slow
 class TestExportAgreement:
-    def test_cosine_on_corpus_passages(self, article_vectors: tuple[Any, Any, np.ndarray, np.ndarray]) -> None:
+    def test_cosine_on_corpus_passages(
+        self, article_vectors: tuple[Any, Any, np.ndarray, np.ndarray]
+    ) -> None:
         _, _, st, nano = article_vectors
         cosines = (st * nano).sum(axis=1)
         assert len(cosines) >= 100

@@ -88,7 +88,9 @@ def test_invalid_and_empty_values_get_the_calculators_message() -> None:
     assert not errors and values == {"luong_binh_quan": 9_000_000}
 
 
-@pytest.mark.parametrize("calculator", [c for c in CALCULATORS if c.missing(c.validate({}))], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "calculator", [c for c in CALCULATORS if c.missing(c.validate({}))], ids=lambda c: c.name
+)
 def test_the_sent_message_is_read_back_as_the_values_and_answered(calculator: Any) -> None:
     """Every calculator asked with nothing given: the form filled with its worked example sends
     a message the conversation reads back to exactly those values, and the chat computes."""
