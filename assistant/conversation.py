@@ -7,14 +7,19 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.scope import default_lexicon
 from assistant.textnorm import content_words, words
 from corpus.text import fold
 
 DEFAULT_MAX_TURNS = 5
-# A follow-up this short (in syllables) may lean on the previous question's topic.
+# A follow-up this short (in syllables) may lean on the previous question's topic. 16 was
+# tried (2026-12-02): two longer dev_tune follow-ups then retrieved worse (gold rank 1 -> 3,
+# 7 -> none) with the earlier message's words appended.
 FOLLOW_UP_MAX_WORDS = 12
-# How many key terms of the previous question are appended to a follow-up.
+# How many key terms of the previous question are appended to a follow-up, and how many of
+# the strong labour-law terms it named besides.
 CARRIED_TERMS = 8
+CARRIED_TOPIC_TERMS = 3
 
 # Folded markers of an elliptical follow-up: "còn ...", "... thì sao", "vậy ...", pronouns.
 _FOLLOW_UP_MARKERS = re.compile(
@@ -72,7 +77,8 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
     """Append the previous question's key terms to a short elliptical follow-up.
 
     "còn nếu làm ca đêm thì sao?" after "làm thêm giờ tối đa bao nhiêu?" becomes
-    "còn nếu làm ca đêm thì sao? làm thêm giờ tối đa" (deterministic, no model).
+    "còn nếu làm ca đêm thì sao? thêm giờ" (deterministic, no model): its first content words,
+    then the strong labour-law terms it named that are not carried yet.
     """
     previous = conversation.last_question()
     if previous is None or not is_follow_up(question):
@@ -86,6 +92,11 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
         carried.append(token.strip(".,;:?!()\"'"))
         if len(carried) >= CARRIED_TERMS:
             break
+    # Then the strong labour-law terms it named: after a long story the topic ("sa thải") is
+    # rarely among its first words ("Tôi nghỉ 6 ngày liền về quê ...").
+    said = set(fold(f"{question} {' '.join(carried)}").split())
+    topic = [t for t in default_lexicon().strong_terms(previous) if not set(fold(t).split()) <= said]
+    carried.extend(topic[:CARRIED_TOPIC_TERMS])
     if not carried:
         return question
     return f"{question} {' '.join(carried)}"

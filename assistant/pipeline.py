@@ -30,6 +30,7 @@ from assistant.injection import Sanitised, strip_instructions
 from assistant.question_memory import EMPTY as EMPTY_RECALL
 from assistant.question_memory import QuestionMemory
 from assistant.remedies import remedy_plan
+from assistant.remedies.topics import asks_what_to_do, folded
 from assistant.rerank import DEPTH as RERANK_DEPTH
 from assistant.rerank import Reranker, with_recalled
 from assistant.scope import STRONG_WEIGHT, ScopeLexicon, ScopeSignal, default_lexicon
@@ -48,6 +49,7 @@ from indexing.law_mentions import mentioned_laws
 # "LTT", now in the lexicon); the calibrated decline threshold (0.09) let 8 of 25 fresh
 # off-topic probes through with confidences 0.10-0.59, so this bar sits above them.
 NO_DOMAIN_TERM_MIN_CONFIDENCE = 0.6
+NO_SCOPE = ScopeSignal(0, 0, (), ())
 RETRIEVE_K = 10
 LLM_SOURCES = 3
 CALCULATOR = "calculator"
@@ -188,8 +190,8 @@ class AssistantPipeline:
                 composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name), sources)
         except GeneratorError as exc:
             composed = self._fallback(turn, exc.reason)
-        plan = remedy_plan(turn.question, self.corpus)
-        answer = self._finish(turn, replace(composed, steps=plan.render()) if plan else composed)
+        plan = self._remedies(turn)
+        answer = self._finish(turn, replace(composed, steps=plan) if plan else composed)
         streamed = "".join(pieces)
         if answer.answer.startswith(streamed):
             yield answer.answer[len(streamed) :]
@@ -285,7 +287,10 @@ class AssistantPipeline:
         evasion = self.classifiers.evasion
         if asks_to_evade(turn.question, flagged=evasion is not None and evasion.flags(turn.evasion)):
             return messages.DECLINE_EVASION
-        if scope.clearly_out_of_scope or self._off_topic(turn, scope):
+        # A follow-up's query carries its conversation's labour terms; the topic the member's
+        # own message names ("Thế còn giá vàng hôm nay?") still declines it.
+        own = scope if turn.query == turn.sanitised.text else self.lexicon.signal(turn.sanitised.text)
+        if scope.clearly_out_of_scope or own.clearly_out_of_scope or self._off_topic(turn, scope):
             return messages.DECLINE_OUT_OF_SCOPE
         return None
 
@@ -295,20 +300,35 @@ class AssistantPipeline:
             return rule
         if not turn.hits:
             return messages.DECLINE_NO_EVIDENCE if scope.has_domain_terms else messages.DECLINE_OUT_OF_SCOPE
-        if not scope.has_domain_terms and confidence < NO_DOMAIN_TERM_MIN_CONFIDENCE:
+        if (
+            not scope.has_domain_terms
+            and not self._conversation_scope(turn).has_domain_terms
+            and confidence < NO_DOMAIN_TERM_MIN_CONFIDENCE
+        ):
             return messages.DECLINE_OUT_OF_SCOPE
         return None
 
     def _off_topic(self, turn: Turn, scope: ScopeSignal) -> bool:
-        """The domain classifier says off-topic and no strong labour-law term says otherwise."""
+        """The domain classifier says off-topic and no strong labour-law term says otherwise,
+        neither in this message nor in the member's previous one of the same conversation."""
         domain = self.classifiers.domain
         return (
             turn.domain is not None
             and domain is not None
             and not domain.flags(turn.domain)
             and scope.domain_score < STRONG_WEIGHT
+            and self._conversation_scope(turn).domain_score < STRONG_WEIGHT
             and not mentioned_laws(turn.query, self.corpus.documents)
         )
+
+    def _conversation_scope(self, turn: Turn) -> ScopeSignal:
+        """The lexicon's reading of the member's previous question in this conversation.
+
+        "Vậy giờ tôi muốn kiện thì phải làm gì?" after a story about a dismissal names no labour
+        term itself and the domain classifier reads it alone; the conversation is about labour
+        law. A follow-up naming an out-of-scope topic is still declined by the lexicon."""
+        previous = Conversation.from_history(turn.history, self.max_turns).last_question()
+        return self.lexicon.signal(previous) if previous else NO_SCOPE
 
     def _answer(self, turn: Turn) -> Answer:
         if turn.calculation is not None:
@@ -316,8 +336,18 @@ class AssistantPipeline:
         if turn.decline is not None:
             return self._finish(turn, None)
         composed = self._compose(turn)
-        plan = remedy_plan(turn.question, self.corpus)
-        return self._finish(turn, replace(composed, steps=plan.render()) if plan else composed)
+        plan = self._remedies(turn)
+        return self._finish(turn, replace(composed, steps=plan) if plan else composed)
+
+    def _remedies(self, turn: Turn) -> str | None:
+        """The "Bạn có thể làm gì" steps for the member's message, or, when it asks what to do
+        without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story
+        its conversation told just before."""
+        plan = remedy_plan(turn.query or turn.question, self.corpus)
+        previous = Conversation.from_history(turn.history, self.max_turns).last_question()
+        if plan is None and previous and asks_what_to_do(folded(turn.question)):
+            plan = remedy_plan(f"{previous}\n{turn.question}", self.corpus)
+        return plan.render() if plan else None
 
     def _calculated(self, reply: CalculationReply) -> Composed:
         units = []

@@ -75,6 +75,12 @@ class ScopeLexicon:
             out_of_scope_terms=tuple(t.text for t in out),
         )
 
+    def strong_terms(self, question: str) -> tuple[str, ...]:
+        """The strong domain terms the question names, longest first."""
+        signal = self.signal(question)
+        strong = {t.text for t in self._domain if t.weight >= STRONG_WEIGHT}
+        return tuple(t for t in signal.domain_terms if t in strong)
+
 
 @cache
 def default_lexicon() -> ScopeLexicon:

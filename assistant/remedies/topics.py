@@ -310,6 +310,12 @@ def asks_procedure(text: str) -> bool:
     return bool(_PROBLEM.search(text)) or any(p.search(text) for p in _VIOLATIONS.values())
 
 
+def asks_what_to_do(text: str) -> bool:
+    """``text`` (folded) asks what to do, where to complain or how to sue, whatever the problem
+    ("Vậy giờ tôi muốn kiện thì phải làm gì?" after the story that told it)."""
+    return bool(_PROCEDURE.search(text) or _ASKS_WHAT_TO_DO.search(text))
+
+
 def _is_story(text: str) -> bool:
     """The member's own case, not a textbook rule: first person or "bị <harm>", or the employer
     as the subject of a concrete statement that is neither a hypothesis nor a textbook question."""

@@ -42,5 +42,16 @@ class TestFollowUpRewrite:
         question = "Người lao động được nghỉ hằng năm bao nhiêu ngày?"
         assert rewrite_follow_up(question, conversation) == question
 
+    def test_story_topic_follows_its_first_words(self) -> None:
+        story = (
+            "Tôi nghỉ 6 ngày liền về quê chăm mẹ nằm viện, có giấy xác nhận của bệnh viện. "
+            "Công ty ra quyết định sa thải tôi vì tự ý bỏ việc."
+        )
+        question = "Vậy tôi kiện thì phải làm gì?"
+        rewritten = rewrite_follow_up(question, Conversation.from_history([(story, "...")]))
+        carried = rewritten.removeprefix(question).split()
+        assert carried[0] == "nghỉ"  # the story's first content words, as before
+        assert " ".join(carried).endswith("sa thải")  # then the labour-law topic it named
+
     def test_no_history_unchanged(self) -> None:
         assert rewrite_follow_up("còn ca đêm thì sao?", Conversation()) == "còn ca đêm thì sao?"

@@ -104,6 +104,24 @@ def test_follow_up_rewrite_real(pipeline: AssistantPipeline) -> None:
     assert ("45/2019/QH14", 98) in {(c.law_id, c.article) for c in answer.citations}
 
 
+def test_follow_up_in_a_labour_conversation_is_answered_with_its_steps(pipeline: AssistantPipeline) -> None:
+    """Read alone, the follow-up names no labour term and the domain classifier calls it
+    off-topic; in its conversation it asks how to contest the dismissal just told."""
+    story = (
+        "Tôi nghỉ 6 ngày liền về quê chăm mẹ nằm viện nhưng không kịp xin phép. "
+        "Công ty ra quyết định sa thải tôi vì tự ý bỏ việc. Như vậy có đúng không?"
+    )
+    follow_up = "Vậy giờ tôi muốn kiện thì phải làm gì, thời hạn bao lâu?"
+    assert pipeline.ask(follow_up).abstained  # alone: declined
+    answer = pipeline.ask(follow_up, history=[(story, "...")])
+    assert not answer.abstained
+    steps = answer.answer[answer.answer.index("Bạn có thể làm gì") :]
+    # The steps for a dismissal: no mediation needed, then the court within a year.
+    assert "Điểm a khoản 1 Điều 188" in steps and "01 năm" in steps and "Điều 190" in steps
+    # An off-topic follow-up is still declined in the same conversation.
+    assert pipeline.ask("Thế còn giá vàng hôm nay bao nhiêu?", history=[(story, "...")]).abstained
+
+
 def test_stream_joins_to_answer_real(pipeline: AssistantPipeline) -> None:
     question = IN_SCOPE[0][0]
     chunks = list(pipeline.stream(question))

@@ -93,7 +93,9 @@ MEMBER_FLOORS: dict[str, dict[str, float]] = {
 # Lower is better: counts and lengths may not rise above what was measured.
 MEMBER_CEILINGS: dict[str, dict[str, float]] = {
     "scenario": {"direct_chars_p50": 600, "answer_chars_p50": 2000, "misleading_quotes": 0},
-    "procedure": {"direct_chars_p50": 700, "answer_chars_p50": 2200, "misleading_quotes": 0},
+    # Procedure whole answers: 2,254 measured since the follow-up "Vậy giờ tôi muốn kiện thì
+    # phải làm gì, thời hạn bao lâu?" is answered with its steps instead of declined (2,145 before).
+    "procedure": {"direct_chars_p50": 700, "answer_chars_p50": 2260, "misleading_quotes": 0},
     "calculation": {
         "direct_chars_p50": 600,
         "answer_chars_p50": 2000,
