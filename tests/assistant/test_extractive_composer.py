@@ -6,7 +6,7 @@ import pytest
 from assistant_fixtures import KeywordRetriever
 
 from assistant import messages
-from assistant.decisive import UnitRanker
+from assistant.decisive import UnitRanker, is_delegation
 from assistant.evidence import select_sources
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.textnorm import numbers_in
@@ -73,3 +73,35 @@ class TestExtractiveGenerator:
     def test_no_sources_no_text(self, tiny_corpus: Corpus) -> None:
         draft = ExtractiveGenerator(tiny_corpus).generate("bất kỳ", [])
         assert draft.text == "" and draft.cited == ()
+
+
+class TestDelegationUnits:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Chính phủ quy định chi tiết Điều này.", True),
+            ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chi tiết khoản 1 Điều này.", True),
+            ("Chính phủ quy định trình tự, thủ tục xử lý kỷ luật lao động.", True),
+            ("Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.", False),
+            # A rule that also names a body is a rule: the body must be its subject.
+            ("Người sử dụng lao động quy định chi tiết nội quy lao động.", False),
+        ],
+    )
+    def test_shapes(self, text: str, expected: bool) -> None:
+        assert is_delegation(text) is expected
+
+    @pytest.mark.slow
+    def test_no_gold_unit_is_a_delegation(self, corpus: Corpus) -> None:
+        """Leaving delegations out of the candidates never hides a dev-set answer."""
+        import json
+
+        from corpus.settings import PROJECT_ROOT
+
+        delegations = {u.id for u in corpus.units.values() if is_delegation(u.text)}
+        assert len(delegations) >= 100  # "Chính phủ quy định chi tiết Điều này." alone is common
+        for name in ("dev_tune.jsonl", "dev_frozen.jsonl"):
+            path = PROJECT_ROOT / "evaluation" / "data" / name
+            for line in path.read_text(encoding="utf-8").splitlines():
+                for gold in json.loads(line).get("gold") or []:
+                    unit = corpus.get(gold["law"], gold["article"], gold.get("clause"), gold.get("point"))
+                    assert unit.id not in delegations, (name, unit.id)
