@@ -4,8 +4,9 @@ Run: ``python -m assistant.train_decisive`` (writes ``assistant/data/decisive.js
 For every dev_tune question whose gold article is among the pipeline's sources, every quotable
 unit of those sources is a sample, labelled 1 when it is a gold unit (a point of a gold clause
 counts when the gold names no point). A 5-fold cross-validation by question prints how often the
-first unit is gold with the hand weights, the logistic fit and a coordinate search of the
-weights on that very measure; the best is written,
+first unit is gold with the hand weights, the logistic fit, a coordinate search of the
+weights on that very measure and a listwise (softmax over each question's units) fit; the best
+is written,
 with the score below which the answer says no unit decides. dev_frozen is never read.
 """
 
@@ -20,9 +21,10 @@ import numpy as np
 
 from assistant.calibrate import TUNE_FILE, load_rows
 from assistant.decisive import FEATURES, HAND_WEIGHTS, MODEL_FILE, UnitRanker, candidates
-from assistant.linear_model import fit_standardised
+from assistant.linear_model import fit_listwise, fit_standardised
 
 L2 = 1e-2
+LISTWISE_L2 = 1e-3
 FOLDS = 5
 # The answer says that no unit decides the question below the score where, on dev_tune, the
 # first unit is a gold unit in fewer than this share of questions.
@@ -69,6 +71,12 @@ def collect(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def fit(samples: list[dict[str, Any]]) -> UnitRanker:
     return UnitRanker(*fit_standardised(samples, L2))
+
+
+def fit_first(samples: list[dict[str, Any]]) -> UnitRanker:
+    """The listwise fit: the first unit of each question, with the safety priors fixed."""
+    fixed = {FEATURES.index(name): weight for name, weight in FIXED.items()}
+    return UnitRanker(*fit_listwise(samples, LISTWISE_L2, fixed))
 
 
 STEPS = (-2.0, -1.0, -0.5, 0.5, 1.0, 2.0)
@@ -120,18 +128,21 @@ def cross_validate(samples: list[dict[str, Any]]) -> dict[str, Any]:
     order = np.random.default_rng(0).permutation(len(samples))
     learned: list[tuple[float, bool]] = []
     searched: list[tuple[float, bool]] = []
+    listwise: list[tuple[float, bool]] = []
     for fold in range(FOLDS):
         test_ids = set(order[fold::FOLDS].tolist())
         train = [s for i, s in enumerate(samples) if i not in test_ids]
         test = [samples[i] for i in sorted(test_ids)]
         learned.extend(first_is_gold(test, fit(train)))
         searched.extend(first_is_gold(test, search(train)))
+        listwise.extend(first_is_gold(test, fit_first(train)))
     hand = first_is_gold(samples, UnitRanker())
     return {
         "questions": len(samples),
         "first_is_gold_hand": round(float(np.mean([g for _, g in hand])), 3),
         "first_is_gold_learned": round(float(np.mean([g for _, g in learned])), 3),
         "first_is_gold_searched": round(float(np.mean([g for _, g in searched])), 3),
+        "first_is_gold_listwise": round(float(np.mean([g for _, g in listwise])), 3),
     }
 
 
@@ -167,8 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     samples = collect(pipeline, load_rows(TUNE_FILE))
     report = cross_validate(samples)
     # Keep whichever did best in cross-validation, refitted on the whole split.
-    kept = max(("hand", "learned", "searched"), key=lambda k: (report[f"first_is_gold_{k}"], k == "hand"))
-    model = {"hand": UnitRanker, "learned": lambda: fit(samples), "searched": lambda: search(samples)}[kept]()
+    kinds = ("hand", "learned", "searched", "listwise")
+    kept = max(kinds, key=lambda k: (report[f"first_is_gold_{k}"], k == "hand"))
+    model = {
+        "hand": UnitRanker,
+        "learned": lambda: fit(samples),
+        "searched": lambda: search(samples),
+        "listwise": lambda: fit_first(samples),
+    }[kept]()
     report["kept"] = kept
     threshold = no_decisive_threshold(first_is_gold(samples, model))
     payload = {
@@ -178,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "mean": list(model.mean),
         "scale": list(model.scale),
         "min_score": threshold,
-        "meta": {"split": "dev_tune", "l2": L2, "cross_validation": report},
+        "meta": {"split": "dev_tune", "l2": L2, "listwise_l2": LISTWISE_L2, "cross_validation": report},
     }
     args.output.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(payload["meta"], ensure_ascii=False, indent=1), "min_score", threshold)
