@@ -60,7 +60,8 @@ def fit_listwise(
     """
     x = np.vstack([s["x"] for s in samples])
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    rows = [((s["x"] - mean) / scale, np.asarray(s["y"]) > 0) for s in samples]
+    # A question none of whose candidates is a positive teaches no order: left out.
+    rows = [((s["x"] - mean) / scale, np.asarray(s["y"]) > 0) for s in samples if np.any(s["y"])]
     w = np.zeros(x.shape[1])
     frozen = np.zeros(x.shape[1], dtype=bool)
     for column, weight in (fixed or {}).items():

@@ -41,3 +41,10 @@ def test_fixed_columns_keep_their_unstandardised_weight() -> None:
     train = _questions(np.random.default_rng(1), 100)
     weights, _, _, scale = fit_listwise(train, l2=1e-3, fixed={1: -3.0})
     assert abs(weights[1] / scale[1] - (-3.0)) < 1e-9
+
+
+def test_a_question_without_a_positive_is_left_out() -> None:
+    train = _questions(np.random.default_rng(2), 50)
+    train.append({"x": np.ones((4, 3)), "y": np.zeros(4)})  # retrieval missed every gold unit
+    weights = np.asarray(fit_listwise(train, l2=1e-3)[0])
+    assert np.all(np.isfinite(weights)) and weights[0] > 0
