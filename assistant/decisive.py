@@ -64,8 +64,11 @@ _DELEGATION = re.compile(
     r"|Hội đồng[^.]{0,80}?) (?:quy định chi tiết|hướng dẫn|quy định)[^.]{0,150}\.?$"
 )
 # Qualifiers that turn a rule into its opposite case; a unit using one the question does not is
-# about another situation.
+# about another situation. "Trái pháp luật" also counts in the article's title and lead-ins:
+# "1. Không được trợ cấp thôi việc." means nothing else than the title it sits under ("Nghĩa vụ
+# của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật").
 _QUALIFIERS = ("chua", "trai phap luat")
+_CONTEXT_QUALIFIERS = ("trai phap luat",)
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,7 @@ def _candidate(
         float(min(2, len(query.figures & unit_figures))),
         float(query.wants_figure and bool(unit_figures)),
         float(bool(unit_figures)),
-        float(sum(1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", focus_folded) and q not in query.folded)),
+        float(_qualifier_mismatch(context, focus_folded, query)),
         float(matched),
         1.0 / source.number,
         (_cosine(unit, similarity, best_cosine) - best_cosine) * 10 if similarity else 0.0,
@@ -221,6 +224,21 @@ def _candidate(
         float(age_band.excludes(_folded(f"{context.clause_lead}\n{unit.text}"), query.folded)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
+
+
+def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) -> int:
+    """How many opposite-case qualifiers the unit (or, for "trái pháp luật", the title and
+    lead-ins it depends on) uses that the question does not."""
+    around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
+    return sum(
+        1
+        for q in _QUALIFIERS
+        if q not in query.folded
+        and (
+            re.search(rf"\b{q}\b", focus_folded)
+            or (q in _CONTEXT_QUALIFIERS and re.search(rf"\b{q}\b", around))
+        )
+    )
 
 
 def _focus(text: str, query: _Query) -> str:

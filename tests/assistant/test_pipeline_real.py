@@ -122,6 +122,19 @@ def test_follow_up_in_a_labour_conversation_is_answered_with_its_steps(pipeline:
     assert pipeline.ask("Thế còn giá vàng hôm nay bao nhiêu?", history=[(story, "...")]).abstained
 
 
+def test_a_rule_for_unlawful_quitting_never_answers_a_lawful_ending(pipeline: AssistantPipeline) -> None:
+    """ "1. Không được trợ cấp thôi việc." sits under Điều 40 (a worker who quits unlawfully); a
+    member whose contract simply ended must read Điều 46 (half a month's wage per year)."""
+    answer = pipeline.ask(
+        "Tôi làm công ty được 3 năm, hợp đồng hết hạn và công ty không ký tiếp. "
+        "Tôi có được trợ cấp thôi việc không?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 46, 1)
+    assert "một nửa tháng tiền lương" in answer.direct_answer
+    assert "Không được trợ cấp thôi việc" not in answer.direct_answer
+
+
 def test_stream_joins_to_answer_real(pipeline: AssistantPipeline) -> None:
     question = IN_SCOPE[0][0]
     chunks = list(pipeline.stream(question))
