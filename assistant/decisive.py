@@ -226,19 +226,16 @@ def _candidate(
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 
 
+def _mismatched(folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALIFIERS) -> set[str]:
+    """The opposite-case qualifiers ``folded`` uses that the question does not."""
+    return {q for q in qualifiers if q not in query.folded and re.search(rf"\b{q}\b", folded)}
+
+
 def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) -> int:
     """How many opposite-case qualifiers the unit (or, for "trái pháp luật", the title and
     lead-ins it depends on) uses that the question does not."""
     around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
-    return sum(
-        1
-        for q in _QUALIFIERS
-        if q not in query.folded
-        and (
-            re.search(rf"\b{q}\b", focus_folded)
-            or (q in _CONTEXT_QUALIFIERS and re.search(rf"\b{q}\b", around))
-        )
-    )
+    return len(_mismatched(focus_folded, query) | _mismatched(around, query, _CONTEXT_QUALIFIERS))
 
 
 def _focus(text: str, query: _Query) -> str:
@@ -263,7 +260,7 @@ def _best_sentence(text: str, query: _Query) -> str:
         figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(sentence)}
         shared = len(query.words & set(law_words(sentence)))
         folded = _folded(sentence)
-        mismatch = sum(1 for q in _QUALIFIERS if re.search(rf"\b{q}\b", folded) and q not in query.folded)
+        mismatch = len(_mismatched(folded, query))
         score = shared + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         return score, len(query.figures & figures)
 

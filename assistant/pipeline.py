@@ -65,6 +65,8 @@ class Turn:
     sanitised: Sanitised | None = None
     query: str = ""
     expanded: str = ""  # query plus the legal wording of its everyday words (for quoting)
+    previous: str = ""  # the member's previous question in this conversation ("" when none)
+    context: ScopeSignal = NO_SCOPE  # the lexicon's reading of ``previous``
     hits: tuple[Hit, ...] = ()
     vector: Any = None  # the question's e5 vector from the retriever, when it gives one
     similarity: dict[str, float] = field(default_factory=dict)  # cosine per indexed unit of the hits
@@ -209,8 +211,15 @@ class AssistantPipeline:
         conversation = Conversation.from_history(turn.history, self.max_turns)
         query = rewrite_follow_up(sanitised.text, conversation) if sanitised.text else ""
         expanded = _expand(query) if query else ""
+        previous = conversation.last_question() or ""
         return replace(
-            turn, sanitised=sanitised, query=query, expanded=expanded, meta={**turn.meta, "query": query}
+            turn,
+            sanitised=sanitised,
+            query=query,
+            expanded=expanded,
+            previous=previous,
+            context=self.lexicon.signal(previous) if previous else NO_SCOPE,
+            meta={**turn.meta, "query": query},
         )
 
     def _retrieve(self, turn: Turn) -> Turn:
@@ -302,7 +311,7 @@ class AssistantPipeline:
             return messages.DECLINE_NO_EVIDENCE if scope.has_domain_terms else messages.DECLINE_OUT_OF_SCOPE
         if (
             not scope.has_domain_terms
-            and not self._conversation_scope(turn).has_domain_terms
+            and not turn.context.has_domain_terms
             and confidence < NO_DOMAIN_TERM_MIN_CONFIDENCE
         ):
             return messages.DECLINE_OUT_OF_SCOPE
@@ -310,25 +319,18 @@ class AssistantPipeline:
 
     def _off_topic(self, turn: Turn, scope: ScopeSignal) -> bool:
         """The domain classifier says off-topic and no strong labour-law term says otherwise,
-        neither in this message nor in the member's previous one of the same conversation."""
+        neither in this message nor in the member's previous one of the same conversation
+        ("Vậy giờ tôi muốn kiện thì phải làm gì?" after a story about a dismissal names no labour
+        term itself; the conversation is about labour law)."""
         domain = self.classifiers.domain
         return (
             turn.domain is not None
             and domain is not None
             and not domain.flags(turn.domain)
             and scope.domain_score < STRONG_WEIGHT
-            and self._conversation_scope(turn).domain_score < STRONG_WEIGHT
+            and turn.context.domain_score < STRONG_WEIGHT
             and not mentioned_laws(turn.query, self.corpus.documents)
         )
-
-    def _conversation_scope(self, turn: Turn) -> ScopeSignal:
-        """The lexicon's reading of the member's previous question in this conversation.
-
-        "Vậy giờ tôi muốn kiện thì phải làm gì?" after a story about a dismissal names no labour
-        term itself and the domain classifier reads it alone; the conversation is about labour
-        law. A follow-up naming an out-of-scope topic is still declined by the lexicon."""
-        previous = Conversation.from_history(turn.history, self.max_turns).last_question()
-        return self.lexicon.signal(previous) if previous else NO_SCOPE
 
     def _answer(self, turn: Turn) -> Answer:
         if turn.calculation is not None:
@@ -344,9 +346,8 @@ class AssistantPipeline:
         without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story
         its conversation told just before."""
         plan = remedy_plan(turn.query or turn.question, self.corpus)
-        previous = Conversation.from_history(turn.history, self.max_turns).last_question()
-        if plan is None and previous and asks_what_to_do(folded(turn.question)):
-            plan = remedy_plan(f"{previous}\n{turn.question}", self.corpus)
+        if plan is None and turn.previous and asks_what_to_do(folded(turn.question)):
+            plan = remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus)
         return plan.render() if plan else None
 
     def _calculated(self, reply: CalculationReply) -> Composed:

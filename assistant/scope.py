@@ -48,6 +48,7 @@ class ScopeLexicon:
 
     def __init__(self, domain: dict[str, int], out_of_scope: list[str]) -> None:
         self._domain = [_term(t, w) for t, w in domain.items()]
+        self._strong = frozenset(t for t, w in domain.items() if w >= STRONG_WEIGHT)
         self._out = [_term(t, 1) for t in out_of_scope]
 
     @classmethod
@@ -77,9 +78,7 @@ class ScopeLexicon:
 
     def strong_terms(self, question: str) -> tuple[str, ...]:
         """The strong domain terms the question names, longest first."""
-        signal = self.signal(question)
-        strong = {t.text for t in self._domain if t.weight >= STRONG_WEIGHT}
-        return tuple(t for t in signal.domain_terms if t in strong)
+        return tuple(t for t in self.signal(question).domain_terms if t in self._strong)
 
 
 @cache
