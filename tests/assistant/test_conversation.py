@@ -53,5 +53,22 @@ class TestFollowUpRewrite:
         assert carried[0] == "nghỉ"  # the story's first content words, as before
         assert " ".join(carried).endswith("sa thải")  # then the labour-law topic it named
 
+    def test_longer_follow_up_is_searched_with_the_whole_previous_question(self) -> None:
+        previous = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ"
+        question = "còn nếu em tự nguyện muốn tăng ca để có thêm tiền thì có được không ạ?"
+        assert is_follow_up(question)  # 17 syllables: past the short limit, opens with "còn"
+        rewritten = rewrite_follow_up(question, Conversation.from_history([(previous, "...")]))
+        assert rewritten == f"{question} {previous}"
+
+    def test_a_long_question_that_does_not_open_like_a_follow_up_stands_alone(self) -> None:
+        conversation = Conversation.from_history([("Làm thêm giờ tối đa bao nhiêu?", "...")])
+        question = "Em làm công nhân may được 3 năm, nay muốn nghỉ việc thì có được trợ cấp không ạ?"
+        assert not is_follow_up(question)
+        assert rewrite_follow_up(question, conversation) == question
+
+    def test_a_story_opening_with_a_follow_up_word_is_not_a_follow_up_past_the_long_limit(self) -> None:
+        story = "Còn " + "em làm ca đêm ở xưởng may " * 5 + "thì sao?"
+        assert not is_follow_up(story)
+
     def test_no_history_unchanged(self) -> None:
         assert rewrite_follow_up("còn ca đêm thì sao?", Conversation()) == "còn ca đêm thì sao?"

@@ -104,6 +104,16 @@ def test_follow_up_rewrite_real(pipeline: AssistantPipeline) -> None:
     assert ("45/2019/QH14", 98) in {(c.law_id, c.article) for c in answer.citations}
 
 
+def test_a_follow_up_that_changes_one_fact_keeps_the_story(pipeline: AssistantPipeline) -> None:
+    """Alone, "tự nguyện tăng ca" finds the overtime articles; after the story of a worker seven
+    months pregnant, the rule that decides is still Điều 137 khoản 1 điểm a."""
+    story = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ"
+    follow_up = "còn nếu em tự nguyện muốn tăng ca để có thêm tiền thì có được không ạ?"
+    answer = pipeline.ask(follow_up, history=[(story, "...")])
+    assert "tháng thứ 07" in answer.direct_answer
+    assert (137, 1) in {(c.article, c.clause) for c in answer.citations if c.law_id == "45/2019/QH14"}
+
+
 def test_follow_up_in_a_labour_conversation_is_answered_with_its_steps(pipeline: AssistantPipeline) -> None:
     """Read alone, the follow-up names no labour term and the domain classifier calls it
     off-topic; in its conversation it asks how to contest the dismissal just told."""
