@@ -18,6 +18,7 @@ class Citation:
     law_title: str = ""
     text: str = ""  # exact text of the cited unit
     replaced_by: tuple[str, ...] = ()
+    law_name: str = ""  # the name a member reads ("Bộ luật Lao động 2019"); law_title when none
 
 
 # What identifies a cited unit: stored answers and advisor edits keep only these keys.
@@ -34,6 +35,7 @@ def citation_json(citation: Citation) -> dict[str, Any]:
         "title": citation.title,
         "in_force": citation.in_force,
         "law_title": citation.law_title,
+        "law_name": citation.law_name or citation.law_title,
         "text": citation.text,
         "replaced_by": list(citation.replaced_by),
     }

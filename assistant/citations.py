@@ -34,6 +34,7 @@ def citation_for(corpus: Corpus, unit: LegalUnit, day: date | None = None) -> Ci
         law_title=document.title,
         text=resolved.text,
         replaced_by=tuple(unit_label(corpus, u) for u in repeal.instead) if repeal else document.replaced_by,
+        law_name=law_name(document),
     )
 
 
@@ -48,7 +49,15 @@ def citation_label(citation: Citation) -> str:
 
 
 def citation_heading(citation: Citation) -> str:
-    return f"{citation_label(citation)} {citation.law_title} ({citation.law_id}) — {citation.title}"
+    """ "Khoản 1 Điều 35 Bộ luật Lao động 2019 — Quyền đơn phương ...": the law by the short name
+    the direct answer's "Căn cứ pháp lý" line uses, its number added when the name lacks it."""
+    law = named_law(citation.law_name or citation.law_title, citation.law_id)
+    return f"{citation_label(citation)} {law} — {citation.title}"
+
+
+def named_law(name: str, law_id: str) -> str:
+    """``name``, followed by ``(law_id)`` unless the name already carries the number."""
+    return name if law_id in name else f"{name} ({law_id})"
 
 
 def unit_label(corpus: Corpus, uid: str) -> str:
@@ -56,9 +65,7 @@ def unit_label(corpus: Corpus, uid: str) -> str:
     unit = corpus.units.get(uid)
     law_id = uid.split(":", 1)[0]
     document = corpus.documents.get(law_id)
-    name = law_name(document) if document is not None else law_id
-    if law_id not in name:
-        name = f"{name} ({law_id})"
+    name = named_law(law_name(document), law_id) if document is not None else law_id
     if unit is None:
         return name
     if unit.article is None:  # appendix ("Phụ lục III ...") or one of its rows

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from assistant import messages
 from assistant.answer import Citation
-from assistant.citations import citation_heading
+from assistant.citations import citation_heading, law_name, named_law
 from corpus.model import LegalUnit
 from corpus.store import Corpus
 
@@ -44,8 +44,8 @@ def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
             if target.clause is None and (target.law_id, target.article) in cited_articles:
                 continue
             document = corpus.documents.get(target.law_id)
-            law = document.title if document else target.law_id
-            label = f"{target.heading} {law} ({target.law_id})"
+            law = named_law(law_name(document), target.law_id) if document else target.law_id
+            label = f"{target.heading} {law}"
             if label not in labels:
                 labels.append(label)
             if len(labels) >= MAX_RELATED:
@@ -66,18 +66,20 @@ def tail_sections(
     """Everything after the direct answer (starts with a blank line).
 
     ``quotes`` is None when the direct answer already quotes (or computes from) its units: the
-    ``citations`` given are then listed as short references only, never quoted again.
+    ``citations`` given are then listed as short references only, never quoted again, after the
+    "Bạn có thể làm gì" steps.
     """
     if quotes is None:
-        parts = [""]
+        # What the member can do comes before further reading.
+        parts = ["", steps] if steps else [""]
         if citations or related:
             parts.append(references(citations, related))
     else:
         parts = ["", legal_basis(citations, quotes, numbers)]
         if related:
             parts.append(f"{messages.RELATED} " + "; ".join(related) + ".")
-    if steps:
-        parts.append(steps)
+        if steps:
+            parts.append(steps)
     parts.extend(validity)
     if escalate:
         parts.append(messages.ESCALATE_CAVEAT)

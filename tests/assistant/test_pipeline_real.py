@@ -187,3 +187,14 @@ def test_the_rule_that_decides_comes_first(
     assert answer.metadata["decisive_unit"] == unit
     assert (basis.count("«") == 1 and "trong trường hợp sau đây:" in basis) or "như sau:" in basis
     assert len(answer.direct_answer) <= 600
+
+
+def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline: AssistantPipeline) -> None:
+    """On a phone the member reads what to do before the list of other provisions, and that
+    list names each law as the "Căn cứ pháp lý" line does, not by its full title."""
+    answer = pipeline.ask("Tôi bị đuổi việc từ 10 tháng trước, giờ mới muốn kiện ra tòa. Còn kịp không?")
+    text = answer.answer
+    assert text.index("Bạn có thể làm gì") < text.index("Xem thêm")
+    further = text[text.index("Xem thêm") :].split("\n\n")[0]
+    assert "Bộ luật Lao động 2019" in further
+    assert "quy định chi tiết và hướng dẫn thi hành" not in further  # 145/2020's full title
