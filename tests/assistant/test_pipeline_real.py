@@ -198,3 +198,16 @@ def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline:
     further = text[text.index("Xem thêm") :].split("\n\n")[0]
     assert "Bộ luật Lao động 2019" in further
     assert "quy định chi tiết và hướng dẫn thi hành" not in further  # 145/2020's full title
+
+
+def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline: AssistantPipeline) -> None:
+    """ "cắt giảm nhân sự" is what members say; the law says "thay đổi cơ cấu, công nghệ hoặc vì
+    lý do kinh tế" (query synonym table). Without it this story opened with the rule ending
+    unemployment benefit (Điều 19 of 374/2025)."""
+    answer = pipeline.ask(
+        "Tôi làm công nhân may ở công ty được 3 năm, hợp đồng không xác định thời hạn. Tháng trước "
+        "công ty báo cắt giảm nhân sự và cho tôi nghỉ từ đầu tháng sau. Tôi có được trợ cấp gì không?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article) == ("45/2019/QH14", 42)
+    assert "trợ cấp mất việc làm" in answer.direct_answer
