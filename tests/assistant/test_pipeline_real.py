@@ -211,3 +211,20 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
     first = answer.citations[0]
     assert (first.law_id, first.article) == ("45/2019/QH14", 42)
     assert "trợ cấp mất việc làm" in answer.direct_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "decisive"),
+    [
+        # Each opened with another rule before its member word was in the synonym table.
+        ("em nghỉ việc mà còn 5 ngày phép tồn thì cty có phải trả tiền phép không", (113, 3, None)),
+        ("làm chủ nhật thì được trả lương bao nhiêu %", (98, 1, "b")),
+        ("em làm bán thời gian 4 tiếng/ngày thì có được đóng bhxh không", (32, 1, None)),
+        ("quản lý hay chửi công nhân trước mặt mọi người, em có được nghỉ việc ngay không", (35, 2, "c")),
+    ],
+)
+def test_members_words_reach_the_rule(
+    pipeline: AssistantPipeline, question: str, decisive: tuple[int, int, str | None]
+) -> None:
+    first = pipeline.ask(question).citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == ("45/2019/QH14", *decisive)
