@@ -221,6 +221,8 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
         ("làm chủ nhật thì được trả lương bao nhiêu %", (98, 1, "b")),
         ("em làm bán thời gian 4 tiếng/ngày thì có được đóng bhxh không", (32, 1, None)),
         ("quản lý hay chửi công nhân trước mặt mọi người, em có được nghỉ việc ngay không", (35, 2, "c")),
+        ("chủ quán bắt làm 12 tiếng 1 ngày không có ngày nghỉ, có đúng không", (111, 1, None)),
+        ("nghỉ việc rồi thì bao lâu cty phải trả hết lương với các khoản", (48, 1, "b")),
     ],
 )
 def test_members_words_reach_the_rule(
