@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from assistant import messages
 from assistant.answer import Citation
 from assistant.citations import citation_heading, law_name, named_law
-from corpus.model import LegalUnit
+from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
 
 MAX_RELATED = 3
@@ -45,7 +45,11 @@ def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
                 continue
             document = corpus.documents.get(target.law_id)
             law = named_law(law_name(document), target.law_id) if document else target.law_id
-            label = f"{target.heading} {law}"
+            # Labelled as the cited units are: "Điều 19 <law> — <title>", "Khoản 1 Điều 7 <law>".
+            if target.kind is UnitKind.ARTICLE:
+                label = f"Điều {target.article} {law} — {target.title}".rstrip(" —")
+            else:
+                label = f"{target.heading} {law}"
             if label not in labels:
                 labels.append(label)
             if len(labels) >= MAX_RELATED:

@@ -430,12 +430,15 @@ class AssistantPipeline:
             quotes, listed = None, citations[1:]
         else:
             quotes, listed = [context_of(self.corpus, u).quote() for u in composed.cited], citations
+        # A quoted decisive unit: only what that rule refers to ("theo quy định tại Điều 47"),
+        # not what the further references refer to in turn.
+        referring = composed.cited[:1] if composed.quoted else composed.cited
         tail = tail_sections(
             listed,
             quotes=quotes,
             steps=composed.steps,
             numbers=composed.numbers,
-            related=related_provisions(self.corpus, composed.cited),
+            related=related_provisions(self.corpus, referring),
             validity=validity,
             escalate=turn.escalate,
         )

@@ -8,6 +8,7 @@ return them with their position, so the intent reader can tell which number is w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -157,8 +158,14 @@ def _money_value(match: re.Match[str]) -> int:
 
 
 def find_money(text: str) -> list[Found]:
+    """Amounts in ``text``; a malformed number ("1.2.3 tr") is no amount, so the calculator asks
+    for it instead of failing."""
     norm = normalise(text)
-    return [Found(_money_value(m), m.start(), m.end()) for m in _MONEY.finditer(norm)]
+    return [
+        Found(v, m.start(), m.end())
+        for m in _MONEY.finditer(norm)
+        if (v := _readable(_money_value, m)) is not None
+    ]
 
 
 def _duration_months(match: re.Match[str]) -> int:
@@ -170,7 +177,18 @@ def _duration_months(match: re.Match[str]) -> int:
 
 def find_durations(text: str) -> list[Found]:
     norm = normalise(text)
-    return [Found(_duration_months(m), m.start(), m.end()) for m in _DURATION.finditer(norm)]
+    return [
+        Found(v, m.start(), m.end())
+        for m in _DURATION.finditer(norm)
+        if (v := _readable(_duration_months, m)) is not None
+    ]
+
+
+def _readable(read: Callable[[re.Match[str]], int], match: re.Match[str]) -> int | None:
+    try:
+        return read(match)
+    except ValueError:
+        return None
 
 
 def _month_value(match: re.Match[str]) -> date:

@@ -230,3 +230,17 @@ def test_members_words_reach_the_rule(
 ) -> None:
     first = pipeline.ask(question).citations[0]
     assert (first.law_id, first.article, first.clause, first.point) == ("45/2019/QH14", *decisive)
+
+
+def test_further_reading_lists_what_the_decisive_rule_refers_to(pipeline: AssistantPipeline) -> None:
+    """Khoản 5 Điều 42 pays "trợ cấp mất việc làm theo quy định tại Điều 47": Điều 47 is listed,
+    labelled like every other reference; the further references' own cross-references are not."""
+    answer = pipeline.ask(
+        "Tôi làm công nhân may ở công ty được 3 năm, hợp đồng không xác định thời hạn. Tháng trước "
+        "công ty báo cắt giảm nhân sự và cho tôi nghỉ từ đầu tháng sau. Tôi có được trợ cấp gì không?"
+    )
+    further = answer.answer[answer.answer.index("Xem thêm") :].split("\n\n")[0].splitlines()[1:]
+    assert "- Điều 47 Bộ luật Lao động 2019 (45/2019/QH14) — Trợ cấp mất việc làm" in further
+    cited = {f"Điều {c.article} " for c in answer.citations}
+    # Every line is a cited unit or a unit the decisive one refers to.
+    assert all(any(ref in line for ref in cited) or "Điều 47 " in line for line in further)

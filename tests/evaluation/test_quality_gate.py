@@ -104,7 +104,9 @@ MEMBER_CEILINGS: dict[str, dict[str, float]] = {
     # Procedure whole answers: 2,254 measured since the follow-up "Vậy giờ tôi muốn kiện thì
     # phải làm gì, thời hạn bao lâu?" is answered with its steps instead of declined (2,145 before);
     # 2,150 since "Xem thêm" names laws by their short names (run 20261202-112747-answers-438597).
-    "procedure": {"direct_chars_p50": 700, "answer_chars_p50": 2160, "misleading_quotes": 0},
+    # 2,137 since only the decisive unit's cross-references are listed (run
+    # 20261202-115101-answers-17f06c; scenario whole median 1,434 -> 1,274 then).
+    "procedure": {"direct_chars_p50": 700, "answer_chars_p50": 2140, "misleading_quotes": 0},
     "calculation": {
         "direct_chars_p50": 600,
         "answer_chars_p50": 2000,

@@ -159,3 +159,13 @@ def test_any_message_gets_a_reply_or_none_never_an_exception(words: list[str], n
         assert bool(reply.missing) != (reply.result is not None)
         follow_up = answer_calculation(noise or "9 triệu", [(question, reply.direct_answer)])
         assert follow_up is None or follow_up.direct_answer.strip()
+
+
+def test_a_malformed_amount_is_asked_for_not_an_error() -> None:
+    """Found by the property above: "1.2.3" before a money unit raised ValueError."""
+    from assistant.calculators import answer_calculation
+    from assistant.calculators.parsing import find_money
+
+    assert find_money("trợ cấp thôi việc 1.2.3 tr") == []
+    reply = answer_calculation("lương 1.2.3tr làm 3 năm trợ cấp thôi việc bao nhiêu")
+    assert reply is not None and reply.result is None and reply.missing
