@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from runs import quiet_answers
 
 from evaluation.dataset import Dataset, load_dataset
 from evaluation.results import RunResult
-from evaluation.runner import run_answers
 
 DATA = Path(__file__).resolve().parents[2] / "evaluation" / "data"
 PROBES = DATA / "member_probes.jsonl"
@@ -35,14 +35,7 @@ def probes(corpus: Any) -> Dataset:
 def probe_run(
     pipeline: Any, corpus: Any, probes: Dataset, tmp_path_factory: pytest.TempPathFactory
 ) -> RunResult:
-    return run_answers(
-        pipeline,
-        probes,
-        corpus=corpus,
-        results_dir=tmp_path_factory.mktemp("probes"),
-        progress=False,
-        report=False,
-    )
+    return quiet_answers(pipeline, probes, corpus, tmp_path_factory.mktemp("probes"))
 
 
 def test_every_probe_has_one_gold_unit_that_exists(probes: Dataset, corpus: Any) -> None:

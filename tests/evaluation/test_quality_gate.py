@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from runs import quiet_answers
 
 from evaluation.dataset import Dataset, EvalQuestion, load_dataset
 from evaluation.results import RunResult
-from evaluation.runner import run_answers, run_retrieval
+from evaluation.runner import run_retrieval
 
 FROZEN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "dev_frozen.jsonl"
 # Floors are the values measured on the frozen split minus 0.02;
@@ -151,28 +152,14 @@ def retrieval_run(retriever: Any, frozen: Dataset, tmp_path_factory: pytest.Temp
 def answer_run(
     pipeline: Any, corpus: Any, frozen: Dataset, tmp_path_factory: pytest.TempPathFactory
 ) -> RunResult:
-    return run_answers(
-        pipeline,
-        _part(frozen, False),
-        corpus=corpus,
-        results_dir=tmp_path_factory.mktemp("gate"),
-        progress=False,
-        report=False,
-    )
+    return quiet_answers(pipeline, _part(frozen, False), corpus, tmp_path_factory.mktemp("gate"))
 
 
 @pytest.fixture(scope="module")
 def member_run(
     pipeline: Any, corpus: Any, frozen: Dataset, tmp_path_factory: pytest.TempPathFactory
 ) -> RunResult:
-    return run_answers(
-        pipeline,
-        _part(frozen, True),
-        corpus=corpus,
-        results_dir=tmp_path_factory.mktemp("gate"),
-        progress=False,
-        report=False,
-    )
+    return quiet_answers(pipeline, _part(frozen, True), corpus, tmp_path_factory.mktemp("gate"))
 
 
 def _check(result: RunResult, name: str) -> None:
