@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.scope import default_lexicon
 from assistant.textnorm import content_words, words
-from corpus.text import fold
+from corpus.text import fold, strip_marks
 
 DEFAULT_MAX_TURNS = 5
 # A follow-up this short (in syllables) may lean on the previous question's topic. 16 was
@@ -28,7 +29,11 @@ CARRIED_TOPIC_TERMS = 3
 # question's first words carried as for short follow-ups, 3 with the whole question (gold ranks
 # 1, 1, 2, 1 instead of 1, 3, 1, 7); the frozen split's four: 1 -> 1 (one gained, one lost).
 LONG_FOLLOW_UP_MAX_WORDS = 30
-_FOLLOW_UP_OPENER = re.compile(r"^(con|vay|the|neu vay)\b|\bthi sao\b")
+# Its openers, read with diacritics where the member typed them: "Con em mới được 8 tháng..."
+# (my child) and "Thẻ BHYT..." open new questions, "Còn nếu..." and "Thế nếu..." do not. Typed
+# without diacritics, a bare "con" is left out for the same reason.
+_OPENER_ACCENTED = re.compile(r"^(?:còn|vậy|thế|nếu vậy)(?!\w)|(?<!\w)thì sao(?!\w)")
+_OPENER_FOLDED = re.compile(r"^(?:vay|the|neu vay|con neu|con truong hop)\b|\bthi sao\b")
 
 # Folded markers of an elliptical follow-up: "còn ...", "... thì sao", "vậy ...", pronouns.
 _FOLLOW_UP_MARKERS = re.compile(
@@ -82,15 +87,22 @@ def is_follow_up(question: str) -> bool:
 
 
 def _follow_up_length(question: str) -> str | None:
-    """"short" for an elliptical follow-up, "long" for a longer one that opens like a follow-up,
+    """ "short" for an elliptical follow-up, "long" for a longer one that opens like a follow-up,
     None for a question that stands on its own."""
     folded = " ".join(words(question))
     count = len(folded.split())
     if count <= FOLLOW_UP_MAX_WORDS and _FOLLOW_UP_MARKERS.search(folded):
         return "short"
-    if count <= LONG_FOLLOW_UP_MAX_WORDS and _FOLLOW_UP_OPENER.search(folded):
+    if count <= LONG_FOLLOW_UP_MAX_WORDS and _opens_like_follow_up(question, folded):
         return "long"
     return None
+
+
+def _opens_like_follow_up(question: str, folded: str) -> bool:
+    lowered = " ".join(unicodedata.normalize("NFC", question).lower().split())
+    if strip_marks(lowered) == lowered:  # typed without diacritics
+        return bool(_OPENER_FOLDED.search(folded))
+    return bool(_OPENER_ACCENTED.search(lowered))
 
 
 def rewrite_follow_up(question: str, conversation: Conversation) -> str:

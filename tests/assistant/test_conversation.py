@@ -66,6 +66,29 @@ class TestFollowUpRewrite:
         assert not is_follow_up(question)
         assert rewrite_follow_up(question, conversation) == question
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Con em mới được 8 tháng, em đi làm lại thì quản lý xếp em vào ca 3. Em có được từ chối không?",
+            "Thẻ bảo hiểm y tế của em hết hạn từ tháng trước thì công ty có phải gia hạn không ạ?",
+            "con em 8 thang tuoi, em di lam lai thi quan ly xep ca dem, em co duoc tu choi khong",
+        ],
+    )
+    def test_a_new_question_starting_like_con_or_the_is_not_a_follow_up(self, question: str) -> None:
+        """ "Con" (my child) and "Thẻ" fold onto "còn" and "thế"; read with their diacritics."""
+        assert not is_follow_up(question)
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Thế nếu năm sau em vẫn làm thợ hàn đủ 5 năm thì phép có tăng không?",
+            "neu e da ky giay dong y lam dem roi thi sao a",
+            "con neu toi tu nghi luon, bao truoc du 30 ngay thi co con duoc tro cap khong",
+        ],
+    )
+    def test_longer_follow_ups_with_or_without_diacritics(self, question: str) -> None:
+        assert is_follow_up(question)
+
     def test_a_story_opening_with_a_follow_up_word_is_not_a_follow_up_past_the_long_limit(self) -> None:
         story = "Còn " + "em làm ca đêm ở xưởng may " * 5 + "thì sao?"
         assert not is_follow_up(story)
