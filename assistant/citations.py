@@ -60,12 +60,17 @@ def named_law(name: str, law_id: str) -> str:
     return name if law_id in name else f"{name} ({law_id})"
 
 
+def document_name(corpus: Corpus, law_id: str) -> str:
+    """A law by the name a member reads, with its number ("Bộ luật Lao động 2019 (45/2019/QH14)",
+    "Nghị định 145/2020/NĐ-CP"); the bare number for a law not in the catalog."""
+    document = corpus.documents.get(law_id)
+    return named_law(law_name(document), law_id) if document is not None else law_id
+
+
 def unit_label(corpus: Corpus, uid: str) -> str:
     """ "khoản 2 Điều 3 Nghị định 135/2020/NĐ-CP (tuổi nghỉ hưu)" for a unit id; a law id as its name."""
     unit = corpus.units.get(uid)
-    law_id = uid.split(":", 1)[0]
-    document = corpus.documents.get(law_id)
-    name = named_law(law_name(document), law_id) if document is not None else law_id
+    name = document_name(corpus, uid.split(":", 1)[0])
     if unit is None:
         return name
     if unit.article is None:  # appendix ("Phụ lục III ...") or one of its rows

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from assistant import messages
 from assistant.answer import Citation
-from assistant.citations import citation_heading, law_name, named_law
+from assistant.citations import citation_heading, document_name
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
 
@@ -43,8 +43,7 @@ def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
                 continue
             if target.clause is None and (target.law_id, target.article) in cited_articles:
                 continue
-            document = corpus.documents.get(target.law_id)
-            law = named_law(law_name(document), target.law_id) if document else target.law_id
+            law = document_name(corpus, target.law_id)
             # Labelled as the cited units are: "Điều 19 <law> — <title>", "Khoản 1 Điều 7 <law>".
             if target.kind is UnitKind.ARTICLE:
                 label = f"Điều {target.article} {law} — {target.title}".rstrip(" —")

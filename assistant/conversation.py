@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.scope import default_lexicon
 from assistant.textnorm import content_words, words
-from corpus.text import fold, strip_marks
+from corpus.text import fold, is_unaccented
 
 DEFAULT_MAX_TURNS = 5
 # A follow-up this short (in syllables) may lean on the previous question's topic. 16 was
@@ -99,9 +99,9 @@ def _follow_up_length(question: str) -> str | None:
 
 
 def _opens_like_follow_up(question: str, folded: str) -> bool:
-    lowered = " ".join(unicodedata.normalize("NFC", question).lower().split())
-    if strip_marks(lowered) == lowered:  # typed without diacritics
+    if is_unaccented(question):
         return bool(_OPENER_FOLDED.search(folded))
+    lowered = " ".join(unicodedata.normalize("NFC", question).lower().split())
     return bool(_OPENER_ACCENTED.search(lowered))
 
 
@@ -114,8 +114,10 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
     (``LONG_FOLLOW_UP_MAX_WORDS``) is followed by the whole previous question.
     """
     previous = conversation.last_question()
-    length = _follow_up_length(question) if previous is not None else None
-    if previous is None or length is None:
+    if previous is None:
+        return question
+    length = _follow_up_length(question)
+    if length is None:
         return question
     if length == "long":
         return f"{question} {previous}"

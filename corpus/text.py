@@ -6,6 +6,7 @@ all import the same rule (corpus <- indexing <- assistant <- ui, evaluation).
 - ``strip_marks`` removes diacritics and keeps case ("Điều khoản" -> "Dieu khoan");
   ``fold`` also lower-cases ("Nghỉ hằng năm" -> "nghi hang nam"). Both map đ/Đ to d/D and
   remove every combining mark (Unicode category Mn) left by NFD, so NFC and NFD input fold alike.
+  ``is_unaccented`` says whether a text was typed without any diacritic.
 - ``fold_aligned`` folds one character for one, for rules that cut the original text at the
   offsets they found in the folded text (personal data, injected instructions).
 - ``stopwords`` is the base list (``corpus/data/stopwords_vi.txt``, NFC, accented, compounds
@@ -48,6 +49,11 @@ def strip_marks(text: str) -> str:
     """Diacritics removed, case kept: "Điều khoản" -> "Dieu khoan" (result in NFD)."""
     text = _bmp_marks().sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
     return text if text.isascii() else _ASTRAL.sub(_drop_mark, text)
+
+
+def is_unaccented(text: str) -> bool:
+    """True when the text carries no Vietnamese diacritics at all (phone-keyboard style)."""
+    return strip_marks(text) == text
 
 
 def fold(text: str) -> str:

@@ -18,7 +18,7 @@ import numpy as np
 from corpus.model import LegalUnit
 from corpus.settings import Settings
 from corpus.store import Corpus
-from corpus.text import strip_marks
+from corpus.text import is_unaccented
 from indexing.analyzer import analyze, analyze_folded
 from indexing.bm25_index import SparseIndex
 from indexing.build import (
@@ -299,11 +299,6 @@ class HybridRetriever:
 
 def _repealed(unit: LegalUnit | None, day: date) -> bool:
     return unit is not None and unit.repeal_on(day) is not None
-
-
-def is_unaccented(text: str) -> bool:
-    """True when the question carries no Vietnamese diacritics at all (phone-keyboard style)."""
-    return strip_marks(text) == text
 
 
 def describe(hit: Hit) -> dict[str, Any]:
