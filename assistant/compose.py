@@ -84,8 +84,8 @@ def tail_sections(
         if steps:
             parts.append(steps)
     parts.extend(validity)
-    if escalate:
-        parts.append(messages.ESCALATE_CAVEAT)
-    parts.append(messages.DISCLAIMER)
-    parts.append(messages.ADVISOR)
+    if escalate:  # the caveat already sends the member to an advisor: not said twice
+        parts.extend([messages.ESCALATE_CAVEAT, messages.DISCLAIMER])
+    else:
+        parts.extend([messages.DISCLAIMER, messages.ADVISOR])
     return "\n\n".join(parts)

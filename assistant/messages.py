@@ -31,9 +31,10 @@ DECLINE_NO_EVIDENCE = (
     "Bạn hãy thử diễn đạt cụ thể hơn (ví dụ: loại hợp đồng, số năm làm việc, tình huống cụ thể), "
     "hoặc bấm 'Hỏi tư vấn viên' hoặc liên hệ công đoàn cơ sở."
 )
+# Replaces ADVISOR on an answer sent to the advisors: one line that says why and what to do.
 ESCALATE_CAVEAT = (
-    "Lưu ý: độ tin cậy của câu trả lời này chưa cao (các quy định tìm được có thể chưa đúng trọng tâm). "
-    "Bạn nên hỏi thêm tư vấn viên để được xác nhận."
+    "Lưu ý: trợ lý chưa chắc các quy định trên đúng trọng tâm câu hỏi của bạn. "
+    "Bấm 'Hỏi tư vấn viên' hoặc liên hệ công đoàn cơ sở để được xác nhận."
 )
 LEGAL_BASIS = "Căn cứ pháp lý:"
 NO_DECISIVE_RULE = (

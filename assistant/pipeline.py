@@ -29,7 +29,7 @@ from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
 from assistant.question_memory import EMPTY as EMPTY_RECALL
 from assistant.question_memory import QuestionMemory
-from assistant.remedies import remedy_plan
+from assistant.remedies import RemedyPlan, RemedyStep, remedy_plan
 from assistant.remedies.topics import asks_what_to_do, folded
 from assistant.rerank import DEPTH as RERANK_DEPTH
 from assistant.rerank import Reranker, with_recalled
@@ -92,7 +92,7 @@ class Composed:
     fallback_reason: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     quoted: bool = False  # the direct text already quotes its decisive unit (extractive)
-    steps: str = ""  # the "Bạn có thể làm gì" block, when the question calls for one
+    steps: RemedyPlan | None = None  # the "Bạn có thể làm gì" steps, when the question calls for them
 
 
 class AssistantPipeline:
@@ -341,14 +341,14 @@ class AssistantPipeline:
         plan = self._remedies(turn)
         return self._finish(turn, replace(composed, steps=plan) if plan else composed)
 
-    def _remedies(self, turn: Turn) -> str | None:
+    def _remedies(self, turn: Turn) -> RemedyPlan | None:
         """The "Bạn có thể làm gì" steps for the member's message, or, when it asks what to do
         without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story
         its conversation told just before."""
         plan = remedy_plan(turn.query or turn.question, self.corpus)
         if plan is None and turn.previous and asks_what_to_do(folded(turn.question)):
             plan = remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus)
-        return plan.render() if plan else None
+        return plan
 
     def _calculated(self, reply: CalculationReply) -> Composed:
         units = []
@@ -430,13 +430,22 @@ class AssistantPipeline:
             quotes, listed = None, citations[1:]
         else:
             quotes, listed = [context_of(self.corpus, u).quote() for u in composed.cited], citations
+        plan = composed.steps
+        if plan is not None and composed.quoted and composed.cited:
+            # A step that restates the quoted decisive unit (or a part of it) is not said twice.
+            decisive = composed.cited[0]
+            plan = replace(plan, steps=tuple(s for s in plan.steps if not _within(s, decisive)))
+        if quotes is None and plan is not None:
+            # An article a step already cites is not listed again under "Xem thêm".
+            stepped = {(s.law_id, s.article) for s in plan.steps}
+            listed = tuple(c for c in listed if (c.law_id, c.article) not in stepped)
         # A quoted decisive unit: only what that rule refers to ("theo quy định tại Điều 47"),
         # not what the further references refer to in turn.
         referring = composed.cited[:1] if composed.quoted else composed.cited
         tail = tail_sections(
             listed,
             quotes=quotes,
-            steps=composed.steps,
+            steps=plan.render() if plan is not None and plan.steps else "",
             numbers=composed.numbers,
             related=related_provisions(self.corpus, referring),
             validity=validity,
@@ -485,3 +494,12 @@ def _expand(query: str) -> str:
 def citations_resolve(corpus: Corpus, citations: Sequence[Citation]) -> bool:
     """True when every citation names a unit of ``corpus`` (the invariant tests and benches check)."""
     return all(corpus.has(c.law_id, c.article, c.clause, c.point) for c in citations)
+
+
+def _within(step: RemedyStep, unit: LegalUnit) -> bool:
+    """Does the step cite ``unit`` or a part of it?"""
+    return (
+        (step.law_id, step.article) == (unit.law_id, unit.article)
+        and unit.clause in (None, step.clause)
+        and unit.point in (None, step.point)
+    )

@@ -218,6 +218,24 @@ def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline:
     assert "quy định chi tiết và hướng dẫn thi hành" not in further  # 145/2020's full title
 
 
+def test_nothing_is_said_twice_between_rule_steps_and_further_reading(pipeline: AssistantPipeline) -> None:
+    """The step "Tranh chấp về trợ cấp ... không bắt buộc phải qua thủ tục hòa giải (Điểm b khoản 1
+    Điều 188)" restated the quoted decisive point, and "Xem thêm" listed Điều 190 that the
+    time-limit step already cites."""
+    answer = pipeline.ask(
+        "tranh chap ve tien tro cap thoi viec thi co phai qua hoa giai vien ko hay kien thang ra toa dc"
+    )
+    assert answer.metadata["decisive_unit"] == "45/2019/QH14:d188:k1:b"
+    steps = answer.answer.split("Bạn có thể làm gì:", 1)[1].split("\n\n", 1)[0]
+    assert "Thời hiệu" in steps and "(Điều 190 Bộ luật Lao động)" in steps
+    assert "Điểm b khoản 1 Điều 188" not in steps
+    assert [line[:3] for line in steps.strip().splitlines()] == [
+        f"{n}. " for n in range(1, steps.count("\n") + 1)
+    ]
+    further = answer.answer.split("Xem thêm:", 1)[1].split("\n\n", 1)[0]
+    assert "Điều 190" not in further
+
+
 def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline: AssistantPipeline) -> None:
     """ "cắt giảm nhân sự" is what members say; the law says "thay đổi cơ cấu, công nghệ hoặc vì
     lý do kinh tế" (query synonym table). Without it this story opened with the rule ending

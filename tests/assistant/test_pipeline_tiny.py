@@ -6,6 +6,7 @@ import pytest
 from assistant_fixtures import with_generator
 
 from assistant import messages
+from assistant.compose import tail_sections
 from assistant.pipeline import AssistantPipeline, citations_resolve
 from assistant.textnorm import numbers_in
 from corpus.errors import InvalidQueryError
@@ -97,3 +98,13 @@ def test_factory_extractive_is_not_verified_as_llm(tiny_pipeline: AssistantPipel
     answer = pipeline.ask("Làm thêm giờ tối đa bao nhiêu giờ trong tháng?")
     assert answer.generator == "extractive" and answer.fallback_reason is None
     assert answer.answer == tiny_pipeline.ask("Làm thêm giờ tối đa bao nhiêu giờ trong tháng?").answer
+
+
+@pytest.mark.parametrize("escalate", [False, True])
+def test_the_advisor_is_offered_once(escalate: bool) -> None:
+    """An answer sent to the advisors says so in its caveat, which names the button; the usual
+    closing line would say it a second time."""
+    tail = tail_sections((), quotes=None, numbers=None, related=(), validity=(), escalate=escalate)
+    assert tail.count("Hỏi tư vấn viên") == 1
+    assert (messages.ESCALATE_CAVEAT in tail) is escalate and (messages.ADVISOR in tail) is not escalate
+    assert tail.rstrip().endswith(messages.ADVISOR if not escalate else messages.DISCLAIMER)
