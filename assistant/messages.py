@@ -37,6 +37,8 @@ ESCALATE_CAVEAT = (
     "Bấm 'Hỏi tư vấn viên' hoặc liên hệ công đoàn cơ sở để được xác nhận."
 )
 LEGAL_BASIS = "Căn cứ pháp lý:"
+# After the legal basis of a rule sentence that is its unit word for word (not quoted twice).
+VERBATIM = "(câu trên là nguyên văn quy định)"
 NO_DECISIVE_RULE = (
     "Trợ lý chưa tìm thấy quy định trả lời trực tiếp tình huống của bạn. Quy định gần nhất tìm được là "
     "dưới đây; bạn nên bấm 'Hỏi tư vấn viên' để được tư vấn cụ thể."

@@ -7,6 +7,9 @@ Offline and deterministic. The direct answer is
     Căn cứ pháp lý: <Điểm a khoản 1 Điều 137> <law> — <article title>
     «<the unit with the lead-in or subject that gives it meaning>»
 
+When the unit is that one sentence word for word (44% of the frozen split's answers), it is not
+quoted a second time: the basis line says the sentence above is the law's own text.
+
 The sentence is built from the unit's own words (``assistant.rule_sentence``), so every figure
 a member reads ("tháng thứ 07", "12 ngày làm việc") is the law's. The other retrieved units are
 cited after the decisive one; the pipeline lists them as short references, never quoted again.
@@ -22,6 +25,7 @@ from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
 from assistant.rule_sentence import rule_sentence
+from assistant.unit_context import strip_enumerator
 from corpus.model import LegalUnit
 from corpus.store import Corpus
 from indexing.law_mentions import mentioned_laws
@@ -82,13 +86,28 @@ class ExtractiveGenerator:
     def _pieces(self, best: Candidate) -> Iterator[str]:
         if best.score < self._ranker.min_score:
             yield messages.NO_DECISIVE_RULE + "\n\n"
-        yield rule_sentence(best)
-        yield "\n\n" + self._heading(best) + "\n«" + best.context.quote(best.focus) + "»"
+        rule = rule_sentence(best)
+        quote = best.context.quote(best.focus)
+        yield rule
+        if is_verbatim(rule, quote):  # the unit is that one sentence: shown once, said to be the law's
+            yield "\n\n" + self._heading(best) + " " + messages.VERBATIM
+        else:
+            yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
 
     def _heading(self, best: Candidate) -> str:
         unit = best.unit
         document = self._corpus.document(unit.law_id)
         return f"{messages.LEGAL_BASIS} {_label(unit)} {law_name(document)} — {best.context.article.title}"
+
+
+def is_verbatim(rule: str, quote: str) -> bool:
+    """Is the rule sentence the whole quote, word for word (a one-sentence clause that needs no
+    lead-in)? Quoting it again under the sentence would show a member the same text twice."""
+
+    def norm(text: str) -> str:
+        return " ".join(strip_enumerator(text).split()).rstrip(".;:").casefold()
+
+    return norm(rule) == norm(quote)
 
 
 def _label(unit: LegalUnit) -> str:

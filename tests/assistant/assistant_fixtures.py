@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from assistant import messages
 from assistant.textnorm import content_words
 from corpus.model import Document, LegalUnit, UnitKind, article_id, unit_id
 from corpus.store import Corpus
@@ -182,3 +183,13 @@ def scripted_llm(pipeline: Any, base_url: str, timeout_s: float = 5.0) -> Any:
 
     generator = OpenAICompatibleGenerator(base_url=base_url, model="scripted", timeout_s=timeout_s)
     return with_generator(pipeline, generator)
+
+
+def shown_law(direct_answer: str) -> str:
+    """The law's own words in a direct answer: its «quote», or the rule sentence when the basis
+    line says that sentence is the unit word for word (not quoted twice)."""
+    rule, basis = direct_answer.split("\n\n", 1)
+    if messages.VERBATIM in basis.split("\n", 1)[0]:
+        assert "«" not in basis, "a verbatim rule is not quoted again"
+        return rule
+    return basis.split("«", 1)[1].rsplit("»", 1)[0]

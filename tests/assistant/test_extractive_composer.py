@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from assistant_fixtures import KeywordRetriever
+from assistant_fixtures import KeywordRetriever, shown_law
 
 from assistant import messages
 from assistant.decisive import UnitRanker, is_delegation
 from assistant.evidence import select_sources
-from assistant.generators.extractive import ExtractiveGenerator
+from assistant.generators.extractive import ExtractiveGenerator, is_verbatim
 from assistant.textnorm import numbers_in
 from assistant.unit_context import strip_enumerator
 from corpus.store import Corpus
@@ -36,8 +36,8 @@ class TestExtractiveGenerator:
         sources = select_sources(tiny_retriever.search(question), tiny_corpus, question)
         draft = ExtractiveGenerator(tiny_corpus).generate(question, sources)
         assert draft.text and draft.cited
-        rule, basis = draft.text.split("\n\n", 1)
-        quote = basis.split("«", 1)[1]
+        rule = draft.text.split("\n\n", 1)[0]
+        quote = shown_law(draft.text)
         assert numbers_in(rule), "a question asking for a figure gets a rule with one"
         for number in numbers_in(rule):
             assert number in quote, "every figure of the rule is the quoted law's"
@@ -105,3 +105,29 @@ class TestDelegationUnits:
                 for gold in json.loads(line).get("gold") or []:
                     unit = corpus.get(gold["law"], gold["article"], gold.get("clause"), gold.get("point"))
                     assert unit.id not in delegations, (name, unit.id)
+
+
+@pytest.mark.parametrize(
+    ("rule", "quote", "expected"),
+    [
+        (
+            "Người lao động bị khiển trách sau 03 tháng thì được xóa kỷ luật.",
+            "1. Người lao động bị khiển trách sau 03 tháng thì được xóa kỷ luật.",
+            True,
+        ),
+        ("Thời giờ làm việc không quá 08 giờ.", "Thời giờ làm việc  không quá 08 giờ;", True),
+        # A point read with its lead-in, or one sentence of a longer clause, is still quoted.
+        (
+            "Mang thai từ tháng thứ 07.",
+            "1. Không được làm thêm giờ khi:\na) Mang thai từ tháng thứ 07.",
+            False,
+        ),
+        (
+            "Được giữ nguyên tiền lương cũ.",
+            "3. Được trả lương theo công việc mới. Được giữ nguyên tiền lương cũ.",
+            False,
+        ),
+    ],
+)
+def test_is_verbatim(rule: str, quote: str, expected: bool) -> None:
+    assert is_verbatim(rule, quote) is expected

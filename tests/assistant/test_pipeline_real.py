@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 import pytest
+from assistant_fixtures import shown_law
 
+from assistant import messages
 from assistant.pipeline import AssistantPipeline, citations_resolve
 from assistant.textnorm import numbers_in
 
@@ -28,7 +30,7 @@ def test_in_scope_answer_cites_gold_and_quotes_numbers(
     assert gold in {(c.law_id, c.article) for c in answer.citations}
     assert citations_resolve(pipeline.corpus, answer.citations)
     rule = answer.direct_answer.split("\n\n")[0]
-    quote = answer.direct_answer.split("«", 1)[1]
+    quote = shown_law(answer.direct_answer)
     for number in numbers_in(rule):
         assert number in quote, "the rule's figures are the quoted law's"
     assert "Căn cứ pháp lý:" in answer.answer and "Hỏi tư vấn viên" in answer.answer
@@ -216,6 +218,22 @@ def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline:
     further = text[text.index("Xem thêm") :].split("\n\n")[0]
     assert "Bộ luật Lao động 2019" in further
     assert "quy định chi tiết và hướng dẫn thi hành" not in further  # 145/2020's full title
+
+
+def test_a_one_sentence_rule_is_shown_once(pipeline: AssistantPipeline) -> None:
+    """Khoản 1 Điều 126 is one sentence: the opening sentence is that clause word for word, so the
+    basis line says so instead of quoting it again under it."""
+    answer = pipeline.ask(
+        "Em bị khiển trách cách đây 4 tháng, sau đó không vi phạm gì. Bao giờ thì em được xóa kỷ luật?"
+    )
+    rule, basis = answer.direct_answer.split("\n\n", 1)
+    assert answer.metadata["decisive_unit"] == "45/2019/QH14:d126:k1"
+    assert "sau 03 tháng" in rule and answer.answer.count("sau 03 tháng") == 1
+    assert (
+        basis.startswith("Căn cứ pháp lý: Khoản 1 Điều 126 Bộ luật Lao động 2019")
+        and messages.VERBATIM in basis
+    )
+    assert rule.rstrip(".") in pipeline.corpus.get("45/2019/QH14", 126, 1).text
 
 
 def test_nothing_is_said_twice_between_rule_steps_and_further_reading(pipeline: AssistantPipeline) -> None:

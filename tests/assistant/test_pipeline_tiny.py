@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from assistant_fixtures import with_generator
+from assistant_fixtures import shown_law, with_generator
 
 from assistant import messages
 from assistant.compose import tail_sections
@@ -22,7 +22,7 @@ class TestAsk:
         assert citations_resolve(tiny_pipeline.corpus, answer.citations)
         assert messages.LEGAL_BASIS in answer.answer and messages.ADVISOR in answer.answer
         rule = answer.direct_answer.split("\n\n")[0]
-        quote = answer.direct_answer.split("«", 1)[1]
+        quote = shown_law(answer.direct_answer)
         for number in numbers_in(rule):
             assert number in quote, "the rule's figures are the quoted law's"
         payload = answer.to_json()
