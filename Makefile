@@ -48,16 +48,20 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# The corpus and index are built (when missing or stale) before pytest, with their progress
+# bars, so a cold build on a slow or busy machine never runs inside a test's 900 s timeout.
 test: venv
 	bash scripts/test_setup.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/legal-assistant index build
 	$(BIN)/python -m pytest tests
 
 # The fast tests (no browser, PostgreSQL or LLM server) on both cores, for the edit-test loop.
 # One OpenMP thread per worker: two e5 passes each spinning two threads on two cores halve
 # the speed instead of doubling it.
 test-fast: venv
+	$(BIN)/legal-assistant index build
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist worksteal -q \
 	  -m "not browser and not postgres and not llm" tests
 

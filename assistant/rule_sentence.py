@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from assistant.decisive import Candidate
-from assistant.unit_context import clause_lead_in, clip, is_subjectless, strip_enumerator
+from assistant.unit_context import (
+    clause_lead_in,
+    clip,
+    is_subjectless,
+    lists_prohibited_acts,
+    strip_enumerator,
+)
 from corpus.model import UnitKind
 
 # Lead-in endings that announce a list; dropped when one item of the list is joined to it.
@@ -37,7 +43,9 @@ def rule_sentence(candidate: Candidate) -> str:
         sentence = strip_enumerator(candidate.key)
     if context.article_lead:
         sentence = _join(context.article_lead, sentence)
-    elif unit.kind is not UnitKind.POINT and is_subjectless(sentence):
+    elif unit.kind is not UnitKind.POINT and (
+        is_subjectless(sentence) or lists_prohibited_acts(context.article.title)
+    ):
         sentence = f"{context.article.title}: {_lower_first(sentence)}"
     return _end(sentence)
 

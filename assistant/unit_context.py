@@ -87,6 +87,13 @@ def is_subjectless(sentence: str) -> bool:
     return folded.startswith(_SUBJECTLESS_OPENERS) or bool(_ANAPHORA.search(folded))
 
 
+def lists_prohibited_acts(title: str) -> bool:
+    """An article titled "Các hành vi bị nghiêm cấm ..." or "Hành vi người sử dụng lao động không
+    được làm ...": each clause is an act ("Giữ bản chính giấy tờ tùy thân ..."), which read alone
+    sounds like an instruction; only the title says it is forbidden (22 such articles)."""
+    return fold(title).lower().startswith(("hanh vi", "cac hanh vi", "nhung hanh vi"))
+
+
 @dataclass(frozen=True)
 class UnitContext:
     """One quotable unit with the context that gives it meaning."""
@@ -102,7 +109,8 @@ class UnitContext:
         """The unit's first sentence has no subject and no lead-in supplies one."""
         if self.article_lead or self.clause_lead:
             return False
-        return is_subjectless(self.unit.text.splitlines()[0] if self.unit.text else "")
+        first = self.unit.text.splitlines()[0] if self.unit.text else ""
+        return is_subjectless(first) or lists_prohibited_acts(self.article.title)
 
     def quote(self, focus: str = "") -> str:
         """The unit's text with its lead-ins, enumerators as in the law ("1.", "a)").

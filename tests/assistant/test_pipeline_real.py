@@ -220,6 +220,35 @@ def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline:
     assert "quy định chi tiết và hướng dẫn thi hành" not in further  # 145/2020's full title
 
 
+@pytest.mark.parametrize(
+    ("question", "unit", "title"),
+    [
+        (
+            "cty giu bang dai hoc ban goc cua e tu luc vao lam, gio e xin nghi thi ho ko tra. vay co dung ko",
+            "45/2019/QH14:d17:k1",
+            "Hành vi người sử dụng lao động không được làm khi giao kết, thực hiện hợp đồng lao động",
+        ),
+        # A domestic worker is a worker ("người giúp việc", "osin" are labour terms), and "căn cước"
+        # is an identity paper in the law's words.
+        (
+            "Bà chủ giữ căn cước của chị giúp việc nhà, không cho về quê, có được không?",
+            "45/2019/QH14:d165:k3",
+            "Các hành vi bị nghiêm cấm đối với người sử dụng lao động",
+        ),
+    ],
+)
+def test_a_prohibited_act_is_said_to_be_prohibited(
+    pipeline: AssistantPipeline, question: str, unit: str, title: str
+) -> None:
+    """Read alone, "Giữ bản chính giấy tờ tùy thân ..." sounds like an instruction; only the
+    article's title ("Các hành vi bị nghiêm cấm ...") says the employer may not do it."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained and answer.metadata["decisive_unit"] == unit
+    rule, basis = answer.direct_answer.split("\n\n", 1)
+    assert rule.startswith(f"{title}: giữ")
+    assert basis.count("«") == 1 and messages.VERBATIM not in basis
+
+
 def test_a_one_sentence_rule_is_shown_once(pipeline: AssistantPipeline) -> None:
     """Khoản 1 Điều 126 is one sentence: the opening sentence is that clause word for word, so the
     basis line says so instead of quoting it again under it."""
