@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.scope import default_lexicon
-from assistant.textnorm import content_words, words
+from assistant.textnorm import content_words, nfc, words
 from corpus.text import fold, is_unaccented
 
 DEFAULT_MAX_TURNS = 5
@@ -101,7 +100,7 @@ def _follow_up_length(question: str) -> str | None:
 def _opens_like_follow_up(question: str, folded: str) -> bool:
     if is_unaccented(question):
         return bool(_OPENER_FOLDED.search(folded))
-    lowered = " ".join(unicodedata.normalize("NFC", question).lower().split())
+    lowered = " ".join(nfc(question).lower().split())
     return bool(_OPENER_ACCENTED.search(lowered))
 
 

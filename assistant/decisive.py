@@ -172,8 +172,8 @@ def word_rarity(corpus: Corpus) -> Mapping[str, float]:
     if corpus not in _RARITY:
         articles = corpus.articles()
         counts: Counter[str] = Counter()
-        for article in articles:
-            counts.update(set(law_words(article.text)))
+        for article in articles:  # read once: not through law_words' cache of hot texts
+            counts.update(set(content_words(article.text)))
         _RARITY[corpus] = {w: math.log(len(articles) / n) for w, n in counts.items()}
     return _RARITY[corpus]
 
@@ -281,12 +281,11 @@ def _best_sentence(text: str, query: _Query) -> str:
 
     def overlap(sentence: str) -> tuple[float, float, int]:
         figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(sentence)}
-        words = law_words(sentence)
-        shared = len(query.words & set(words))
+        shared = query.words & set(law_words(sentence))
         folded = _folded(sentence)
         mismatch = len(_mismatched(folded, query))
-        score = shared + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
-        specific = sum(query.rarity.get(w, 0.0) for w in query.words & set(words))
+        score = len(shared) + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
+        specific = sum(query.rarity.get(w, 0.0) for w in shared)
         return score, round(specific, 6), len(query.figures & figures)
 
     return max(sentences, key=overlap)
