@@ -1,7 +1,9 @@
 """Misleading quotes: law text shown without the context that gives it its meaning.
 
 A quote is the text between « and » in an answer, and, in a direct answer that marks no quote,
-every line copied verbatim from a cited article. A quote misleads when
+every line copied from a cited article: word for word, or in the law's words as a rule sentence
+restates them (a point joined to its clause's lead-in, a clause after its article's title, with
+the enumerators and a list's "như sau" left out). A quote misleads when
 
 - a point is shown without its clause's lead-in ("a) Mang thai từ tháng thứ 07 ..." alone);
 - a clause of an article that opens with a lead-in ("Trường hợp phải ngừng việc, người lao
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 
 from assistant import age_band
 from assistant.answer import Answer, Citation
-from assistant.unit_context import context_of, is_subjectless, strip_enumerator
+from assistant.unit_context import context_of, is_subjectless, plain_words, strip_enumerator
 from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
@@ -61,6 +63,26 @@ class _Located:
 
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().rstrip(";.:,").strip()
+
+
+def _phrase(text: str) -> str:
+    """``text`` as a space-delimited run of plain words, for containment tests."""
+    return " " + " ".join(plain_words(text)) + " "
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What an answer block shows, read exactly and in plain words."""
+
+    text: str
+    words: str
+
+    @classmethod
+    def of(cls, block: str) -> _Shown:
+        return cls(_norm(block), _phrase(block))
+
+    def has(self, piece: str) -> bool:
+        return _norm(piece) in self.text or _phrase(piece) in self.words
 
 
 def misleading_quotes(answer: Answer, corpus: Corpus) -> list[str]:
@@ -101,10 +123,10 @@ def _lines(block: str) -> Iterable[str]:
 def _check_block(
     block: str, outside: str, question: str, articles: list[LegalUnit], corpus: Corpus, *, marked: bool
 ) -> list[str]:
-    shown = _norm(block)
+    shown = _Shown.of(block)
     reasons: list[str] = []
     for line in _lines(block):
-        places = _locate(line, articles, corpus)
+        places = _locate(line, articles, corpus) or ([] if marked else _locate_words(line, articles, corpus))
         if not places:
             if marked:
                 reasons.append(f"not in any cited article: «{line[:80]}»")
@@ -138,8 +160,39 @@ def _locate(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[_Locat
     return found
 
 
+def _locate_words(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[_Located]:
+    """Where a rule sentence restates the law in its words: the deepest units whose text, read
+    after its lead-ins (a point after its clause's lead-in, a clause after its article's), holds
+    the line's plain words. A leading article title ("Nghĩa vụ của người lao động khi ...: không
+    được trợ cấp thôi việc.") is not law text; the title rule below checks it apart."""
+    found: list[_Located] = []
+    for article in articles:
+        words = plain_words(line)
+        title = plain_words(article.title)
+        if title and words[: len(title)] == title:
+            words = words[len(title) :]
+        needle = " " + " ".join(words) + " "
+        if not words:
+            continue
+        units = [article, *(u for c in corpus.children(article.id) for u in (c, *corpus.children(c.id)))]
+        readings = {u.id: _reading(u, corpus) for u in units}
+        matched = [u for u in units if needle in readings[u.id]]
+        deepest = [u for u in matched if not any(m.id.startswith(u.id + ":") for m in matched)]
+        found.extend(_Located(u, readings[u.id].startswith(needle)) for u in deepest)
+    return found
+
+
+def _reading(unit: LegalUnit, corpus: Corpus) -> str:
+    """A unit's plain words after the lead-ins that govern it."""
+    if unit.kind is UnitKind.ARTICLE:
+        return _phrase(unit.text)
+    context = context_of(corpus, unit)
+    lead = context.clause_lead if unit.kind is UnitKind.POINT else ""
+    return _phrase(" ".join(x for x in (context.article_lead, lead, unit.text) if x))
+
+
 def _missing_context(
-    line: str, located: _Located, shown: str, outside: str, question: str, corpus: Corpus
+    line: str, located: _Located, shown: _Shown, outside: str, question: str, corpus: Corpus
 ) -> str | None:
     unit = located.unit
     label = unit.heading
@@ -147,13 +200,13 @@ def _missing_context(
         context = None
     else:
         context = context_of(corpus, unit)
-        if context.clause_lead and _norm(context.clause_lead) not in shown:
+        if context.clause_lead and not shown.has(context.clause_lead):
             return f"{label}: point quoted without its lead-in"
-        if context.article_lead and _norm(context.article_lead) not in shown:
+        if context.article_lead and not shown.has(context.article_lead):
             return f"{label}: quoted without the article's lead-in «{context.article_lead[:60]}»"
     if not located.starts_unit and is_subjectless(line):
-        first = _norm(unit.text.splitlines()[0].split(". ")[0])
-        if first not in shown:
+        first = unit.text.splitlines()[0].split(". ")[0]
+        if not shown.has(first):
             return f"{label}: sentence quoted without the sentence that carries its subject"
     article = context.article if context else unit
     needs_title = located.starts_unit and context is not None and context.needs_title

@@ -36,7 +36,7 @@ def rule_sentence(candidate: Candidate) -> str:
     context = candidate.context
     unit = context.unit
     if unit.kind is UnitKind.POINT:
-        sentence = _join(context.clause_lead, clip(unit.text).removesuffix(" …"))
+        sentence = _join(context.clause_lead, _whole_lines(clip(unit.text)))
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
         sentence = _join(clause_lead_in(unit), candidate.key)
     else:
@@ -48,6 +48,14 @@ def rule_sentence(candidate: Candidate) -> str:
     ):
         sentence = f"{context.article.title}: {_lower_first(sentence)}"
     return _end(sentence)
+
+
+def _whole_lines(text: str) -> str:
+    """A clipped point without the line the clip cut: "... xử lý.\nTrường hợp xảy ra tai nạn lao
+    động chết người, …" would end the rule sentence on a fragment that says nothing."""
+    if text.endswith(" …") and "\n" in text:
+        return text.rsplit("\n", 1)[0]
+    return text.removesuffix(" …")
 
 
 def _join(lead: str, item: str) -> str:

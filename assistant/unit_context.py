@@ -60,6 +60,19 @@ def strip_enumerator(line: str) -> str:
     return _ENUMERATOR.sub("", line.strip())
 
 
+# Words a rule sentence leaves out when it joins an item of a list to the list's lead-in
+# ("... trong trường hợp sau đây:" + "a) Mang thai ..." -> "... trong trường hợp mang thai ...").
+_ANNOUNCER_WORDS = frozenset({"như", "sau", "đây", "cụ", "thể", "gồm", "bao", "một", "trong", "các"})
+_WORD = re.compile(r"\w+")
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a piece of law as a rule sentence may restate it: enumerators ("1.", "a)"),
+    case, punctuation and a list's announcing words ("như sau", "sau đây") left out."""
+    lines = (strip_enumerator(line) for line in text.splitlines())
+    return [w for w in _WORD.findall(" ".join(lines).casefold()) if w not in _ANNOUNCER_WORDS]
+
+
 def article_lead_in(article: LegalUnit) -> str:
     """The article's opening text before clause 1 when it ends with ':' (it governs every clause)."""
     lines: list[str] = []

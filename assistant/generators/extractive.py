@@ -8,7 +8,10 @@ Offline and deterministic. The direct answer is
     «<the unit with the lead-in or subject that gives it meaning>»
 
 When the unit is that one sentence word for word (44% of the frozen split's answers), it is not
-quoted a second time: the basis line says the sentence above is the law's own text.
+quoted a second time: the basis line says the sentence above is the law's own text. Nor is it
+when the sentence already carries the whole unit with its context in the law's words (a point
+joined to its clause's lead-in, a clause after its article's title): only the enumerators and a
+list's announcing words ("như sau", "sau đây") differ, and quoting it again doubled the answer.
 
 The sentence is built from the unit's own words (``assistant.rule_sentence``), so every figure
 a member reads ("tháng thứ 07", "12 ngày làm việc") is the law's. The other retrieved units are
@@ -25,7 +28,7 @@ from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
 from assistant.rule_sentence import rule_sentence
-from assistant.unit_context import strip_enumerator
+from assistant.unit_context import plain_words, strip_enumerator
 from corpus.model import LegalUnit
 from corpus.store import Corpus
 from indexing.law_mentions import mentioned_laws
@@ -91,6 +94,8 @@ class ExtractiveGenerator:
         yield rule
         if is_verbatim(rule, quote):  # the unit is that one sentence: shown once, said to be the law's
             yield "\n\n" + self._heading(best) + " " + messages.VERBATIM
+        elif carries_quote(rule, quote):  # the sentence is the unit with its lead-in: shown once
+            yield "\n\n" + self._heading(best) + " " + messages.OWN_WORDS
         else:
             yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
 
@@ -108,6 +113,18 @@ def is_verbatim(rule: str, quote: str) -> bool:
         return " ".join(strip_enumerator(text).split()).rstrip(".;:").casefold()
 
     return norm(rule) == norm(quote)
+
+
+def carries_quote(rule: str, quote: str) -> bool:
+    """Does the rule sentence already say the whole quote in the law's words? True when, apart
+    from enumerators, case, punctuation and a list's announcing words, the quote's words are the
+    sentence's last words (before them, at most the article's title: "Nghĩa vụ của người lao
+    động khi ...: không được trợ cấp thôi việc."). A quote cut with "…" says more than the
+    sentence and is kept."""
+    if "…" in quote:
+        return False
+    said, quoted = plain_words(rule), plain_words(quote)
+    return 0 < len(quoted) <= len(said) and said[len(said) - len(quoted) :] == quoted
 
 
 def _label(unit: LegalUnit) -> str:

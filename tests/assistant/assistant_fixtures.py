@@ -187,9 +187,10 @@ def scripted_llm(pipeline: Any, base_url: str, timeout_s: float = 5.0) -> Any:
 
 def shown_law(direct_answer: str) -> str:
     """The law's own words in a direct answer: its «quote», or the rule sentence when the basis
-    line says that sentence is the unit word for word (not quoted twice)."""
+    line says that sentence is the unit in the law's words (not quoted twice)."""
     rule, basis = direct_answer.split("\n\n", 1)
-    if messages.VERBATIM in basis.split("\n", 1)[0]:
+    first = basis.split("\n", 1)[0]
+    if messages.VERBATIM in first or messages.OWN_WORDS in first:
         assert "«" not in basis, "a verbatim rule is not quoted again"
         return rule
     return basis.split("«", 1)[1].rsplit("»", 1)[0]

@@ -8,7 +8,7 @@ from assistant_fixtures import KeywordRetriever, shown_law
 from assistant import messages
 from assistant.decisive import UnitRanker, is_delegation
 from assistant.evidence import select_sources
-from assistant.generators.extractive import ExtractiveGenerator, is_verbatim
+from assistant.generators.extractive import ExtractiveGenerator, carries_quote, is_verbatim
 from assistant.textnorm import numbers_in
 from assistant.unit_context import strip_enumerator
 from corpus.store import Corpus
@@ -131,3 +131,33 @@ class TestDelegationUnits:
 )
 def test_is_verbatim(rule: str, quote: str, expected: bool) -> None:
     assert is_verbatim(rule, quote) is expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "quote", "expected"),
+    [
+        # A point joined to its lead-in: only "sau đây", the enumerators and the case differ.
+        (
+            "Không được làm thêm giờ trong trường hợp mang thai từ tháng thứ 07.",
+            "1. Không được làm thêm giờ trong trường hợp sau đây:\na) Mang thai từ tháng thứ 07;",
+            True,
+        ),
+        # A subjectless clause after its article's title.
+        (
+            "Nghĩa vụ của người lao động khi nghỉ trái luật: không được trợ cấp thôi việc.",
+            "1. Không được trợ cấp thôi việc.",
+            True,
+        ),
+        # The quote says more (a word, or a part cut with "…"): it is kept.
+        (
+            "Không được làm thêm giờ trong trường hợp mang thai.",
+            "1. Không được làm thêm giờ trong trường hợp sau đây:\na) Mang thai từ tháng thứ 07;",
+            False,
+        ),
+        ("Khai báo ngay.", "1. Khai báo như sau:\nd) Khai báo ngay. Trường hợp chết người, …", False),
+        ("Được giữ nguyên tiền lương cũ.", "3. Được trả lương mới. Được giữ nguyên tiền lương cũ.", False),
+    ],
+)
+def test_carries_quote(rule: str, quote: str, expected: bool) -> None:
+    assert carries_quote(rule, quote) is expected
+

@@ -202,8 +202,14 @@ def test_the_rule_that_decides_comes_first(
     rule, basis = answer.direct_answer.split("\n\n", 1)
     assert fact in rule, "the opening sentence states the deciding figure"
     assert answer.metadata["decisive_unit"] == unit
-    if unit.count(":") == 3:  # a point is quoted with the lead-in that gives it meaning
-        assert (basis.count("«") == 1 and "trong trường hợp sau đây:" in basis) or "như sau:" in basis
+    if unit.count(":") == 3:
+        # A point is read with the lead-in that gives it meaning, in the opening sentence itself:
+        # the basis line says so and the point is not quoted a second time under it.
+        law, article, clause, _ = unit.split(":")
+        lead = pipeline.corpus.get(law, int(article[1:]), int(clause[1:])).text.splitlines()[0]
+        lead = lead.split(" trong trường hợp sau đây")[0].split(" như sau")[0]
+        assert rule.startswith(lead) and messages.OWN_WORDS in basis and "«" not in basis
+        assert answer.answer.count(fact) == 1, "the deciding figure is shown once"
     else:
         assert basis.count("«") == 1
     assert len(answer.direct_answer) <= max_chars
@@ -246,7 +252,8 @@ def test_a_prohibited_act_is_said_to_be_prohibited(
     assert not answer.abstained and answer.metadata["decisive_unit"] == unit
     rule, basis = answer.direct_answer.split("\n\n", 1)
     assert rule.startswith(f"{title}: giữ")
-    assert basis.count("«") == 1 and messages.VERBATIM not in basis
+    # the act is the whole clause: said once, after the title, and not quoted again under it
+    assert "«" not in basis and messages.OWN_WORDS in basis
 
 
 def test_a_one_sentence_rule_is_shown_once(pipeline: AssistantPipeline) -> None:

@@ -67,6 +67,26 @@ class TestMisleadingQuotes:
         )
         assert len(reasons) == 2
 
+    def test_a_rule_sentence_in_the_laws_words_is_read_as_a_quote(self, corpus: Any) -> None:
+        """The rule sentence of a point (its clause's lead-in joined to it, "sau đây" and the
+        enumerators left out) and of a subjectless clause (after its article's title) is shown
+        without a «quote»: the check reads it in plain words and still asks for the context."""
+        joined = (
+            "Người sử dụng lao động không được sử dụng người lao động làm việc ban đêm, làm thêm giờ "
+            "và đi công tác xa trong trường hợp mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu "
+            "làm việc ở vùng cao, vùng sâu, vùng xa, biên giới, hải đảo."
+        )
+        question = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca"
+        assert misleading_quotes(_answer(question, joined, 137, 1, "a", direct=joined), corpus) == []
+        bare = "mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao, vùng sâu."
+        wrong = misleading_quotes(_answer(question, bare, 137, 1, "a", direct=bare), corpus)
+        assert len(wrong) == 1 and "lead-in" in wrong[0]
+        titled = (
+            "Nghĩa vụ của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật: "
+            "không được trợ cấp thôi việc."
+        )
+        assert misleading_quotes(_answer("nghỉ ngang", titled, 40, 1, direct=titled), corpus) == []
+
     def test_actor_not_mentioned(self, corpus: Any) -> None:
         quote = (
             "«Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi khám thai theo quy định "
