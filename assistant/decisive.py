@@ -61,9 +61,15 @@ _ASKS_FOR_FIGURE = re.compile(
 )
 _NUMBER = re.compile(r"\d+")
 DELEGATION_MAX_CHARS = 260
+# A unit that opens with a rule-making body and its verb delegates, however long its list of what
+# that body will regulate ("Chính phủ quy định chi tiết Điều này; quy định các trường hợp ...").
+_RULE_MAKER = re.compile(
+    r"^(?:Chính phủ|Thủ tướng Chính phủ|Bộ trưởng Bộ (?:Lao động - Thương binh và Xã hội|Nội vụ|Y tế|"
+    r"Tài chính)|Ủy ban Thường vụ Quốc hội) (?:quy định|hướng dẫn|quyết định)\b"
+)
 _DELEGATION = re.compile(
     r"^(?:Chính phủ|Thủ tướng Chính phủ|Bộ trưởng[^.]{0,120}?|Bộ (?!luật)[^.]{0,80}?|Ủy ban[^.]{0,80}?"
-    r"|Hội đồng[^.]{0,80}?) (?:quy định chi tiết|hướng dẫn|quy định)[^.]{0,150}\.?$"
+    r"|Hội đồng[^.]{0,80}?)(?<!theo)(?<!tại)(?<!của) (?:quy định chi tiết|hướng dẫn|quy định)[^.]{0,150}\.?$"
 )
 # Qualifiers that turn a rule into its opposite case; a unit using one the question does not is
 # about another situation. "Trái pháp luật" also counts in the article's title and lead-ins:
@@ -202,8 +208,10 @@ def is_delegation(text: str) -> bool:
     """A unit that only hands the detail to another body ("Chính phủ quy định chi tiết Điều
     này.", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định danh mục ..."): it states no
     rule a member can rely on, so it never opens an answer (none is a gold unit of the dev sets;
-    169 in the corpus)."""
+    213 clauses and points of the corpus)."""
     text = text.strip()
+    if _RULE_MAKER.match(text):  # whatever follows is what that body will regulate
+        return True
     return len(text) < DELEGATION_MAX_CHARS and _DELEGATION.match(text) is not None
 
 

@@ -82,7 +82,15 @@ class TestDelegationUnits:
             ("Chính phủ quy định chi tiết Điều này.", True),
             ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chi tiết khoản 1 Điều này.", True),
             ("Chính phủ quy định trình tự, thủ tục xử lý kỷ luật lao động.", True),
+            # However long the list of what the body will regulate (khoản 2 Điều 39 Luật BHXH 2024).
+            (
+                "Chính phủ quy định chi tiết Điều này; quy định các trường hợp thuộc khoản 1 Điều này "
+                "nhưng có lý do chính đáng thì không bị coi là trốn đóng bảo hiểm xã hội bắt buộc, bảo "
+                "hiểm thất nghiệp; quy định việc truy thu, truy đóng và xử lý khác.",
+                True,
+            ),
             ("Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.", False),
+            ("Hội đồng trọng tài lao động giải quyết tranh chấp theo quy định tại Điều 189 của Bộ luật này.", False),
             # A rule that also names a body is a rule: the body must be its subject.
             ("Người sử dụng lao động quy định chi tiết nội quy lao động.", False),
         ],
