@@ -93,6 +93,7 @@ class Composed:
     meta: dict[str, Any] = field(default_factory=dict)
     quoted: bool = False  # the direct text already quotes its decisive unit (extractive)
     steps: RemedyPlan | None = None  # the "Bạn có thể làm gì" steps, when the question calls for them
+    shown: int = 1  # with ``quoted``: how many leading cited units the direct text already shows
 
 
 class AssistantPipeline:
@@ -168,8 +169,11 @@ class AssistantPipeline:
         an LLM draft; the last chunk then restarts with the corrected answer after a blank line.
         """
         turn = self._front.invoke(self._start(question, history))
-        if turn.calculation is not None or turn.decline is not None or not turn.sources:
-            answer = self._answer(turn) if turn.calculation is not None else self._finish(turn, None)
+        plan, borrowed = self._remedies(turn) if turn.decline is None else (None, False)
+        if turn.calculation is not None or turn.decline is not None or not turn.sources or borrowed:
+            # a calculation, a decline or the steps for the story just told: sent whole
+            whole = turn.calculation is not None or (borrowed and turn.decline is None and turn.sources)
+            answer = self._answer(turn) if whole else self._finish(turn, None)
             yield answer.answer
             yield answer
             return
@@ -192,7 +196,6 @@ class AssistantPipeline:
                 composed = self._from_draft(turn, Draft("".join(pieces), (), self.generator.name), sources)
         except GeneratorError as exc:
             composed = self._fallback(turn, exc.reason)
-        plan = self._remedies(turn)
         answer = self._finish(turn, replace(composed, steps=plan) if plan else composed)
         streamed = "".join(pieces)
         if answer.answer.startswith(streamed):
@@ -338,17 +341,34 @@ class AssistantPipeline:
         if turn.decline is not None:
             return self._finish(turn, None)
         composed = self._compose(turn)
-        plan = self._remedies(turn)
+        plan, borrowed = self._remedies(turn)
+        if borrowed and plan is not None and plan.steps and composed.quoted:
+            return self._finish(turn, self._steps_first(composed, plan))
         return self._finish(turn, replace(composed, steps=plan) if plan else composed)
 
-    def _remedies(self, turn: Turn) -> RemedyPlan | None:
+    def _remedies(self, turn: Turn) -> tuple[RemedyPlan | None, bool]:
         """The "Bạn có thể làm gì" steps for the member's message, or, when it asks what to do
-        without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story
-        its conversation told just before."""
-        plan = remedy_plan(turn.query or turn.question, self.corpus)
-        if plan is None and turn.previous and asks_what_to_do(folded(turn.question)):
-            plan = remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus)
-        return plan
+        without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story its
+        conversation told just before (then True: those steps are the answer, and a rule
+        retrieved for the bare words "kiện", "thời hạn" is not)."""
+        if turn.previous and asks_what_to_do(folded(turn.question)):
+            if remedy_plan(turn.question, self.corpus) is None:  # the message names no problem
+                return remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus), True
+        return remedy_plan(turn.query or turn.question, self.corpus), False
+
+    def _steps_first(self, composed: Composed, plan: RemedyPlan) -> Composed:
+        """The direct answer is the steps, each cited; the other sources stay as references."""
+        units: list[LegalUnit] = []
+        for step in plan.steps:
+            try:
+                units.append(self.corpus.get(step.law_id, step.article, step.clause, step.point))
+            except UnknownUnitError:
+                continue
+        stepped = {(u.law_id, u.article) for u in units}
+        rest = [u for u in composed.cited[1:] if (u.law_id, u.article) not in stepped]
+        meta = {**composed.meta, "decisive_unit": None, "steps_first": plan.topic}
+        cited = tuple(dict.fromkeys((*units, *rest)))
+        return replace(composed, direct=plan.render(), cited=cited, meta=meta, shown=len(units))
 
     def _calculated(self, reply: CalculationReply) -> Composed:
         units = []
@@ -427,7 +447,7 @@ class AssistantPipeline:
         if composed.generator == CALCULATOR:  # the result names its basis; the units are listed
             quotes, listed = None, citations
         elif composed.quoted:
-            quotes, listed = None, citations[1:]
+            quotes, listed = None, citations[composed.shown :]
         else:
             quotes, listed = [context_of(self.corpus, u).quote() for u in composed.cited], citations
         plan = composed.steps
@@ -441,7 +461,7 @@ class AssistantPipeline:
             listed = tuple(c for c in listed if (c.law_id, c.article) not in stepped)
         # A quoted decisive unit: only what that rule refers to ("theo quy định tại Điều 47"),
         # not what the further references refer to in turn.
-        referring = composed.cited[:1] if composed.quoted else composed.cited
+        referring = composed.cited[: min(composed.shown, 1)] if composed.quoted else composed.cited
         tail = tail_sections(
             listed,
             quotes=quotes,

@@ -127,9 +127,15 @@ def test_follow_up_in_a_labour_conversation_is_answered_with_its_steps(pipeline:
     assert pipeline.ask(follow_up).abstained  # alone: declined
     answer = pipeline.ask(follow_up, history=[(story, "...")])
     assert not answer.abstained
-    steps = answer.answer[answer.answer.index("Bạn có thể làm gì") :]
+    # The member asked what to do: the steps are the short answer, said once; a rule retrieved
+    # for the bare words ("kiện", "thời hạn") does not open it.
+    steps = answer.direct_answer
+    assert steps.startswith("Bạn có thể làm gì") and answer.answer.count("Bạn có thể làm gì") == 1
     # The steps for a dismissal: no mediation needed, then the court within a year.
     assert "Điểm a khoản 1 Điều 188" in steps and "01 năm" in steps and "Điều 190" in steps
+    assert answer.metadata["steps_first"] == "disciplinary_dismissal"
+    streamed = list(pipeline.stream_answer(follow_up, history=[(story, "...")]))
+    assert streamed[-1].answer == answer.answer and "".join(streamed[:-1]) == answer.answer
     # An off-topic follow-up is still declined in the same conversation.
     assert pipeline.ask("Thế còn giá vàng hôm nay bao nhiêu?", history=[(story, "...")]).abstained
 
