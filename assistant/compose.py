@@ -32,10 +32,12 @@ def references(citations: Sequence[Citation], related: Sequence[str]) -> str:
 
 
 def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
-    """Labels of units the cited ones refer to (resolved cross-references), not already cited."""
+    """Labels of units the cited ones refer to (resolved cross-references), not already cited,
+    one per article: "các khoản 1, 2, 3, 4, 6, 7, 9 và 10 Điều 34" is one reference to Điều 34,
+    not three untitled lines for its first three clauses."""
     cited_ids = {u.id for u in cited}
     cited_articles = {(u.law_id, u.article) for u in cited}
-    labels: list[str] = []
+    groups: dict[tuple[str, int], list[LegalUnit]] = {}
     for unit in cited:
         for target_id in unit.references:
             target = corpus.units.get(target_id)
@@ -43,17 +45,29 @@ def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
                 continue
             if target.clause is None and (target.law_id, target.article) in cited_articles:
                 continue
-            law = document_name(corpus, target.law_id)
-            # Labelled as the cited units are: "Điều 19 <law> — <title>", "Khoản 1 Điều 7 <law>".
-            if target.kind is UnitKind.ARTICLE:
-                label = f"Điều {target.article} {law} — {target.title}".rstrip(" —")
-            else:
-                label = f"{target.heading} {law}"
-            if label not in labels:
-                labels.append(label)
-            if len(labels) >= MAX_RELATED:
-                return labels
-    return labels
+            key = (target.law_id, target.article)
+            if key not in groups and len(groups) >= MAX_RELATED:
+                continue
+            if target not in groups.setdefault(key, []):
+                groups[key].append(target)
+    return [_related_label(corpus, targets) for targets in groups.values()]
+
+
+def _related_label(corpus: Corpus, targets: list[LegalUnit]) -> str:
+    """ "Điều 47 <law> — <title>", "Khoản 1 Điều 7 <law> — <title>", "Các khoản 1, 2 và 3 Điều 34
+    <law> — <title>" (labelled as the cited units are)."""
+    first = targets[0]
+    assert first.article is not None
+    article = corpus.get(first.law_id, first.article)
+    law = document_name(corpus, first.law_id)
+    if len(targets) == 1 and first.kind is not UnitKind.ARTICLE:
+        where = first.heading
+    elif len(targets) > 1 and all(t.kind is UnitKind.CLAUSE for t in targets):
+        numbers = [str(t.number) for t in targets]
+        where = f"Các khoản {', '.join(numbers[:-1])} và {numbers[-1]} Điều {first.article}"
+    else:  # the article itself, or points of several clauses
+        where = f"Điều {first.article}"
+    return f"{where} {law} — {article.title}".rstrip(" —")
 
 
 def tail_sections(

@@ -340,3 +340,26 @@ def test_further_reading_lists_what_the_decisive_rule_refers_to(pipeline: Assist
     cited = {f"Điều {c.article} " for c in answer.citations}
     # Every line is a cited unit or a unit the decisive one refers to.
     assert all(any(ref in line for ref in cited) or "Điều 47 " in line for line in further)
+
+
+def test_clauses_the_rule_refers_to_are_one_titled_reference(pipeline: AssistantPipeline) -> None:
+    """Khoản 1 Điều 46 pays severance "khi hợp đồng lao động chấm dứt theo quy định tại các khoản 1,
+    2, 3, 4, 6, 7, 9 và 10 Điều 34": one line names those clauses with Điều 34's title, instead
+    of three untitled lines for its first three clauses."""
+    answer = pipeline.ask(
+        "còn nếu tôi tự nghỉ luôn, báo trước đủ 30 ngày thì có còn được trợ cấp không?",
+        history=[
+            (
+                "Tôi làm công ty được 3 năm, hợp đồng hết hạn và công ty không ký tiếp. "
+                "Tôi có được trợ cấp thôi việc không?",
+                "...",
+            )
+        ],
+    )
+    assert answer.metadata["decisive_unit"] == "45/2019/QH14:d46:k1"
+    further = answer.answer.split("Xem thêm:", 1)[1].split("\n\n", 1)[0].splitlines()
+    article_34 = [line for line in further if "Điều 34 " in line]
+    assert article_34 == [
+        "- Các khoản 1, 2, 3, 4, 6, 7, 9 và 10 Điều 34 Bộ luật Lao động 2019 (45/2019/QH14) — "
+        "Các trường hợp chấm dứt hợp đồng lao động"
+    ]
