@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.scope import default_lexicon
-from assistant.textnorm import content_words, nfc, words
+from assistant.textnorm import content_words, is_content_word, nfc, words
 from corpus.text import fold, is_unaccented
 
 DEFAULT_MAX_TURNS = 5
@@ -124,7 +124,7 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
     carried: list[str] = []
     for token in previous.split():
         key = fold(token).strip(".,;:?!()\"'")
-        if not key or key in own or key not in set(content_words(token)):
+        if not key or key in own or not is_content_word(token.strip(".,;:?!()\"'")):
             continue
         carried.append(token.strip(".,;:?!()\"'"))
         if len(carried) >= CARRIED_TERMS:

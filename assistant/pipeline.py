@@ -351,9 +351,9 @@ class AssistantPipeline:
         without saying about what ("Vậy giờ tôi muốn kiện thì phải làm gì?"), for the story its
         conversation told just before (then True: those steps are the answer, and a rule
         retrieved for the bare words "kiện", "thời hạn" is not)."""
-        if turn.previous and asks_what_to_do(folded(turn.question)):
-            if remedy_plan(turn.question, self.corpus) is None:  # the message names no problem
-                return remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus), True
+        bare = turn.previous and asks_what_to_do(folded(turn.question))
+        if bare and remedy_plan(turn.question, self.corpus) is None:  # the message names no problem
+            return remedy_plan(f"{turn.previous}\n{turn.question}", self.corpus), True
         return remedy_plan(turn.query or turn.question, self.corpus), False
 
     def _steps_first(self, composed: Composed, plan: RemedyPlan) -> Composed:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from corpus.text import fold, folded_stopwords
+from corpus.text import fold, folded_stopwords, is_unaccented, stopwords
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A number as written in the law: "12", "30%", "1.000.000", "2,5", "01/7/2025".
@@ -49,6 +49,22 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Folded syllables minus function words and one-letter tokens."""
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def is_content_word(token: str) -> bool:
+    """Is this one typed word a content word? As ``content_words``, except that a word typed with
+    its diacritics is not dropped for folding onto a stop word: "nợ" folds to "no", which is
+    the stop word "nó", yet "nợ lương" is what a member's story is about."""
+    if content_words(token):
+        return True
+    key = fold(token).strip()
+    return (
+        len(key) > 1
+        and not is_unaccented(token)
+        and key in folded_stopwords()
+        and key not in _ANSWER_EXTRA
+        and nfc(token).strip().lower() not in stopwords()
+    )
 
 
 @lru_cache(maxsize=16_384)

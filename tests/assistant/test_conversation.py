@@ -53,6 +53,17 @@ class TestFollowUpRewrite:
         assert carried[0] == "nghỉ"  # the story's first content words, as before
         assert " ".join(carried).endswith("sa thải")  # then the labour-law topic it named
 
+    def test_a_word_that_folds_onto_a_stop_word_is_carried(self) -> None:
+        """ "nợ" folds to "no", the stop word "nó": the story is about "nợ lương", not "lương"."""
+        story = "Công ty nợ lương em 2 tháng rồi, hỏi thì cứ hẹn."
+        conversation = Conversation.from_history([(story, "...")])
+        question = "còn nếu tôi nghỉ luôn thì sao?"
+        carried = rewrite_follow_up(question, conversation).removeprefix(question).split()
+        assert carried[:3] == ["Công", "ty", "nợ"] and "em" not in carried and "rồi" not in carried
+        # typed without diacritics, "no" may be the stop word: not carried
+        bare = Conversation.from_history([("cong ty no luong em 2 thang roi", "...")])
+        assert "no" not in rewrite_follow_up(question, bare).removeprefix(question).split()
+
     def test_longer_follow_up_is_searched_with_the_whole_previous_question(self) -> None:
         previous = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ"
         question = "còn nếu em tự nguyện muốn tăng ca để có thêm tiền thì có được không ạ?"

@@ -90,7 +90,7 @@ class TestDelegationUnits:
                 True,
             ),
             ("Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.", False),
-            ("Hội đồng trọng tài lao động giải quyết tranh chấp theo quy định tại Điều 189 của Bộ luật này.", False),
+            ("Hội đồng trọng tài lao động giải quyết tranh chấp theo quy định tại Điều 189.", False),
             # A rule that also names a body is a rule: the body must be its subject.
             ("Người sử dụng lao động quy định chi tiết nội quy lao động.", False),
         ],
