@@ -35,6 +35,12 @@ def bands(folded: str) -> list[Band]:
     return found
 
 
+def without_bands(folded: str) -> str:
+    """``folded`` with its age bands blanked: the "chưa" of "từ đủ 15 tuổi đến chưa đủ 18 tuổi"
+    bounds an age band (judged by ``excludes``), it does not turn the rule into its opposite."""
+    return _ABOVE.sub(" ", _FROM.sub(" ", _BELOW.sub(" ", _BETWEEN.sub(" ", folded))))
+
+
 @lru_cache(maxsize=1024)
 def stated_age(folded: str) -> int | None:
     """The one age a question states, or None (none, or several: whose would be unclear).

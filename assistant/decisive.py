@@ -256,7 +256,9 @@ def _candidate(
 
 
 def _mismatched(folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALIFIERS) -> set[str]:
-    """The opposite-case qualifiers ``folded`` uses that the question does not."""
+    """The opposite-case qualifiers ``folded`` uses that the question does not (an age band's
+    "chưa đủ 18 tuổi" is not one: the age-band feature judges it)."""
+    folded = age_band.without_bands(folded)
     return {q for q in qualifiers if q not in query.folded and re.search(rf"\b{q}\b", folded)}
 
 

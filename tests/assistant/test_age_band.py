@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from assistant.age_band import actor_words, bands, excludes, stated_age
+from assistant.age_band import actor_words, bands, excludes, stated_age, without_bands
 from assistant.textnorm import fold
 
 
@@ -45,3 +45,11 @@ def test_a_stated_age_names_the_actor() -> None:
     assert actor_words(fold("cháu 14 tuổi")) == "chua thanh nien chua du 15 tuoi"
     assert actor_words(fold("bác 62 tuổi")) == "cao tuoi"
     assert actor_words(fold("tôi 30 tuổi")) == ""
+
+
+def test_an_age_band_is_blanked_for_the_qualifier_rule() -> None:
+    """The "chưa" of "chưa đủ 18 tuổi" bounds an age band; "chưa đủ 12 tháng" stays a qualifier."""
+    rule = without_bands(fold("Thời giờ làm việc của người từ đủ 15 tuổi đến chưa đủ 18 tuổi: 08 giờ"))
+    assert "chua" not in rule.split() and "08 gio" in rule
+    assert "chua du 12 thang" in without_bands(fold("người lao động làm việc chưa đủ 12 tháng"))
+

@@ -363,3 +363,13 @@ def test_clauses_the_rule_refers_to_are_one_titled_reference(pipeline: Assistant
         "- Các khoản 1, 2, 3, 4, 6, 7, 9 và 10 Điều 34 Bộ luật Lao động 2019 (45/2019/QH14) — "
         "Các trường hợp chấm dứt hợp đồng lao động"
     ]
+
+
+def test_a_minor_told_to_work_ten_hours_reads_the_minors_daily_limit(pipeline: AssistantPipeline) -> None:
+    """ "17 tuổi ... 10 tiếng mỗi ngày": the limit for workers from 15 to under 18 (khoản 2 Điều 146),
+    not a list of jobs forbidden to them. The "chưa" of "chưa đủ 18 tuổi" is an age band, not an
+    opposite-case qualifier, and "tiếng mỗi ngày" is the law's "giờ trong 01 ngày"."""
+    answer = pipeline.ask("Em 17 tuổi, công ty bắt làm 10 tiếng mỗi ngày có đúng không?")
+    assert answer.metadata["decisive_unit"] == "45/2019/QH14:d146:k2"
+    assert "08 giờ trong 01 ngày" in answer.direct_answer.split("\n\n")[0]
+
