@@ -49,6 +49,23 @@ class Source:
         return f"{where} {self.law_title} ({self.article.law_id}) — {self.article.title}"
 
 
+# The social-insurance agency's own procedures (its Quyết định and consolidated texts) decide
+# nothing for a question that names no insurance matter: their long passages sit near every
+# question in e5 space ("Tổ trưởng ... danh sách tăng ca" found Quyết định 166/QĐ-BHXH first).
+_AGENCY_PROCEDURES = ("QĐ-BHXH", "VBHN-BHXH")
+_INSURANCE_MATTERS = re.compile(
+    r"\b(?:bao hiem|bhxh|bhyt|bhtn|that nghiep|thai san|om dau|huu tri|luong huu|nghi huu|tro cap"
+    r"|giam dinh|tu tuat|dong bao hiem)\b"
+)
+
+
+def may_decide(hit: Hit, folded_question: str) -> bool:
+    """False for an agency procedure when the (accent-folded) question names no insurance matter."""
+    if not hit.law_id.endswith(_AGENCY_PROCEDURES):
+        return True
+    return _INSURANCE_MATTERS.search(folded_question) is not None
+
+
 def is_multi_part(question: str) -> bool:
     return bool(_MULTI_PART.search(question.lower()))
 

@@ -23,7 +23,7 @@ from assistant.compose import related_provisions, tail_sections
 from assistant.confidence import Calibration, Evidence, evidence_from
 from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
 from assistant.evasion import asks_to_evade
-from assistant.evidence import Source, decisive_first, numbered_sources, select_sources
+from assistant.evidence import Source, decisive_first, may_decide, numbered_sources, select_sources
 from assistant.generators.base import Draft, Generator, GeneratorError
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.injection import Sanitised, strip_instructions
@@ -41,6 +41,7 @@ from corpus.model import LegalUnit
 from corpus.questions import validate_question
 from corpus.settings import Settings
 from corpus.store import Corpus
+from corpus.text import fold
 from indexing.hit import Hit
 from indexing.law_mentions import mentioned_laws
 
@@ -245,6 +246,8 @@ class AssistantPipeline:
         similarity = similarities(vector, articles) if similarities else {}
         if self.reranker is not None:
             hits = self.reranker.rerank(hits, turn.query, self.corpus, similarity, recalled)
+        asked = fold(turn.expanded or turn.query)
+        hits = [h for h in hits if may_decide(h, asked)]
         return replace(
             turn,
             hits=tuple(hits[:RETRIEVE_K]),

@@ -373,3 +373,19 @@ def test_a_minor_told_to_work_ten_hours_reads_the_minors_daily_limit(pipeline: A
     assert answer.metadata["decisive_unit"] == "45/2019/QH14:d146:k2"
     assert "08 giờ trong 01 ngày" in answer.direct_answer.split("\n\n")[0]
 
+
+def test_an_agency_procedure_answers_only_insurance_questions(pipeline: AssistantPipeline) -> None:
+    """The social-insurance agency's internal procedures (Quyết định 166/QĐ-BHXH: "Trách nhiệm
+    của cơ quan BHXH ... Chi TCTN") opened the answer to a worker put on Sunday overtime; a
+    question that names an insurance matter still reads them."""
+    overtime = pipeline.ask(
+        "Tổ trưởng tự ghi tên em vào danh sách tăng ca chủ nhật, em không đồng ý thì bị dọa cắt thưởng. "
+        "Cty có được ép tăng ca không?"
+    )
+    assert not any(c.law_id.endswith(("QĐ-BHXH", "VBHN-BHXH")) for c in overtime.citations)
+    asked = pipeline.ask(
+        "Theo quy trình thu của BHXH Việt Nam (văn bản hợp nhất 2089/VBHN-BHXH), đơn vị chậm đóng "
+        "bảo hiểm bao nhiêu ngày thì bị tính lãi?"
+    )
+    assert any(c.law_id == "2089/VBHN-BHXH" for c in asked.citations)
+
