@@ -170,11 +170,14 @@ class AssistantPipeline:
         an LLM draft; the last chunk then restarts with the corrected answer after a blank line.
         """
         turn = self._front.invoke(self._start(question, history))
-        plan, borrowed = self._remedies(turn) if turn.decline is None else (None, False)
-        if turn.calculation is not None or turn.decline is not None or not turn.sources or borrowed:
-            # a calculation, a decline or the steps for the story just told: sent whole
-            whole = turn.calculation is not None or (borrowed and turn.decline is None and turn.sources)
-            answer = self._answer(turn) if whole else self._finish(turn, None)
+        if turn.calculation is not None or turn.decline is not None or not turn.sources:
+            answer = self._answer(turn) if turn.calculation is not None else self._finish(turn, None)
+            yield answer.answer
+            yield answer
+            return
+        plan, borrowed = self._remedies(turn)
+        if borrowed:  # the steps for the story just told are the answer: known first, sent whole
+            answer = self._answer(turn, (plan, borrowed))
             yield answer.answer
             yield answer
             return
@@ -338,13 +341,14 @@ class AssistantPipeline:
             and not mentioned_laws(turn.query, self.corpus.documents)
         )
 
-    def _answer(self, turn: Turn) -> Answer:
+    def _answer(self, turn: Turn, remedies: tuple[RemedyPlan | None, bool] | None = None) -> Answer:
+        """``remedies``: ``_remedies(turn)`` when the caller already has it."""
         if turn.calculation is not None:
             return self._finish(turn, self._calculated(turn.calculation))
         if turn.decline is not None:
             return self._finish(turn, None)
         composed = self._compose(turn)
-        plan, borrowed = self._remedies(turn)
+        plan, borrowed = remedies or self._remedies(turn)
         if borrowed and plan is not None and plan.steps and composed.quoted:
             return self._finish(turn, self._steps_first(composed, plan))
         return self._finish(turn, replace(composed, steps=plan) if plan else composed)
@@ -361,25 +365,26 @@ class AssistantPipeline:
 
     def _steps_first(self, composed: Composed, plan: RemedyPlan) -> Composed:
         """The direct answer is the steps, each cited; the other sources stay as references."""
-        units: list[LegalUnit] = []
-        for step in plan.steps:
-            try:
-                units.append(self.corpus.get(step.law_id, step.article, step.clause, step.point))
-            except UnknownUnitError:
-                continue
+        units = self._resolved(plan.steps)
         stepped = {(u.law_id, u.article) for u in units}
         rest = [u for u in composed.cited[1:] if (u.law_id, u.article) not in stepped]
         meta = {**composed.meta, "decisive_unit": None, "steps_first": plan.topic}
         cited = tuple(dict.fromkeys((*units, *rest)))
         return replace(composed, direct=plan.render(), cited=cited, meta=meta, shown=len(units))
 
-    def _calculated(self, reply: CalculationReply) -> Composed:
+    def _resolved(self, refs: Sequence[Any]) -> list[LegalUnit]:
+        """The units these references (law_id, article, clause, point) name; a unit of a document
+        not in the corpus is left out, never cited."""
         units = []
-        for ref in reply.citations:  # a unit of a document not in the corpus is not cited
+        for ref in refs:
             try:
                 units.append(self.corpus.get(ref.law_id, ref.article, ref.clause, ref.point))
             except UnknownUnitError:
                 continue
+        return units
+
+    def _calculated(self, reply: CalculationReply) -> Composed:
+        units = self._resolved(reply.citations)
         meta = {"calculation": reply.to_json()}
         return Composed(reply.direct_answer, tuple(dict.fromkeys(units)), None, CALCULATOR, meta=meta)
 

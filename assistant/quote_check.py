@@ -166,14 +166,13 @@ def _locate_words(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[
     the line's plain words. A leading article title ("Nghĩa vụ của người lao động khi ...: không
     được trợ cấp thôi việc.") is not law text; the title rule below checks it apart."""
     found: list[_Located] = []
+    said = plain_words(line)
     for article in articles:
-        words = plain_words(line)
         title = plain_words(article.title)
-        if title and words[: len(title)] == title:
-            words = words[len(title) :]
-        needle = " " + " ".join(words) + " "
+        words = said[len(title) :] if title and said[: len(title)] == title else said
         if not words:
             continue
+        needle = " " + " ".join(words) + " "
         units = [article, *(u for c in corpus.children(article.id) for u in (c, *corpus.children(c.id)))]
         readings = {u.id: _reading(u, corpus) for u in units}
         matched = [u for u in units if needle in readings[u.id]]
