@@ -2,8 +2,10 @@
 
 "Em 16 tuổi ... được làm tối đa mấy tiếng?" is answered by the rule for workers "từ đủ 15 tuổi
 đến chưa đủ 18 tuổi", never by the one for "người chưa đủ 15 tuổi": a unit whose every age
-band excludes the age the member gave is about someone else. Both texts are read folded
-(``assistant.textnorm.fold``).
+band excludes the age the member gave is about someone else. The same holds for the two other
+figures a rule's case turns on in members' stories: the month of a pregnancy ("em mang bầu
+tháng thứ 7" and "mang thai từ tháng thứ 07") and a child's age ("con em mới được 8 tháng" and
+"nuôi con dưới 12 tháng tuổi"). Both texts are read folded (``assistant.textnorm.fold``).
 """
 
 from __future__ import annotations
@@ -22,11 +24,31 @@ _ABOVE = re.compile(r"tren (\d{1,2}) tuoi")
 _AGE = re.compile(r"(?<![\d/.,])(\d{1,2}) tuoi")
 _BAND_WORDS = ("chua du ", "chua ", "duoi ", "tren ", "tu du ", "du ", "tu ", "den ", "toi ")
 
+# A child's age band in the law ("nuôi con dưới 12 tháng tuổi", "con chưa đủ 06 tháng tuổi", "có từ 2
+# con trở lên dưới 7 tuổi", "con từ đủ 03 tuổi đến dưới 07 tuổi"): the child's, not the member's.
+_CHILD_BAND = re.compile(
+    r"\bcon(?: [a-z]+){0,3}? (?:tu du (\d{1,2}) tuoi (?:den|toi) )?"
+    r"(?:duoi|chua du) (\d{1,2}) (thang tuoi|tuoi)"
+)
+# "mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao ...": from month 6 at least.
+_PREGNANCY_BAND = re.compile(r"mang thai tu thang thu (\d{1,2})(?: hoac tu thang thu (\d{1,2}))?")
+# What a member says of them: "bầu 8 tháng", "mang bầu tháng thứ 7", "có bầu được 3 tháng";
+# "con em mới được 8 tháng", "con tôi 5 tuổi".
+_PREGNANT = re.compile(
+    r"(?<!kham )(?:thai|bau)(?: (?:duoc|da|den|roi|hon|khoang|gan|dang|moi))*"
+    r"(?: thang thu (\d{1,2})| (\d{1,2}) thang)\b"
+)
+_CHILD_AGE = re.compile(
+    r"\bcon(?: (?:e|em|toi|minh|mk|chi|anh|be|nho|gai|trai|cua em|cua toi))*"
+    r"(?: (?:moi|duoc|da|gio|nay|hon|gan|khoang|roi|dang|chua))* (\d{1,2}) (thang|tuoi)\b"
+)
+
 Band = tuple[float, float]  # [low, high)
 
 
 def bands(folded: str) -> list[Band]:
-    """The age bands a text of law names, in years."""
+    """The age bands a text of law names for the member, in years (a child's are not)."""
+    folded = _CHILD_BAND.sub(" ", folded)
     found = [(float(m.group(1)), float(m.group(2))) for m in _BETWEEN.finditer(folded)]
     rest = _BETWEEN.sub(" ", folded)
     found += [(0.0, float(m.group(1))) for m in _BELOW.finditer(rest)]
@@ -45,21 +67,62 @@ def without_bands(folded: str) -> str:
 def stated_age(folded: str) -> int | None:
     """The one age a question states, or None (none, or several: whose would be unclear).
     Cached: the decisive ranker asks it once per candidate unit of the same question."""
-    ages = {
-        int(m.group(1))
-        for m in _AGE.finditer(folded)
-        if not folded[: m.start()].endswith(_BAND_WORDS)
-    }
+    ages = {int(m.group(1)) for m in _AGE.finditer(folded) if not folded[: m.start()].endswith(_BAND_WORDS)}
     return ages.pop() if len(ages) == 1 else None
 
 
+def child_bands(folded: str) -> list[Band]:
+    """The bands of a child's age a text of law names, in months."""
+    found = []
+    for m in _CHILD_BAND.finditer(folded):
+        months = 1 if m.group(3) == "thang tuoi" else 12
+        found.append((float(m.group(1) or 0) * 12, float(m.group(2)) * months))
+    return found
+
+
+def pregnancy_bands(folded: str) -> list[Band]:
+    """The months of pregnancy a text of law names ("từ tháng thứ 07": [7, ∞))."""
+    return [(float(min(int(n) for n in m.groups() if n)), math.inf) for m in _PREGNANCY_BAND.finditer(folded)]
+
+
+@lru_cache(maxsize=1024)
+def _stated(question_folded: str) -> tuple[float | None, float | None, float | None]:
+    """The member's age (years), month of pregnancy and child's age (months) the question
+    states; None for each it states not at all or several times (whose would be unclear)."""
+    pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
+    child = [float(n) * (1 if u == "thang" else 12) for n, u in _CHILD_AGE.findall(question_folded)]
+    age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
+    return (None if age is None else float(age)), _one(pregnant), _one(child)
+
+
+def _one(values: list[float]) -> float | None:
+    found = set(values)
+    return found.pop() if len(found) == 1 else None
+
+
+def _judged(unit_folded: str, question_folded: str) -> list[tuple[float, list[Band]]]:
+    """(stated figure, the unit's bands of its kind) for each kind the question states."""
+    kinds = (bands, pregnancy_bands, child_bands)
+    return [
+        (value, found)
+        for value, kind in zip(_stated(question_folded), kinds, strict=True)
+        if value is not None and (found := kind(unit_folded))
+    ]
+
+
 def excludes(unit_folded: str, question_folded: str) -> bool:
-    """True when the question states an age and every age band of the unit leaves it out."""
-    age = stated_age(question_folded)
-    if age is None:
-        return False
-    found = bands(unit_folded)
-    return bool(found) and not any(low <= age < high for low, high in found)
+    """True when the question states an age, a month of pregnancy or a child's age and every
+    band of that kind in the unit leaves it out."""
+    return any(
+        not any(low <= v < high for low, high in found) for v, found in _judged(unit_folded, question_folded)
+    )
+
+
+def fits(unit_folded: str, question_folded: str) -> bool:
+    """True when a band of the unit holds what the question states and none excludes it: the
+    rule for "mang thai từ tháng thứ 07" to a member seven and a half months pregnant."""
+    judged = _judged(unit_folded, question_folded)
+    return bool(judged) and all(any(low <= v < high for low, high in found) for v, found in judged)
 
 
 def actor_words(question_folded: str) -> str:

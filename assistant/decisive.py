@@ -6,7 +6,8 @@ clause and point of the retrieved articles is a candidate, scored by the words i
 the question (its own words count fully, its lead-in and article title half), the figures the
 question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
 the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
-clause), and whether its age bands leave out the age the member gave (``assistant.age_band``),
+clause), and whether its bands of age, month of pregnancy or child's age leave out or hold what
+the member gave (``assistant.age_band``),
 in a linear model learned on dev_tune (``assistant.train_decisive``).
 """
 
@@ -53,8 +54,9 @@ FEATURES = (
     "first_clause",
     "in_force",
     "age_excluded",
+    "condition_fits",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 1.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -233,6 +235,7 @@ def _candidate(
     unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
     focus_folded = _folded(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
+    banded = _folded(f"{context.clause_lead}\n{unit.text}")
     features = (
         len(query.words & own_set) / math.log(math.e + len(own) / 40),
         len(query.words & own_set) / max(1, len(query.words)),
@@ -250,7 +253,8 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
-        float(age_band.excludes(_folded(f"{context.clause_lead}\n{unit.text}"), query.folded)),
+        float(age_band.excludes(banded, query.folded)),
+        float(age_band.fits(banded, query.folded)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 

@@ -6,7 +6,16 @@ import math
 
 import pytest
 
-from assistant.age_band import actor_words, bands, excludes, stated_age, without_bands
+from assistant.age_band import (
+    actor_words,
+    bands,
+    child_bands,
+    excludes,
+    fits,
+    pregnancy_bands,
+    stated_age,
+    without_bands,
+)
 from assistant.textnorm import fold
 
 
@@ -27,7 +36,8 @@ def test_stated_age(text: str, expected: int | None) -> None:
 
 def test_bands_of_the_law() -> None:
     assert bands(fold("người từ đủ 15 tuổi đến chưa đủ 18 tuổi")) == [(15.0, 18.0)]
-    assert bands(fold("người chưa đủ 15 tuổi; con dưới 03 tuổi")) == [(0.0, 15.0), (0.0, 3.0)]
+    # "con dưới 03 tuổi" is the child's band, judged against a child's age, not the member's
+    assert bands(fold("người chưa đủ 15 tuổi; con dưới 03 tuổi")) == [(0.0, 15.0)]
     assert bands(fold("người từ đủ 60 tuổi trở lên")) == [(60.0, math.inf)]
     assert bands(fold("người lao động làm việc đủ 12 tháng")) == []
 
@@ -53,3 +63,51 @@ def test_an_age_band_is_blanked_for_the_qualifier_rule() -> None:
     assert "chua" not in rule.split() and "08 gio" in rule
     assert "chua du 12 thang" in without_bands(fold("người lao động làm việc chưa đủ 12 tháng"))
 
+
+def test_bands_of_a_pregnancy_and_of_a_child() -> None:
+    assert pregnancy_bands(
+        fold("Mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao")
+    ) == [(6.0, math.inf)]
+    assert child_bands(fold("Đang nuôi con dưới 12 tháng tuổi")) == [(0.0, 12.0)]
+    assert child_bands(fold("nếu con dưới 03 tuổi; 15 ngày nếu con từ đủ 03 tuổi đến dưới 07 tuổi")) == [
+        (0.0, 36.0),
+        (36.0, 84.0),
+    ]
+    assert child_bands(fold("có từ 2 con trở lên dưới 7 tuổi bị ốm đau")) == [(0.0, 84.0)]
+
+
+@pytest.mark.parametrize(
+    ("story", "fitting", "excluded"),
+    [
+        # Issue 10's worker seven and a half months pregnant, asked to work overtime.
+        ("Em 27 tuổi ... hiện em đang mang thai được 7 tháng rưỡi, tổ trưởng vẫn xếp tăng ca", "a", "b"),
+        ("chi e bau 8 thang roi ma quan doc van bat truc ca dem", "a", "b"),
+        ("Con em mới được 8 tháng, quản lý xếp em vào ca 3 (22h-6h)", "b", "a"),
+    ],
+)
+def test_the_case_a_story_states_fits_its_point(story: str, fitting: str, excluded: str) -> None:
+    points = {
+        "a": fold(
+            "Người sử dụng lao động không được sử dụng người lao động làm việc ban đêm ... mang thai từ "
+            "tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao"
+        ),
+        "b": fold(
+            "Người sử dụng lao động không được sử dụng người lao động làm việc ban đêm ... đang nuôi con "
+            "dưới 12 tháng tuổi, trừ trường hợp được người lao động đồng ý"
+        ),
+    }
+    asked = fold(story)
+    assert fits(points[fitting], asked) and not excludes(points[fitting], asked)
+    assert not fits(points[excluded], asked)
+
+
+def test_a_pregnancy_before_the_band_is_excluded_and_a_childs_age_is_not_the_members() -> None:
+    rule = fold("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao")
+    assert excludes(rule, fold("Em báo với phòng nhân sự là có bầu được 3 tháng"))
+    assert not excludes(rule, fold("đi khám thai 2 tháng một lần"))  # no month of pregnancy stated
+    two = fold("con e 2 tuổi bị sốt phải nằm viện")
+    leave = fold(
+        "tối đa là 20 ngày nếu con dưới 03 tuổi; tối đa là 15 ngày nếu con từ đủ 03 tuổi đến dưới 07 tuổi"
+    )
+    assert fits(leave, two) and not excludes(leave, two)
+    assert not fits(fold("người chưa đủ 15 tuổi"), two)  # the child's age is not the member's
