@@ -73,12 +73,21 @@ _DELEGATION = re.compile(
     r"^(?:Chính phủ|Thủ tướng Chính phủ|Bộ trưởng[^.]{0,120}?|Bộ (?!luật)[^.]{0,80}?|Ủy ban[^.]{0,80}?"
     r"|Hội đồng[^.]{0,80}?)(?<!theo)(?<!tại)(?<!của) (?:quy định chi tiết|hướng dẫn|quy định)[^.]{0,150}\.?$"
 )
+# A catch-all item of a list ("Các trường hợp khác bị coi là trốn đóng bảo hiểm xã hội ... theo quy
+# định của Chính phủ.", "Các quyền khác theo quy định của pháp luật."): it names no case itself.
+_CATCH_ALL = re.compile(
+    r"^(?:Các |Những )?(?:trường hợp|hành vi|đối tượng|chế độ|nội dung|nhiệm vụ|quyền|nghĩa vụ|công việc"
+    r"|khoản|loại)[^.;]{0,20} khác[^.;]{0,160}(?:theo quy định của (?:Chính phủ|pháp luật|Bộ trưởng)"
+    r"|do Chính phủ quy định)[^.;]{0,40}[.;]?$",
+    re.IGNORECASE,
+)
 # Qualifiers that turn a rule into its opposite case; a unit using one the question does not is
 # about another situation. "Trái pháp luật" also counts in the article's title and lead-ins:
 # "1. Không được trợ cấp thôi việc." means nothing else than the title it sits under ("Nghĩa vụ
 # của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật").
 _QUALIFIERS = ("chua", "trai phap luat")
 _CONTEXT_QUALIFIERS = ("trai phap luat",)
+_SPECIAL_GRADE = "dac biet nang nhoc"
 
 
 @dataclass(frozen=True)
@@ -210,9 +219,11 @@ def is_delegation(text: str) -> bool:
     """A unit that only hands the detail to another body ("Chính phủ quy định chi tiết Điều
     này.", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định danh mục ..."): it states no
     rule a member can rely on, so it never opens an answer (none is a gold unit of the dev sets;
-    213 clauses and points of the corpus)."""
+    213 clauses and points of the corpus). Neither does a list's catch-all item ("Các trường hợp
+    khác ... theo quy định của Chính phủ.", 32 more)."""
     text = text.strip()
-    if _RULE_MAKER.match(text):  # whatever follows is what that body will regulate
+    # After a rule-making body and its verb, whatever follows is what that body will regulate.
+    if _RULE_MAKER.match(text) or _CATCH_ALL.match(text):
         return True
     return len(text) < DELEGATION_MAX_CHARS and _DELEGATION.match(text) is not None
 
@@ -261,9 +272,20 @@ def _candidate(
 
 def _mismatched(folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALIFIERS) -> set[str]:
     """The opposite-case qualifiers ``folded`` uses that the question does not (an age band's
-    "chưa đủ 18 tuổi" is not one: the age-band feature judges it)."""
-    folded = age_band.without_bands(folded)
-    return {q for q in qualifiers if q not in query.folded and re.search(rf"\b{q}\b", folded)}
+    "chưa đủ 18 tuổi" is not one: the age-band feature judges it; nor is "người chưa thành niên",
+    a group of workers the law names, not a case that has not yet come about)."""
+    folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
+    found = {q for q in qualifiers if q not in query.folded and re.search(rf"\b{q}\b", folded)}
+    if qualifiers is _QUALIFIERS and _only_special_grade(folded) and "dac biet" not in query.folded:
+        found.add(_SPECIAL_GRADE)
+    return found
+
+
+def _only_special_grade(folded: str) -> bool:
+    """The unit's heavy work is only ever "đặc biệt nặng nhọc, độc hại, nguy hiểm" (16 days of
+    annual leave, not the 14 of "nặng nhọc, độc hại, nguy hiểm" that a welder in a ship's hull
+    is owed when he says nothing of "đặc biệt")."""
+    return _SPECIAL_GRADE in folded and "nang nhoc" not in folded.replace(_SPECIAL_GRADE, " ")
 
 
 def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) -> int:

@@ -23,7 +23,7 @@ PARTIAL_MONTH_NOTE = (
 )
 CONDITIONS = (
     ("binh_thuong", "điều kiện bình thường"),
-    ("nang_nhoc", "nặng nhọc, độc hại, nguy hiểm; người chưa thành niên; người khuyết tật"),
+    ("nang_nhoc", "nặng nhọc, độc hại, nguy hiểm, hoặc là người chưa thành niên, người khuyết tật"),
     ("dac_biet", "đặc biệt nặng nhọc, độc hại, nguy hiểm"),
 )
 

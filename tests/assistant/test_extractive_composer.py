@@ -89,6 +89,14 @@ class TestDelegationUnits:
                 "hiểm thất nghiệp; quy định việc truy thu, truy đóng và xử lý khác.",
                 True,
             ),
+            # A list's catch-all item names no case (điểm g khoản 1 Điều 39 Luật BHXH 2024).
+            (
+                "Các trường hợp khác bị coi là trốn đóng bảo hiểm xã hội bắt buộc, bảo hiểm thất nghiệp "
+                "theo quy định của Chính phủ.",
+                True,
+            ),
+            ("Các quyền khác theo quy định của pháp luật.", True),
+            ("Trường hợp khác do Chính phủ quy định.", True),
             ("Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày.", False),
             ("Hội đồng trọng tài lao động giải quyết tranh chấp theo quy định tại Điều 189.", False),
             # A rule that also names a body is a rule: the body must be its subject.
@@ -169,3 +177,38 @@ def test_is_verbatim(rule: str, quote: str, expected: bool) -> None:
 def test_carries_quote(rule: str, quote: str, expected: bool) -> None:
     assert carries_quote(rule, quote) is expected
 
+
+
+@pytest.mark.parametrize(
+    ("unit", "question", "opposite"),
+    [
+        # Heavy work "đặc biệt" is another grade (16 days of leave, not 14) unless the member says so.
+        (
+            "16 ngày làm việc đối với người làm nghề, công việc đặc biệt nặng nhọc, độc hại, nguy hiểm.",
+            "Tôi làm thợ hàn trong hầm tàu, nghề nặng nhọc độc hại, được mấy ngày phép?",
+            True,
+        ),
+        (
+            "16 ngày làm việc đối với người làm nghề, công việc đặc biệt nặng nhọc, độc hại, nguy hiểm.",
+            "Nghề đặc biệt nặng nhọc được nghỉ phép mấy ngày?",
+            False,
+        ),
+        # A unit naming both grades is about the member's too.
+        (
+            "Lao động nữ làm nghề, công việc nặng nhọc, độc hại, nguy hiểm hoặc đặc biệt nặng nhọc, độc hại",
+            "Em làm nghề nặng nhọc độc hại, có bầu thì sao?",
+            False,
+        ),
+        # "Người chưa thành niên" names a group of workers; "chưa đủ 12 tháng" is a case not yet come.
+        (
+            "14 ngày làm việc đối với người lao động chưa thành niên, người làm nghề nặng nhọc, độc hại",
+            "Tôi làm nghề nặng nhọc độc hại, được mấy ngày phép?",
+            False,
+        ),
+        ("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ theo tỷ lệ", "Nghỉ phép mấy ngày?", True),
+    ],
+)
+def test_opposite_case_qualifiers(unit: str, question: str, opposite: bool) -> None:
+    from assistant.decisive import _folded, _mismatched, _Query
+
+    assert bool(_mismatched(_folded(unit), _Query.of(question))) is opposite

@@ -190,6 +190,21 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
             "tháng thứ 07",
             600,
         ),
+        # The month of a pregnancy and a child's age decide between points a and b of khoản 1
+        # Điều 137, whatever other figures the story holds ("HĐ 12 tháng" is not a child's age).
+        (
+            "Em 25 tuổi, ký HĐ 12 tháng, hiện mang thai được 7 tháng rưỡi mà tổ trưởng vẫn xếp tăng ca "
+            "tới 8h tối. Cty bắt em tăng ca như vậy có đúng luật không?",
+            "45/2019/QH14:d137:k1:a",
+            "tháng thứ 07",
+            600,
+        ),
+        (
+            "Con em mới 9 tháng, em đi làm lại thì tổ trưởng xếp ca đêm, em có được từ chối không?",
+            "45/2019/QH14:d137:k1:b",
+            "dưới 12 tháng tuổi",
+            600,
+        ),
         # Khoản 3 Điều 29's three sentences share as many words with this story; the one whose
         # shared words are specific ("thấp hơn", "giữ", "cũ") answers it, not the first.
         (
