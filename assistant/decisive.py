@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from assistant import age_band
+from assistant import age_band, contract_ending
 from assistant.evidence import Source
 from assistant.linear_model import read_model
 from assistant.textnorm import bigrams, content_words, law_words, split_sentences
@@ -53,7 +53,7 @@ FEATURES = (
     "log_words",
     "first_clause",
     "in_force",
-    "age_excluded",
+    "case_excluded",
     "condition_fits",
 )
 HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 1.0)
@@ -111,6 +111,7 @@ class _Query:
     figures: set[str]
     wants_figure: bool
     folded: str
+    ends: str | None  # who ends the contract in the story: "employer", "worker" or not said
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -120,7 +121,15 @@ class _Query:
         figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(question)}
         folded = fold(question)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))
-        return cls(set(tokens), bigrams(tokens), figures, asks, folded, rarity or {})
+        return cls(
+            set(tokens),
+            bigrams(tokens),
+            figures,
+            asks,
+            folded,
+            contract_ending.who_ends(folded),
+            rarity or {},
+        )
 
 
 @dataclass(frozen=True)
@@ -264,7 +273,7 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
-        float(age_band.excludes(banded, query.folded)),
+        float(_excluded(context, banded, query)),
         float(age_band.fits(banded, query.folded)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
@@ -275,7 +284,8 @@ def _mismatched(folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALI
     "chưa đủ 18 tuổi" is not one: the age-band feature judges it; nor is "người chưa thành niên",
     a group of workers the law names, not a case that has not yet come about)."""
     folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
-    found = {q for q in qualifiers if q not in query.folded and re.search(rf"\b{q}\b", folded)}
+    asked = query.folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
+    found = {q for q in qualifiers if q not in asked and re.search(rf"\b{q}\b", folded)}
     if qualifiers is _QUALIFIERS and _only_special_grade(folded) and "dac biet" not in query.folded:
         found.add(_SPECIAL_GRADE)
     return found
@@ -293,6 +303,14 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
     lead-ins it depends on) uses that the question does not."""
     around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
     return len(_mismatched(focus_folded, query) | _mismatched(around, query, _CONTEXT_QUALIFIERS))
+
+
+def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
+    """The unit is about another case by a fact the member stated: an age, a month of pregnancy
+    or a child's age its bands leave out, or a contract ended by the other side."""
+    ended_by = contract_ending.ended_by(_folded(context.article.title))
+    other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
+    return other_side or age_band.excludes(banded, query.folded)
 
 
 def _focus(text: str, query: _Query) -> str:

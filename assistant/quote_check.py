@@ -15,7 +15,10 @@ the enumerators and a list's "như sau" left out). A quote misleads when
   dứt hợp đồng lao động trái pháp luật");
 - the unit is about a particular actor (a surrogate, a foreign worker, a minor...) that the
   question does not mention, and the answer does not say so outside the quote;
-- the unit's age bands leave out the age the member gave ("chưa đủ 15 tuổi" to a 16-year-old);
+- the unit's bands leave out what the member gave: an age ("chưa đủ 15 tuổi" to a
+  16-year-old), a month of pregnancy, a child's age;
+- the unit is about a contract ended by the other side (Điều 40, a worker who quits unlawfully,
+  to a member who was dismissed) and the answer does not show its article's title;
 - the text is not in any cited article at all.
 
 Used by the pipeline (to refuse a composition that would mislead) and by the evaluation.
@@ -27,7 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant import age_band
+from assistant import age_band, contract_ending
 from assistant.answer import Answer, Citation
 from assistant.unit_context import context_of, is_subjectless, plain_words, strip_enumerator
 from corpus.errors import UnknownUnitError
@@ -218,6 +221,9 @@ def _missing_context(
     asked, said = fold(question), fold(outside)
     if age_band.excludes(fold(" ".join([*leads, unit.text])), asked):
         return f"{label}: about an age band that leaves out the age the member gave"
+    side, ends = contract_ending.ended_by(fold(article.title)), contract_ending.who_ends(asked)
+    if side and ends and side != ends and fold(article.title) not in said:
+        return f"{label}: about a contract ended by the {side}, while the member's was ended by the {ends}"
     asked += " " + age_band.actor_words(asked)  # "em 16 tuổi" mentions a minor
     for term in ACTOR_TERMS:
         if term in scope and term not in asked and term not in said:

@@ -178,7 +178,6 @@ def test_carries_quote(rule: str, quote: str, expected: bool) -> None:
     assert carries_quote(rule, quote) is expected
 
 
-
 @pytest.mark.parametrize(
     ("unit", "question", "opposite"),
     [
@@ -212,3 +211,53 @@ def test_opposite_case_qualifiers(unit: str, question: str, opposite: bool) -> N
     from assistant.decisive import _folded, _mismatched, _Query
 
     assert bool(_mismatched(_folded(unit), _Query.of(question))) is opposite
+
+
+@pytest.mark.parametrize(
+    ("story", "side"),
+    [
+        ("Tòa xử công ty đuổi việc tôi trái luật. Vậy công ty phải làm gì cho tôi?", "employer"),
+        ("Cty đưa máy tự động vào thay người, cho cả tổ em 20 người nghỉ việc.", "employer"),
+        ("cty co dc cho e nghi luon ma ko bao truoc khong", "employer"),
+        ("Em nghỉ ngang không báo trước vì bực quản lý. Giờ cty đòi em bồi thường.", "worker"),
+        ("hd cua e la ko xac dinh thoi han, gio e muon nghi viec thi phai bao truoc bao lau", "worker"),
+        ("Tết công ty chỉ cho nghỉ 3 ngày, còn lại trừ vào phép năm", None),  # leave, not an ending
+        ("Thử việc lương bao nhiêu?", None),
+    ],
+)
+def test_who_ends_the_contract(story: str, side: str | None) -> None:
+    from assistant.contract_ending import who_ends
+    from assistant.decisive import _folded
+
+    assert who_ends(_folded(story)) == side
+
+
+def test_the_articles_of_each_side() -> None:
+    from assistant.contract_ending import ended_by as _ended_by
+    from assistant.decisive import _folded
+
+    assert _ended_by(_folded("Quyền đơn phương chấm dứt hợp đồng lao động của người lao động")) == "worker"
+    assert (
+        _ended_by(
+            _folded("Nghĩa vụ của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật")
+        )
+        == "worker"
+    )
+    assert (
+        _ended_by(
+            _folded(
+                "Nghĩa vụ của người sử dụng lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật"
+            )
+        )
+        == "employer"
+    )
+    assert (
+        _ended_by(
+            _folded(
+                "Trường hợp người sử dụng lao động không được thực hiện quyền đơn phương chấm dứt "
+                "hợp đồng lao động"
+            )
+        )
+        == "employer"
+    )
+    assert _ended_by(_folded("Trợ cấp thôi việc")) is None

@@ -119,6 +119,18 @@ class TestMisleadingQuotes:
         minors = "người chưa thành niên làm mấy tiếng"
         assert misleading_quotes(_answer(minors, f"«{under_15}»", 146, 1), corpus) == []
 
+    def test_a_rule_for_the_other_side_of_an_ending_misleads(self, corpus: Any) -> None:
+        """Điều 35 is the worker's right to quit; a member who was dismissed reads it as hers."""
+        quit_rule = corpus.get(LC, 35, 1).text.splitlines()[0]
+        title = corpus.get(LC, 35).title
+        dismissed = "Công ty đuổi việc em, chỉ báo trước 1 tuần, vậy có đúng không?"
+        wrong = misleading_quotes(_answer(dismissed, f"«1. {quit_rule}»", 35, 1), corpus)
+        assert len(wrong) == 1 and "ended by the worker" in wrong[0]
+        said = f"Điều 35. {title}\n«1. {quit_rule}»"
+        assert misleading_quotes(_answer(dismissed, said, 35, 1), corpus) == []
+        quitting = "Em muốn nghỉ việc thì phải báo trước mấy ngày?"
+        assert misleading_quotes(_answer(quitting, f"«1. {quit_rule}»", 35, 1), corpus) == []
+
     def test_text_repeated_in_two_clauses_is_read_where_its_lead_in_is(self, corpus: Any) -> None:
         # Điều 80 of 145/2020: point c of khoản 4 is the start of point c of khoản 3.
         point = corpus.get("145/2020/NĐ-CP", 80, 4, "c").text
