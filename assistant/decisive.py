@@ -88,6 +88,15 @@ _CATCH_ALL = re.compile(
 _QUALIFIERS = ("chua", "trai phap luat")
 _CONTEXT_QUALIFIERS = ("trai phap luat",)
 _SPECIAL_GRADE = "dac biet nang nhoc"
+# A unit whose subject is a surrogate or the mother who asked for one ("Lao động nữ nhờ mang thai
+# hộ đã đóng bảo hiểm xã hội ...", "Người mẹ nhờ mang thai hộ được hưởng ..."): another case than
+# a member who is herself pregnant or gave birth, unless she speaks of surrogacy. A rule naming
+# both ("Lao động nữ, lao động nữ mang thai hộ được nghỉ ...") is for her too.
+_SURROGACY_SUBJECT = re.compile(
+    r"^(?:(?:khi|truong hop|doi voi|cua|ban sao ban|ho so huong che do thai san) ){0,3}"
+    r"(?:lao dong nu (?:nho )?mang thai ho|nguoi (?:me|cha|chong)(?: cua nguoi me)? nho mang thai ho"
+    r"|thoa thuan ve mang thai ho)"
+)
 
 
 @dataclass(frozen=True)
@@ -307,10 +316,15 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
-    or a child's age its bands leave out, or a contract ended by the other side."""
+    or a child's age its bands leave out, a contract ended by the other side, or a surrogacy the
+    member never spoke of."""
     ended_by = contract_ending.ended_by(_folded(context.article.title))
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
-    return other_side or age_band.excludes(banded, query.folded)
+    subjects = (context.article_lead, context.clause_lead, context.unit.text)  # whose rule it is
+    surrogacy = any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x) and not any(
+        w in query.folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")
+    )
+    return other_side or surrogacy or age_band.excludes(banded, query.folded)
 
 
 def _focus(text: str, query: _Query) -> str:

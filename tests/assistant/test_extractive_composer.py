@@ -261,3 +261,21 @@ def test_the_articles_of_each_side() -> None:
         == "employer"
     )
     assert _ended_by(_folded("Trợ cấp thôi việc")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surrogacy"),
+    [
+        ("Lao động nữ nhờ mang thai hộ đã đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trở lên", True),
+        ("Trường hợp người mẹ nhờ mang thai hộ chết hoặc gặp rủi ro", True),
+        ("Lao động nữ mang thai hộ;", True),
+        # A rule naming the mother and the surrogate is the mother's too.
+        ("Lao động nữ, lao động nữ mang thai hộ được nghỉ việc hưởng chế độ dưỡng sức", False),
+        ("Trường hợp người mẹ hoặc lao động nữ mang thai hộ chết sau khi sinh con", False),
+        ("Lao động nữ sinh con được nghỉ việc hưởng chế độ thai sản trước và sau khi sinh con", False),
+    ],
+)
+def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
+    from assistant.decisive import _SURROGACY_SUBJECT, _folded
+
+    assert bool(_SURROGACY_SUBJECT.match(_folded(text))) is surrogacy
