@@ -32,6 +32,7 @@ _CHILD_BAND = re.compile(
 )
 # "mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao ...": from month 6 at least.
 _PREGNANCY_BAND = re.compile(r"mang thai tu thang thu (\d{1,2})(?: hoac tu thang thu (\d{1,2}))?")
+_PREGNANT_CASE = re.compile(r"\bmang thai\b(?! ho)")
 # What a member says of them: "bầu 8 tháng", "mang bầu tháng thứ 7", "có bầu được 3 tháng";
 # "con em mới được 8 tháng", "con tôi 5 tuổi".
 _PREGNANT = re.compile(
@@ -81,8 +82,14 @@ def child_bands(folded: str) -> list[Band]:
 
 
 def pregnancy_bands(folded: str) -> list[Band]:
-    """The months of pregnancy a text of law names ("từ tháng thứ 07": [7, ∞))."""
-    return [(float(min(int(n) for n in m.groups() if n)), math.inf) for m in _PREGNANCY_BAND.finditer(folded)]
+    """The months of pregnancy a text of law names ("từ tháng thứ 07": [7, ∞)); a rule for "lao
+    động nữ mang thai" with no month holds every month ([0, ∞)); a surrogate's is not hers."""
+    found = [
+        (float(min(int(n) for n in m.groups() if n)), math.inf) for m in _PREGNANCY_BAND.finditer(folded)
+    ]
+    if not found and _PREGNANT_CASE.search(folded):
+        found.append((0.0, math.inf))
+    return found
 
 
 @lru_cache(maxsize=1024)

@@ -68,6 +68,11 @@ def test_bands_of_a_pregnancy_and_of_a_child() -> None:
     assert pregnancy_bands(
         fold("Mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao")
     ) == [(6.0, math.inf)]
+    # A rule for pregnant workers with no month holds every month; a surrogate's is not hers.
+    assert pregnancy_bands(fold("Người lao động nữ mang thai; người lao động nghỉ thai sản")) == [
+        (0.0, math.inf)
+    ]
+    assert pregnancy_bands(fold("Lao động nữ mang thai hộ được nghỉ việc khi khám thai")) == []
     assert child_bands(fold("Đang nuôi con dưới 12 tháng tuổi")) == [(0.0, 12.0)]
     assert child_bands(fold("nếu con dưới 03 tuổi; 15 ngày nếu con từ đủ 03 tuổi đến dưới 07 tuổi")) == [
         (0.0, 36.0),
