@@ -93,18 +93,24 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # (rebuilt byte-identical). Not found; see docs/decisions.md. Procedure re-pinned after the
 # steps answer a bare "what do I do now?" follow-up (run 20261203-080807-answers-ee0cf2):
 # fact_recall 0.469, facts_all_rate 0.438 (q551; seen on frozen, not evidence).
+# Re-pinned 2026-12-03 (seventh session) after the stated case decides the unit (month of
+# pregnancy, child's age, who ended the contract, surrogacy, "đặc biệt nặng nhọc") and the third
+# batch of members' words (run 20261203-111154-answers-8841e8): scenario Hit@5 0.889,
+# clause_Recall@5 0.720, fact_recall 0.544, facts_all_rate 0.511; procedure fact_recall 0.531,
+# facts_all_rate 0.500. Several of these questions were read while looking for failure classes:
+# a floor, not held-out evidence (docs/decisions.md).
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.844 - SLACK,
-        "clause_Recall@5": 0.695 - SLACK,
-        "fact_recall": 0.489 - SLACK,
-        "facts_all_rate": 0.467 - SLACK,
+        "Hit@5": 0.889 - SLACK,
+        "clause_Recall@5": 0.720 - SLACK,
+        "fact_recall": 0.544 - SLACK,
+        "facts_all_rate": 0.511 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.875 - SLACK,
         "clause_Recall@5": 0.733 - SLACK,
-        "fact_recall": 0.469 - SLACK,
-        "facts_all_rate": 0.438 - SLACK,
+        "fact_recall": 0.531 - SLACK,
+        "facts_all_rate": 0.500 - SLACK,
     },
     "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
