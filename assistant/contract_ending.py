@@ -26,7 +26,7 @@ _WORKER_ENDS = re.compile(
 
 
 def who_ends(folded: str) -> str | None:
-    """ "employer" or "worker" when the story says who ends the contract, else None."""
+    """The side that ends the contract in the story, "employer" or "worker"; None if unsaid."""
     employer = _EMPLOYER_ENDS.search(folded) is not None
     worker = _WORKER_ENDS.search(_EMPLOYER_ENDS.sub(" ", folded)) is not None
     return "employer" if employer and not worker else "worker" if worker and not employer else None

@@ -86,7 +86,9 @@ ROUNDS = 3
 # A safety prior kept out of the search: a unit for another situation ("chưa đủ 12 tháng" to a
 # member who said nothing of it) must not open the answer, even where tune data does not punish it.
 # Likewise a unit whose age bands leave out the member's stated age ("chưa đủ 15 tuổi" to a
-# 16-year-old) is about someone else: a strong fixed penalty, rare in tune data. Its converse,
+# 16-year-old) is about someone else: a strong fixed penalty, rare in tune data (`case_excluded`
+# also covers a month of pregnancy or a child's age left out, a contract ended by the other side
+# and a surrogacy the member never spoke of). Its converse,
 # a unit whose band holds what the member states ("mang thai từ tháng thứ 07" to a worker seven
 # months pregnant, "nuôi con dưới 12 tháng tuổi" to the mother of an 8-month-old), is a fixed bonus.
 FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 1.0}
