@@ -120,7 +120,11 @@ class _Query:
     figures: set[str]
     wants_figure: bool
     folded: str
+    # The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật"
+    # is the law's "trái pháp luật".
+    qualified: str
     ends: str | None  # who ends the contract in the story: "employer", "worker" or not said
+    surrogacy: bool  # the member speaks of a surrogacy
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -136,7 +140,9 @@ class _Query:
             figures,
             asks,
             folded,
+            folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat"),
             contract_ending.who_ends(folded),
+            any(w in folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")),
             rarity or {},
         )
 
@@ -288,14 +294,17 @@ def _candidate(
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
 
 
-def _mismatched(folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALIFIERS) -> set[str]:
+def _mismatched(
+    folded: str, query: _Query, qualifiers: tuple[str, ...] = _QUALIFIERS, *, grade: bool = True
+) -> set[str]:
     """The opposite-case qualifiers ``folded`` uses that the question does not (an age band's
     "chưa đủ 18 tuổi" is not one: the age-band feature judges it; nor is "người chưa thành niên",
-    a group of workers the law names, not a case that has not yet come about)."""
+    a group of workers the law names, not a case that has not yet come about). With ``grade``,
+    heavy work that is only ever "đặc biệt nặng nhọc" counts too (the unit's own words; a title
+    or lead-in naming the grade does not make the unit about it)."""
     folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
-    asked = query.folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
-    found = {q for q in qualifiers if q not in asked and re.search(rf"\b{q}\b", folded)}
-    if qualifiers is _QUALIFIERS and _only_special_grade(folded) and "dac biet" not in query.folded:
+    found = {q for q in qualifiers if q not in query.qualified and re.search(rf"\b{q}\b", folded)}
+    if grade and _only_special_grade(folded) and "dac biet" not in query.folded:
         found.add(_SPECIAL_GRADE)
     return found
 
@@ -311,7 +320,8 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
     """How many opposite-case qualifiers the unit (or, for "trái pháp luật", the title and
     lead-ins it depends on) uses that the question does not."""
     around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
-    return len(_mismatched(focus_folded, query) | _mismatched(around, query, _CONTEXT_QUALIFIERS))
+    in_context = _mismatched(around, query, _CONTEXT_QUALIFIERS, grade=False)
+    return len(_mismatched(focus_folded, query) | in_context)
 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
@@ -321,9 +331,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     ended_by = contract_ending.ended_by(_folded(context.article.title))
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
     subjects = (context.article_lead, context.clause_lead, context.unit.text)  # whose rule it is
-    surrogacy = any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x) and not any(
-        w in query.folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")
-    )
+    surrogacy = not query.surrogacy and any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x)
     return other_side or surrogacy or age_band.excludes(banded, query.folded)
 
 
