@@ -128,8 +128,11 @@ def _check_block(
 ) -> list[str]:
     shown = _Shown.of(block)
     reasons: list[str] = []
+    readings: dict[str, str] = {}  # each cited unit read in plain words once for all the lines
     for line in _lines(block):
-        places = _locate(line, articles, corpus) or ([] if marked else _locate_words(line, articles, corpus))
+        places = _locate(line, articles, corpus)
+        if not places and not marked:
+            places = _locate_words(line, articles, corpus, readings)
         if not places:
             if marked:
                 reasons.append(f"not in any cited article: «{line[:80]}»")
@@ -163,11 +166,14 @@ def _locate(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[_Locat
     return found
 
 
-def _locate_words(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[_Located]:
+def _locate_words(
+    line: str, articles: list[LegalUnit], corpus: Corpus, readings: dict[str, str]
+) -> list[_Located]:
     """Where a rule sentence restates the law in its words: the deepest units whose text, read
     after its lead-ins (a point after its clause's lead-in, a clause after its article's), holds
     the line's plain words. A leading article title ("Nghĩa vụ của người lao động khi ...: không
-    được trợ cấp thôi việc.") is not law text; the title rule below checks it apart."""
+    được trợ cấp thôi việc.") is not law text; the title rule below checks it apart. ``readings``
+    keeps each unit's reading by id for the next line."""
     found: list[_Located] = []
     said = plain_words(line)
     for article in articles:
@@ -177,7 +183,9 @@ def _locate_words(line: str, articles: list[LegalUnit], corpus: Corpus) -> list[
             continue
         needle = " " + " ".join(words) + " "
         units = [article, *(u for c in corpus.children(article.id) for u in (c, *corpus.children(c.id)))]
-        readings = {u.id: _reading(u, corpus) for u in units}
+        for unit in units:
+            if unit.id not in readings:
+                readings[unit.id] = _reading(unit, corpus)
         matched = [u for u in units if needle in readings[u.id]]
         deepest = [u for u in matched if not any(m.id.startswith(u.id + ":") for m in matched)]
         found.extend(_Located(u, readings[u.id].startswith(needle)) for u in deepest)
