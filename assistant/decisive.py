@@ -4,7 +4,7 @@ The retriever ranks articles; a member needs the one clause or point inside them
 (Điều 137 khoản 1 điểm a for a worker seven months pregnant asked to work overtime). Every
 clause and point of the retrieved articles is a candidate, scored by the words it shares with
 the question (its own words count fully, its lead-in and article title half), the figures the
-question names ("tháng thứ 7" matches "tháng thứ 07"), whether the question asks for a figure,
+question names ("tháng thứ 7" matches "tháng thứ 07"; a date's numbers only a date's), whether the question asks for a figure,
 the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
 clause), and whether its bands of age, month of pregnancy or child's age leave out or hold what
 the member gave (``assistant.age_band``),
@@ -62,6 +62,20 @@ _ASKS_FOR_FIGURE = re.compile(
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
 )
 _NUMBER = re.compile(r"\d+")
+# The numbers of a date ("ngày 10 tháng 3 âm lịch", "tháng 5/2025", "ngày 01/7/2025") are not
+# amounts: a member's "3 ngày" is not the law's "tháng 3", but her "sau ngày 01/7/2025" is the
+# transition rule's "từ ngày 01 tháng 7 năm 2025".
+_DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
+
+
+def figures_of(text: str, *, typed: bool = False) -> set[str]:
+    """The numbers a text names, without leading zeros ("07" is "7"); ``typed`` marks the
+    numbers of a date ("d7"), so that they only ever match another date's."""
+    dates = {m.start() for d in _DATE.finditer(text) for m in _NUMBER.finditer(text, d.start(), d.end())}
+    return {
+        ("d" if typed and m.start() in dates else "") + (m.group().lstrip("0") or "0")
+        for m in _NUMBER.finditer(text)
+    }
 DELEGATION_MAX_CHARS = 260
 # A unit that opens with a rule-making body and its verb delegates, however long its list of what
 # that body will regulate ("Chính phủ quy định chi tiết Điều này; quy định các trường hợp ...").
@@ -131,7 +145,7 @@ class _Query:
     @classmethod
     def of(cls, question: str, rarity: Mapping[str, float] | None = None) -> _Query:
         tokens = content_words(question)
-        figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(question)}
+        figures = figures_of(question, typed=True)
         folded = fold(question)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))
         return cls(
@@ -267,7 +281,8 @@ def _candidate(
     own = [*law_words(context.clause_lead), *law_words(focus)]
     own_set = set(own)
     around = set(law_words(context.article.title)) | set(law_words(context.article_lead))
-    unit_figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(focus)}
+    unit_figures = figures_of(focus)
+    typed = figures_of(focus, typed=True)
     focus_folded = _folded(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
     banded = _folded(f"{context.clause_lead}\n{unit.text}")
@@ -276,7 +291,7 @@ def _candidate(
         len(query.words & own_set) / max(1, len(query.words)),
         float(len(query.bigrams & bigrams(own))),
         float(len((query.words & around) - own_set)),
-        float(min(2, len(query.figures & unit_figures))),
+        float(min(2, len(query.figures & typed))),
         float(query.wants_figure and bool(unit_figures)),
         float(bool(unit_figures)),
         float(_qualifier_mismatch(context, focus_folded, query)),
@@ -356,12 +371,13 @@ def _best_sentence(text: str, query: _Query) -> str:
     sentences = [x for x in sentences if not x.endswith(":")] or sentences
 
     def overlap(sentence: str) -> tuple[float, float, int]:
-        figures = {n.lstrip("0") or "0" for n in _NUMBER.findall(sentence)}
+        figures = figures_of(sentence)
+        typed = figures_of(sentence, typed=True)
         shared = query.words & set(law_words(sentence))
         folded = _folded(sentence)
         mismatch = len(_mismatched(folded, query))
         score = len(shared) + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         specific = sum(query.rarity.get(w, 0.0) for w in shared)
-        return score, round(specific, 6), len(query.figures & figures)
+        return score, round(specific, 6), len(query.figures & typed)
 
     return max(sentences, key=overlap)

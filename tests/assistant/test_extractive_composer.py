@@ -6,7 +6,7 @@ import pytest
 from assistant_fixtures import KeywordRetriever, shown_law
 
 from assistant import messages
-from assistant.decisive import UnitRanker, is_delegation
+from assistant.decisive import UnitRanker, figures_of, is_delegation
 from assistant.evidence import select_sources
 from assistant.generators.extractive import ExtractiveGenerator, carries_quote, is_verbatim
 from assistant.textnorm import numbers_in
@@ -279,3 +279,21 @@ def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
     from assistant.decisive import _SURROGACY_SUBJECT, _folded
 
     assert bool(_SURROGACY_SUBJECT.match(_folded(text))) is surrogacy
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("cty chỉ cho nghỉ 3 ngày", {"3"}),
+        ("ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch)", {"1", "d10", "d3"}),
+        ("nghỉ từ tháng 5/2025, vẫn nghỉ sau ngày 01/7/2025", {"d5", "d2025", "d1", "d7"}),
+        (
+            "từ ngày 01 tháng 7 năm 2025; lao động nam đủ 62 tuổi, mang thai tháng thứ 07",
+            {"d1", "d7", "d2025", "62", "7"},
+        ),
+        ("lam duoc 5 nam, tu thang 3", {"5", "d3"}),
+    ],
+)
+def test_figures_of_a_date_only_match_a_date(text: str, figures: set[str]) -> None:
+    assert figures_of(text, typed=True) == figures
+    assert figures_of(text) == {f.lstrip("d") for f in figures}

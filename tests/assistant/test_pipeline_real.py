@@ -205,6 +205,15 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
             "dưới 12 tháng tuổi",
             600,
         ),
+        # The member's "3 ngày" is an amount; the "tháng 3" of "ngày 10 tháng 3 âm lịch" (Giỗ Tổ
+        # Hùng Vương) is a date, so it does not pull that point above the Lunar New Year's.
+        (
+            "Tết Âm lịch năm nay xưởng em chỉ cho nghỉ 3 ngày, còn lại bắt đi làm. Luật cho nghỉ "
+            "Tết mấy ngày hưởng nguyên lương?",
+            "45/2019/QH14:d112:k1:b",
+            "05 ngày",
+            600,
+        ),
         # Khoản 3 Điều 29's three sentences share as many words with this story; the one whose
         # shared words are specific ("thấp hơn", "giữ", "cũ") answers it, not the first.
         (
@@ -228,7 +237,7 @@ def test_the_rule_that_decides_comes_first(
         # the basis line says so and the point is not quoted a second time under it.
         law, article, clause, _ = unit.split(":")
         lead = pipeline.corpus.get(law, int(article[1:]), int(clause[1:])).text.splitlines()[0]
-        lead = lead.split(" trong trường hợp sau đây")[0].split(" như sau")[0]
+        lead = lead.split(" trong trường hợp sau đây")[0].split(" như sau")[0].split(" sau đây")[0]
         assert rule.startswith(lead) and messages.OWN_WORDS in basis and "«" not in basis
         assert answer.answer.count(fact) == 1, "the deciding figure is shown once"
     else:
