@@ -4,11 +4,12 @@ The retriever ranks articles; a member needs the one clause or point inside them
 (Điều 137 khoản 1 điểm a for a worker seven months pregnant asked to work overtime). Every
 clause and point of the retrieved articles is a candidate, scored by the words it shares with
 the question (its own words count fully, its lead-in and article title half), the figures the
-question names ("tháng thứ 7" matches "tháng thứ 07"; a date's numbers only a date's), whether the question asks for a figure,
-the retriever's own evidence (the article's rank, the clause it matched, the e5 cosine of the
-clause), and whether its bands of age, month of pregnancy or child's age leave out or hold what
-the member gave (``assistant.age_band``),
-in a linear model learned on dev_tune (``assistant.train_decisive``).
+question names ("tháng thứ 7" matches "tháng thứ 07"; a date's numbers only a date's), whether
+the question asks for a figure, the retriever's own evidence (the article's rank, the clause it
+matched, the e5 cosine of the clause), whether its bands of age, month of pregnancy or child's
+age leave out or hold what the member gave (``assistant.age_band``) and whether it is for a fault
+the member denies (``assistant.fault``), in a linear model learned on dev_tune
+(``assistant.train_decisive``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from assistant import age_band, contract_ending
+from assistant import age_band, contract_ending, fault
 from assistant.evidence import Source
 from assistant.linear_model import read_model
 from assistant.textnorm import bigrams, content_words, law_words, split_sentences
@@ -333,10 +334,13 @@ def _only_special_grade(folded: str) -> bool:
 
 def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) -> int:
     """How many opposite-case qualifiers the unit (or, for "trái pháp luật", the title and
-    lead-ins it depends on) uses that the question does not."""
+    lead-ins it depends on) uses that the question does not, a fault the member denies (or the
+    reverse) counting as one."""
     around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
     in_context = _mismatched(around, query, _CONTEXT_QUALIFIERS, grade=False)
-    return len(_mismatched(focus_folded, query) | in_context)
+    # Whose fault it is ("không phải lỗi cty" against "Nếu do lỗi của người sử dụng lao động").
+    at_fault = fault.contradicts(_folded(f"{context.clause_lead}\n{focus_folded}"), query.folded)
+    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault)
 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:

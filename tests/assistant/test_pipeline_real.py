@@ -245,6 +245,30 @@ def test_the_rule_that_decides_comes_first(
     assert len(answer.direct_answer) <= max_chars
 
 
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        (
+            "Nhà máy bị mất điện 1 tuần, không phải do lỗi công ty, công nhân nghỉ ở nhà thì được "
+            "trả lương thế nào?",
+            "45/2019/QH14:d99:k3",
+        ),
+        (
+            "Xưởng ngừng việc 3 ngày vì cty thiếu nguyên liệu, lỗi của công ty, em có được trả đủ "
+            "lương không?",
+            "45/2019/QH14:d99:k1",
+        ),
+    ],
+)
+def test_the_fault_the_member_states_decides_the_stoppage_rule(
+    pipeline: AssistantPipeline, question: str, unit: str
+) -> None:
+    """Khoản 1 Điều 99 (the employer's fault: full pay) is the opposite case for a power cut that
+    is not the company's fault, and khoản 3 (no one's fault: by agreement) for one that is."""
+    answer = pipeline.ask(question)
+    assert answer.metadata["decisive_unit"].startswith(unit)
+
+
 def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline: AssistantPipeline) -> None:
     """On a phone the member reads what to do before the list of other provisions, and that
     list names each law as the "Căn cứ pháp lý" line does, not by its full title."""
