@@ -113,6 +113,26 @@ _SURROGACY_SUBJECT = re.compile(
     r"|thoa thuan ve mang thai ho)"
 )
 
+# A rule for the father ("Lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ ...")
+# is another case than a member who is herself pregnant or gave birth; one naming her too
+# ("lao động nữ") is hers as well.
+_FATHER_SUBJECT = re.compile(r"\blao dong nam\b|\b(?:khi|co) vo (?:sinh con|mang thai)\b")
+_BIRTH_WORDS = r"(?:con|mo|thuong|doi|ba|non|tu nhien)"
+_FATHER_STORY = re.compile(
+    rf"\bvo (?:em|toi|minh|anh|tui|e|t|sap|dang|moi|vua|cua|de|mang thai|co bau|bau|sinh {_BIRTH_WORDS})\b"
+    r"|\blao dong nam\b|\bchong (?:duoc|dc|co|nghi|phai)\b"
+)
+_MOTHER_STORY = re.compile(
+    r"\b(?:mang thai|mang bau|co bau|bau|thai ky|sinh con|de con|sinh em be|sinh xong|de xong"
+    r"|sinh mo|sinh thuong|nghi de)\b"
+)
+# Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
+# việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
+_INFERTILITY = re.compile(rf"\bvo sinh\b(?! {_BIRTH_WORDS}\b)")
+_INFERTILITY_STORY = re.compile(
+    rf"\bvo sinh\b(?! {_BIRTH_WORDS}\b)|\bhiem muon\b|\bthu tinh\b|\bong nghiem\b|\bivf\b"
+)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -140,6 +160,8 @@ class _Query:
     qualified: str
     ends: str | None  # who ends the contract in the story: "employer", "worker" or not said
     surrogacy: bool  # the member speaks of a surrogacy
+    mother: bool  # the member is herself pregnant or gave birth (not a father whose wife did)
+    infertility: bool  # the member speaks of infertility treatment
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -158,6 +180,8 @@ class _Query:
             folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat"),
             contract_ending.who_ends(folded),
             any(w in folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")),
+            _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
+            _INFERTILITY_STORY.search(folded) is not None,
             rarity or {},
         )
 
@@ -340,7 +364,8 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
     in_context = _mismatched(around, query, _CONTEXT_QUALIFIERS, grade=False)
     # Whose fault it is ("không phải lỗi cty" against "Nếu do lỗi của người sử dụng lao động").
     at_fault = fault.contradicts(_folded(f"{context.clause_lead}\n{focus_folded}"), query.folded)
-    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault)
+    infertility = not query.infertility and _INFERTILITY.search(focus_folded) is not None
+    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility)
 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
@@ -351,7 +376,9 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
     subjects = (context.article_lead, context.clause_lead, context.unit.text)  # whose rule it is
     surrogacy = not query.surrogacy and any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x)
-    return other_side or surrogacy or age_band.excludes(banded, query.folded)
+    whose = _folded("\n".join(x for x in subjects if x))
+    father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
+    return other_side or surrogacy or father or age_band.excludes(banded, query.folded)
 
 
 def _focus(text: str, query: _Query) -> str:

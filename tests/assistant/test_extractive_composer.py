@@ -297,3 +297,38 @@ def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
 def test_figures_of_a_date_only_match_a_date(text: str, figures: set[str]) -> None:
     assert figures_of(text, typed=True) == figures
     assert figures_of(text) == {f.lstrip("d") for f in figures}
+
+
+@pytest.mark.parametrize(
+    ("story", "mother"),
+    [
+        ("em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca", True),
+        ("Em vào công ty được 5 tháng thì sinh con, chưa đóng BHXH", True),
+        ("vo sinh mo thi chong dc nghi may ngay huong bhxh", False),  # a husband asking
+        ("Vợ em sinh con tuần trước, em được nghỉ mấy ngày?", False),
+        ("Công ty nợ lương em 2 tháng", False),
+    ],
+)
+def test_who_gave_birth_in_the_story(story: str, mother: bool) -> None:
+    from assistant.decisive import _Query
+
+    assert _Query.of(story).mother is mother
+
+
+INFERTILITY_RULE = "... trước khi sinh con đối với trường hợp phải nghỉ việc để điều trị vô sinh."
+
+
+@pytest.mark.parametrize(
+    ("unit", "story", "infertility"),
+    [
+        (INFERTILITY_RULE, "sinh con xong", True),
+        (INFERTILITY_RULE, "em đang hiếm muộn", False),
+        ("07 ngày làm việc khi vợ sinh con phải phẫu thuật", "sinh con xong", False),
+        ("14 ngày làm việc khi vợ sinh đôi phải phẫu thuật", "sinh con xong", False),
+    ],
+)
+def test_infertility_treatment_is_a_case_of_its_own(unit: str, story: str, infertility: bool) -> None:
+    from assistant.decisive import _INFERTILITY, _folded, _Query
+
+    query = _Query.of(story)
+    assert (not query.infertility and _INFERTILITY.search(_folded(unit)) is not None) is infertility
