@@ -97,9 +97,20 @@ def _stated(question_folded: str) -> tuple[float | None, float | None, float | N
     """The member's age (years), month of pregnancy and child's age (months) the question
     states; None for each it states not at all or several times (whose would be unclear)."""
     pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
-    child = [float(n) * (1 if u == "thang" else 12) for n, u in _CHILD_AGE.findall(question_folded)]
+    child = [
+        float(m[1]) * (1 if m[2] == "thang" else 12)
+        for m in _CHILD_AGE.finditer(question_folded)
+        if not _remaining(m, question_folded)
+    ]
     age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
     return (None if age is None else float(age)), _one(pregnant), _one(child)
+
+
+def _remaining(match: re.Match[str], folded: str) -> bool:
+    """A bare "con 2 thang" is "còn 2 tháng" (two months left) once the accents are gone, unless
+    "tuổi" follows: "con em 9 tháng", "con mới 9 tháng", "con 9 tháng tuổi" are a child's age."""
+    bare = len(match[0].split()) == 3 and match[2] == "thang"
+    return bare and not folded.startswith(" tuoi", match.end())
 
 
 def _one(values: list[float]) -> float | None:

@@ -116,3 +116,13 @@ def test_a_pregnancy_before_the_band_is_excluded_and_a_childs_age_is_not_the_mem
     )
     assert fits(leave, two) and not excludes(leave, two)
     assert not fits(fold("người chưa đủ 15 tuổi"), two)  # the child's age is not the member's
+
+
+def test_two_months_left_is_not_a_childs_age() -> None:
+    """Without accents "còn 2 tháng" is "con 2 thang": only a child named as the member's, or an
+    age in "tháng tuổi", is a child's age."""
+    under_six_months = fold("nhận nuôi con nuôi dưới 06 tháng tuổi")
+    injured = fold("con 2 thang minh nghi dieu tri thi cty khong tra dong luong nao")
+    assert not fits(under_six_months, injured) and not excludes(under_six_months, injured)
+    for mother in ("con em moi 2 thang", "con 2 thang tuoi", "Con tôi được 2 tháng"):
+        assert fits(under_six_months, fold(mother)), mother
