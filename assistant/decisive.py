@@ -57,7 +57,7 @@ FEATURES = (
     "case_excluded",
     "condition_fits",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 1.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 2.0)
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"

@@ -91,7 +91,7 @@ ROUNDS = 3
 # and a surrogacy the member never spoke of). Its converse,
 # a unit whose band holds what the member states ("mang thai từ tháng thứ 07" to a worker seven
 # months pregnant, "nuôi con dưới 12 tháng tuổi" to the mother of an 8-month-old), is a fixed bonus.
-FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 1.0}
+FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 2.0}
 
 
 def search(samples: list[dict[str, Any]]) -> UnitRanker:
