@@ -122,9 +122,9 @@ _FATHER_STORY = re.compile(
     rf"\bvo (?:em|toi|minh|anh|tui|e|t|sap|dang|moi|vua|cua|de|mang thai|co bau|bau|sinh {_BIRTH_WORDS})\b"
     r"|\blao dong nam\b|\bchong (?:duoc|dc|co|nghi|phai)\b"
 )
-_MOTHER_STORY = re.compile(
-    r"\b(?:mang thai|mang bau|co bau|bau|thai ky|sinh con|de con|sinh em be|sinh xong|de xong"
-    r"|sinh mo|sinh thuong|nghi de)\b"
+_MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban chấp hành")
+    r"\b(?:mang thai|(?:mang|co|dang|chua) bau|bau (?:bi|duoc|thang|\d+)|thai ky|sinh con|de con"
+    r"|sinh em be|sinh xong|de xong|sinh mo|sinh thuong|nghi de)\b"
 )
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.

@@ -307,6 +307,7 @@ def test_figures_of_a_date_only_match_a_date(text: str, figures: set[str]) -> No
         ("vo sinh mo thi chong dc nghi may ngay huong bhxh", False),  # a husband asking
         ("Vợ em sinh con tuần trước, em được nghỉ mấy ngày?", False),
         ("Công ty nợ lương em 2 tháng", False),
+        ("Bầu ban chấp hành công đoàn cơ sở thì ai được ứng cử?", False),  # an election
     ],
 )
 def test_who_gave_birth_in_the_story(story: str, mother: bool) -> None:
