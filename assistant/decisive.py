@@ -155,9 +155,7 @@ class _Query:
     figures: set[str]
     wants_figure: bool
     folded: str
-    # The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật"
-    # is the law's "trái pháp luật".
-    qualified: str
+    qualified: str  # the question as the opposite-case qualifiers read it (``_qualified``)
     ends: str | None  # who ends the contract in the story: "employer", "worker" or not said
     surrogacy: bool  # the member speaks of a surrogacy
     mother: bool  # the member is herself pregnant or gave birth (not a father whose wife did)
@@ -177,13 +175,29 @@ class _Query:
             figures,
             asks,
             folded,
-            folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat"),
+            _qualified(folded),
             contract_ending.who_ends(folded),
             any(w in folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")),
             _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
             _INFERTILITY_STORY.search(folded) is not None,
             rarity or {},
         )
+
+
+# Quitting (or dismissing) without the notice the law requires is what the law calls "đơn phương
+# chấm dứt hợp đồng lao động trái pháp luật" (Điều 39): "em nghỉ việc mà không báo trước đủ số
+# ngày" is that case, whether or not the member says "trái luật".
+_WITHOUT_NOTICE = re.compile(
+    r"\bnghi ngang\b|\b(?:khong|ko|k|chua|chang) (?:he |co )?bao truoc\b"
+    r"|\bbao truoc (?:khong|ko|chua) (?:du|dung)\b|\bkhong bao (?:truoc )?(?:cho )?(?:cty|cong ty|sep)\b"
+)
+
+
+def _qualified(folded: str) -> str:
+    """The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật",
+    or a contract ended without notice, is the law's "trái pháp luật"."""
+    qualified = folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
+    return f"{qualified} trai phap luat" if _WITHOUT_NOTICE.search(folded) else qualified
 
 
 @dataclass(frozen=True)

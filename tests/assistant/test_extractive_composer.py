@@ -12,6 +12,7 @@ from assistant.generators.extractive import ExtractiveGenerator, carries_quote, 
 from assistant.textnorm import numbers_in
 from assistant.unit_context import strip_enumerator
 from corpus.store import Corpus
+from corpus.text import fold
 
 QUESTIONS = [
     "Người lao động làm việc đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?",
@@ -333,3 +334,19 @@ def test_infertility_treatment_is_a_case_of_its_own(unit: str, story: str, infer
 
     query = _Query.of(story)
     assert (not query.infertility and _INFERTILITY.search(_folded(unit)) is not None) is infertility
+
+
+@pytest.mark.parametrize(
+    ("story", "unlawful"),
+    [
+        ("Em nghỉ việc mà không báo trước đủ số ngày, kế toán nói em không được trợ cấp", True),
+        ("em tu nghi ngang, dong bhtn 3 nam", True),
+        ("cty đuổi việc em trái luật", True),
+        ("Sếp quấy rối em, em muốn nghỉ luôn thì có phải báo trước không?", False),  # asks whether
+        ("Em làm được 3 năm, nghỉ việc đúng luật thì có trợ cấp thôi việc không?", False),
+    ],
+)
+def test_a_contract_ended_without_notice_is_ended_unlawfully(story: str, unlawful: bool) -> None:
+    from assistant.decisive import _qualified
+
+    assert ("trai phap luat" in _qualified(fold(story))) is unlawful
