@@ -61,10 +61,11 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Overtime named without a negation before it.
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
+# "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm").
 _ASKS_FIGURE = re.compile(
     r"bao nhieu|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
     r"|\bvung may\b|\bvung nao\b"
-    r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong"
+    r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong(?! \d)"
 )
 _FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
 _FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui|e)\b(?! (thieu|da|nay)\b)")
@@ -108,6 +109,13 @@ OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung", "thai_san_cha"})
 _ASKS_AMOUNT = re.compile(
     r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
 )
+# Calculators whose result is an amount of money: a question asking how many days is about the
+# rule ("nghỉ ốm 32 ngày rồi, được hưởng tối đa bao nhiêu ngày?"), not a calculation.
+_PAYS_MONEY = frozenset({"om_dau"})
+_ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b")
+# A matter next to the calculator's that it does not price: rest and recovery after an accident
+# ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation.
+_OTHER_MATTER = {"boi_thuong_tai_nan": re.compile(r"\bduong suc\b")}
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
 # "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970").
@@ -177,6 +185,11 @@ def read_intent(question: str) -> Intent | None:
     if not _ASKS_FIGURE.search(parsing.normalise(question)) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
+    normalised = parsing.normalise(question)
+    if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):
+        return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not the member's pay
+    if name in _OTHER_MATTER and _OTHER_MATTER[name].search(normalised):
+        return None
     values = extract(calculator, question)
     if values.pop("_mixed", False):
         return None  # a case the calculator cannot price in one rate (part day, part night)

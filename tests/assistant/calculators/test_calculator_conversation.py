@@ -190,3 +190,20 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         [("Tôi làm ở Bắc Ninh, lương tối thiểu bao nhiêu?", answer.direct_answer)],
     )
     assert "4.730.000 đồng" in done.direct_answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A total the member states is not a total asked for.
+        "e lam cho cty da ky 3 hd lien tiep, tong cong 6 nam, cty bao chi tinh tro cap thoi viec "
+        "theo hd cuoi cung thoi. vay dung ko a",
+        # The sickness calculator prices the days; the most days allowed is a question of the rule.
+        "em dong bhxh duoc 16 nam roi, nam nay nghi om da 32 ngay. vay em dc huong toi da bao nhieu "
+        "ngay 1 nam",
+        # Rest and recovery after an accident is not the employer's compensation.
+        "Tôi bị tai nạn lao động gãy chân, giám định suy giảm 40%. Tôi được nghỉ dưỡng sức tối đa mấy ngày?",
+    ],
+)
+def test_questions_about_the_rule_are_not_calculations(question: str) -> None:
+    assert answer_calculation(question) is None
