@@ -24,6 +24,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from assistant import age_band, contract_ending, fault
+from assistant.calculators.intent import asks_about_past
 from assistant.evidence import Source
 from assistant.linear_model import read_model
 from assistant.textnorm import bigrams, content_words, law_words, split_sentences
@@ -31,6 +32,7 @@ from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
 from corpus.text import fold
+from indexing.law_mentions import mentioned_laws
 
 MAX_QUOTE_CHARS = 450  # a clause longer than this is quoted by its first and its decisive sentence
 MODEL_FILE = Path(__file__).parent / "data" / "decisive.json"
@@ -246,12 +248,17 @@ def candidates(
     the question's e5 vector with that unit's indexed passage; a point takes its clause's.
     """
     query = _Query.of(question, word_rarity(corpus))
+    # Laws the question names, and whether it asks about an earlier time: then a law no longer in
+    # force may decide it; otherwise the law in force does.
+    named = mentioned_laws(question, corpus.documents)
+    past = asks_about_past(question)
     best = max(similarity.values()) if similarity else 0.0
     model = ranker or UnitRanker.load()
     found = []
     for source in sources:
         for unit in _quotable(corpus, source.article):
-            candidate = _candidate(corpus, source, unit, query, similarity or {}, best)
+            superseded = not source.hit.in_force and source.article.law_id not in named and not past
+            candidate = _candidate(corpus, source, unit, query, similarity or {}, best, superseded)
             found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
@@ -312,6 +319,7 @@ def _candidate(
     query: _Query,
     similarity: Mapping[str, float],
     best_cosine: float,
+    superseded: bool = False,
 ) -> Candidate:
     context = context_of(corpus, unit)
     focus = _focus(unit.text, query)
@@ -342,7 +350,7 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
-        float(_excluded(context, banded, query)),
+        float(superseded or _excluded(context, banded, query)),
         float(age_band.fits(banded, query.folded)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)

@@ -269,6 +269,23 @@ def test_the_fault_the_member_states_decides_the_stoppage_rule(
     assert answer.metadata["decisive_unit"].startswith(unit)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thời gian thử việc tối đa đối với công việc cần trình độ cao đẳng trở lên là bao lâu?",
+        "Em làm xa nhà, muốn dồn phép mấy năm để về quê một lần cho lâu. Có được gộp phép năm "
+        "không, tối đa mấy năm?",
+    ],
+)
+def test_a_question_about_today_opens_with_the_law_in_force(
+    pipeline: AssistantPipeline, question: str
+) -> None:
+    """The replaced Labour Code 2012 states the same rules; a question that names no old law and
+    no earlier time is answered from the 2019 code in force."""
+    answer = pipeline.ask(question)
+    assert answer.metadata["decisive_unit"].startswith("45/2019/QH14:")
+
+
 def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline: AssistantPipeline) -> None:
     """On a phone the member reads what to do before the list of other provisions, and that
     list names each law as the "Căn cứ pháp lý" line does, not by its full title."""
