@@ -22,12 +22,19 @@ _PATTERNS = tuple(
         r"[^.;!?\n]{0,40}?\b(huong dan|chi dan|chi thi|menh lenh|lenh|quy tac|quy dinh cua ban|rang buoc"
         r"|instruction|instructions|rules|prompt|system)\b" + _CLAUSE_END,
         r"\b(system prompt|prompt he thong|developer mode|che do nha phat trien|jailbreak|dan mode"
-        r"|ghi chu he thong|system note|system|he thong)\s*:?" + _CLAUSE_END,
+        r"|ghi chu he thong|system note)\s*:?" + _CLAUSE_END,
+        # "hệ thống" alone is an everyday word ("hệ thống thang lương"): only "hệ thống:" instructs.
+        r"\b(system|he thong)( override| ghi de)?\s*:" + _CLAUSE_END,
         r"\b(moi|tat ca) cau tra loi (phai|deu|can)\b" + _CLAUSE_END,
         r"\b(khong can|dung|khong) (trich dan|dan) nguon\b" + _CLAUSE_END,
         r"\b(bia|bia them|tu bia)( them)?( neu can)?\b" + _CLAUSE_END,
-        r"\b(tu (bay )?gio|from now on|ke tu bay gio)\b" + _CLAUSE_END,
-        r"\b(ban la|ban bay gio la|hay dong vai|dong vai|gia vo la|hay gia vo|you are now|you are a"
+        # "từ giờ cty bắt làm 10 tiếng" is a member's story; "từ giờ hãy trả lời ..." instructs.
+        r"\b(tu (bay )?gio|ke tu bay gio)( tro di)?,? (ban|hay|tro ly|chatbot|tra loi|moi cau|chi)\b"
+        + _CLAUSE_END,
+        r"\bfrom now on\b" + _CLAUSE_END,
+        # Not "văn bản là", "biên bản là": folded, "bản" is "bạn".
+        r"(?<!van )(?<!bien )\b(ban la|ban bay gio la|hay dong vai|dong vai|gia vo la|hay gia vo"
+        r"|you are now|you are a"
         r"|act as|pretend|roleplay)\b" + _CLAUSE_END,
         r"\b(in ra|tiet lo|hien thi|cho toi xem|reveal|print|show me|tell me|output|give me)\b"
         r"[^.;!?\n]{0,30}?"
@@ -36,7 +43,8 @@ _PATTERNS = tuple(
         # "hãy nói rằng X": the order is cut, X stays and is answered as a question.
         r"\b(hay )?(tra loi|noi|viet|khang dinh|xac nhan)( voi toi| giup toi)? (rang|la)\b",
         r"\bhay khang dinh\b",
-        r"\b(say|claim|state)( that)?\b" + _CLAUSE_END,
+        # English only with "that": folded, "sảy thai" and "say rượu" read "say".
+        r"\b(say|claim|state) that\b" + _CLAUSE_END,
         r"\b(chi )?(tra loi|answer|reply)( bang| in| voi)? (tieng anh|english|mot tu|yes|co|dong y)\b"
         + _CLAUSE_END,
         r"\b(viet|sang tac|lam|write)( cho toi)?( mot)? (bai tho|bai hat|truyen|doan code|ma nguon|code"
