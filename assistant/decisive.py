@@ -128,6 +128,13 @@ _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban
     r"\b(?:mang thai|(?:mang|co|dang|chua) bau|bau (?:bi|duoc|thang|\d+)|thai ky|sinh con|de con"
     r"|sinh em be|sinh xong|de xong|sinh mo|sinh thuong|nghi de)\b"
 )
+# An article on maternity leave or benefit ("Nghỉ thai sản", "... chế độ thai sản") is another case
+# for a story that speaks of no pregnancy, birth, child or maternity at all (a member owed wages
+# read "Nghỉ thai sản: ... lao động nữ vẫn tiếp tục được hưởng trợ cấp thai sản").
+_BIRTH_STORY = re.compile(
+    r"\b(?:thai|bau|sinh|de|con|vo|chong|sanh|say|nao|hut|tranh thai|triet san|kham thai|em be|be"
+    r"|hanh kinh|kinh nguyet)\b"
+)
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
 _INFERTILITY = re.compile(rf"\bvo sinh\b(?! {_BIRTH_WORDS}\b)")
@@ -162,6 +169,7 @@ class _Query:
     surrogacy: bool  # the member speaks of a surrogacy
     mother: bool  # the member is herself pregnant or gave birth (not a father whose wife did)
     infertility: bool  # the member speaks of infertility treatment
+    birth: bool  # the story speaks of a pregnancy, a birth, a child or maternity at all
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -182,6 +190,7 @@ class _Query:
             any(w in folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")),
             _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
             _INFERTILITY_STORY.search(folded) is not None,
+            _BIRTH_STORY.search(folded) is not None,
             rarity or {},
         )
 
@@ -400,7 +409,9 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     surrogacy = not query.surrogacy and any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x)
     whose = _folded("\n".join(x for x in subjects if x))
     father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
-    return other_side or surrogacy or father or age_band.excludes(banded, query.folded)
+    title = _folded(context.article.title)
+    maternity = not query.birth and ("nghi thai san" in title or "che do thai san" in title)
+    return other_side or surrogacy or father or maternity or age_band.excludes(banded, query.folded)
 
 
 def _focus(text: str, query: _Query) -> str:

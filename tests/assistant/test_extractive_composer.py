@@ -350,3 +350,19 @@ def test_a_contract_ended_without_notice_is_ended_unlawfully(story: str, unlawfu
     from assistant.decisive import _qualified
 
     assert ("trai phap luat" in _qualified(fold(story))) is unlawful
+
+
+@pytest.mark.parametrize(
+    ("story", "birth"),
+    [
+        ("Công ty nợ lương hai tháng liền, tôi có được nghỉ việc ngay không?", False),
+        ("Em bị sảy thai lúc thai được 10 tuần", True),
+        ("vo toi sinh mo hom qua", True),
+        ("con em 9 tháng, em đi làm lại", True),
+        ("trong thời gian hành kinh em có được nghỉ không", True),
+    ],
+)
+def test_a_story_speaks_of_a_birth(story: str, birth: bool) -> None:
+    from assistant.decisive import _Query
+
+    assert _Query.of(story).birth is birth

@@ -286,6 +286,16 @@ def test_a_question_about_today_opens_with_the_law_in_force(
     assert answer.metadata["decisive_unit"].startswith("45/2019/QH14:")
 
 
+def test_a_story_without_a_birth_is_not_answered_with_maternity_leave(pipeline: AssistantPipeline) -> None:
+    """The retriever put "Nghỉ thai sản" first for a member owed two months' wages; a maternity
+    article is another case for a story that speaks of no pregnancy, birth or child."""
+    answer = pipeline.ask(
+        "Công ty nợ lương hai tháng liền, tôi có được nghỉ việc ngay mà không cần báo trước không?"
+    )
+    assert answer.metadata["decisive_unit"].startswith("45/2019/QH14:d35:")
+    assert "thai sản" not in answer.direct_answer
+
+
 def test_steps_come_before_further_reading_named_as_in_the_legal_basis(pipeline: AssistantPipeline) -> None:
     """On a phone the member reads what to do before the list of other provisions, and that
     list names each law as the "Căn cứ pháp lý" line does, not by its full title."""
