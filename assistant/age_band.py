@@ -2,10 +2,12 @@
 
 "Em 16 tuổi ... được làm tối đa mấy tiếng?" is answered by the rule for workers "từ đủ 15 tuổi
 đến chưa đủ 18 tuổi", never by the one for "người chưa đủ 15 tuổi": a unit whose every age
-band excludes the age the member gave is about someone else. The same holds for the two other
+band excludes the age the member gave is about someone else. The same holds for the other
 figures a rule's case turns on in members' stories: the month of a pregnancy ("em mang bầu
-tháng thứ 7" and "mang thai từ tháng thứ 07") and a child's age ("con em mới được 8 tháng" and
-"nuôi con dưới 12 tháng tuổi"). Both texts are read folded (``assistant.textnorm.fold``).
+tháng thứ 7" and "mang thai từ tháng thứ 07"), a child's age ("con em mới được 8 tháng" and
+"nuôi con dưới 12 tháng tuổi") and the weeks of a pregnancy that ended ("sảy thai lúc thai được
+10 tuần" and "thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi"). Both texts are read folded
+(``assistant.textnorm.fold``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,14 @@ _CHILD_AGE = re.compile(
     r"(?: (?:moi|duoc|da|gio|nay|hon|gan|khoang|roi|dang|chua))* (\d{1,2}) (thang|tuoi)\b"
 )
 
+# The weeks of a pregnancy that ended ("10 ngày nếu thai dưới 05 tuần tuổi", "thai từ đủ 05 tuần
+# tuổi đến dưới 13 tuần tuổi", "từ đủ 22 tuần tuổi trở lên") and what a member says of hers ("sảy
+# thai lúc thai được 10 tuần", "sảy thai 15 tuần", "thai 8 tuần tuổi").
+_WEEKS_BETWEEN = re.compile(r"thai tu du (\d{1,2}) tuan tuoi den duoi (\d{1,2}) tuan tuoi")
+_WEEKS_BELOW = re.compile(r"thai duoi (\d{1,2}) tuan tuoi")
+_WEEKS_FROM = re.compile(r"thai tu du (\d{1,2}) tuan tuoi tro len")
+_WEEKS = re.compile(r"\bthai(?: (?:duoc|da|moi|khoang|gan|hon|luc|thi|roi|tam|chua))* (\d{1,2}) tuan\b")
+
 Band = tuple[float, float]  # [low, high)
 
 
@@ -72,6 +82,14 @@ def stated_age(folded: str) -> int | None:
     return ages.pop() if len(ages) == 1 else None
 
 
+def week_bands(folded: str) -> list[Band]:
+    """The bands of a pregnancy's weeks a text of law names."""
+    found = [(float(m.group(1)), float(m.group(2))) for m in _WEEKS_BETWEEN.finditer(folded)]
+    found += [(0.0, float(m.group(1))) for m in _WEEKS_BELOW.finditer(folded)]
+    found += [(float(m.group(1)), math.inf) for m in _WEEKS_FROM.finditer(folded)]
+    return found
+
+
 def child_bands(folded: str) -> list[Band]:
     """The bands of a child's age a text of law names, in months."""
     found = []
@@ -93,9 +111,10 @@ def pregnancy_bands(folded: str) -> list[Band]:
 
 
 @lru_cache(maxsize=1024)
-def _stated(question_folded: str) -> tuple[float | None, float | None, float | None]:
-    """The member's age (years), month of pregnancy and child's age (months) the question
-    states; None for each it states not at all or several times (whose would be unclear)."""
+def _stated(question_folded: str) -> tuple[float | None, float | None, float | None, float | None]:
+    """The member's age (years), month of pregnancy, child's age (months) and weeks of a pregnancy
+    the question states; None for each it states not at all or several times (whose would be
+    unclear)."""
     pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
     child = [
         float(m[1]) * (1 if m[2] == "thang" else 12)
@@ -103,7 +122,8 @@ def _stated(question_folded: str) -> tuple[float | None, float | None, float | N
         if not _remaining(m, question_folded)
     ]
     age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
-    return (None if age is None else float(age)), _one(pregnant), _one(child)
+    weeks = [float(n) for n in _WEEKS.findall(question_folded)]
+    return (None if age is None else float(age)), _one(pregnant), _one(child), _one(weeks)
 
 
 def _remaining(match: re.Match[str], folded: str) -> bool:
@@ -120,7 +140,7 @@ def _one(values: list[float]) -> float | None:
 
 def _judged(unit_folded: str, question_folded: str) -> list[tuple[float, list[Band]]]:
     """(stated figure, the unit's bands of its kind) for each kind the question states."""
-    kinds = (bands, pregnancy_bands, child_bands)
+    kinds = (bands, pregnancy_bands, child_bands, week_bands)
     return [
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)

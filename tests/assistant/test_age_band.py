@@ -126,3 +126,24 @@ def test_two_months_left_is_not_a_childs_age() -> None:
     assert not fits(under_six_months, injured) and not excludes(under_six_months, injured)
     for mother in ("con em moi 2 thang", "con 2 thang tuoi", "Con tôi được 2 tháng"):
         assert fits(under_six_months, fold(mother)), mother
+
+
+def test_the_weeks_of_a_pregnancy_that_ended_choose_the_point() -> None:
+    """Khoản 1 Điều 52 of the Social Insurance Law: 10, 20, 40 or 50 days by the weeks of the
+    pregnancy; "sảy thai lúc thai được 10 tuần" is point b's case and no other's."""
+    points = {
+        "a": fold("10 ngày nếu thai dưới 05 tuần tuổi"),
+        "b": fold("20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi"),
+        "c": fold("40 ngày nếu thai từ đủ 13 tuần tuổi đến dưới 22 tuần tuổi"),
+        "d": fold("50 ngày nếu thai từ đủ 22 tuần tuổi trở lên"),
+    }
+    for story, point in (
+        ("Em bị sảy thai lúc thai được 10 tuần", "b"),
+        ("Em mang thai được 15 tuần thì bị sảy", "c"),
+        ("sảy thai 3 tuần", "a"),
+        ("em bi say thai khi thai 25 tuan", "d"),
+    ):
+        asked = fold(story)
+        expected = point
+        assert fits(points[expected], asked), story
+        assert all(excludes(text, asked) for p, text in points.items() if p != expected), story
