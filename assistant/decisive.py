@@ -131,9 +131,10 @@ _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban
 # An article on maternity leave or benefit ("Nghỉ thai sản", "... chế độ thai sản") is another case
 # for a story that speaks of no pregnancy, birth, child or maternity at all (a member owed wages
 # read "Nghỉ thai sản: ... lao động nữ vẫn tiếp tục được hưởng trợ cấp thai sản").
-_BIRTH_STORY = re.compile(
-    r"\b(?:thai|bau|sinh|de|con|vo|chong|sanh|say|nao|hut|tranh thai|triet san|kham thai|em be|be"
-    r"|hanh kinh|kinh nguyet)\b"
+_BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
+    r"\b(?:thai|bau|sinh|sanh|de con|de xong|nuoi con|con (?:em|e|toi|minh|nho|gai|trai|be|moi)"
+    r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang|co)|chong|em be|be (?:nho|so sinh)|hanh kinh"
+    r"|kinh nguyet)\b"
 )
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
@@ -410,7 +411,11 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     whose = _folded("\n".join(x for x in subjects if x))
     father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
     title = _folded(context.article.title)
-    maternity = not query.birth and ("nghi thai san" in title or "che do thai san" in title)
+    maternity = (
+        not query.birth
+        and ("nghi thai san" in title or "che do thai san" in title)
+        and "om dau" not in title  # a transition article on both sickness and maternity
+    )
     return other_side or surrogacy or father or maternity or age_band.excludes(banded, query.folded)
 
 

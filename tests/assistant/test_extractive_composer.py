@@ -360,6 +360,8 @@ def test_a_contract_ended_without_notice_is_ended_unlawfully(story: str, unlawfu
         ("vo toi sinh mo hom qua", True),
         ("con em 9 tháng, em đi làm lại", True),
         ("trong thời gian hành kinh em có được nghỉ không", True),
+        # Folded, "để", "còn", "nào" and "vô" read "de", "con", "nao", "vo": no birth in them.
+        ("Khi nào cty phải trả lương, còn để nợ lâu thì em vô đâu khiếu nại?", False),
     ],
 )
 def test_a_story_speaks_of_a_birth(story: str, birth: bool) -> None:
