@@ -70,15 +70,6 @@ _NUMBER = re.compile(r"\d+")
 # transition rule's "từ ngày 01 tháng 7 năm 2025".
 _DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
 
-
-def figures_of(text: str, *, typed: bool = False) -> set[str]:
-    """The numbers a text names, without leading zeros ("07" is "7"); ``typed`` marks the
-    numbers of a date ("d7"), so that they only ever match another date's."""
-    dates = {m.start() for d in _DATE.finditer(text) for m in _NUMBER.finditer(text, d.start(), d.end())}
-    return {
-        ("d" if typed and m.start() in dates else "") + (m.group().lstrip("0") or "0")
-        for m in _NUMBER.finditer(text)
-    }
 DELEGATION_MAX_CHARS = 260
 # A unit that opens with a rule-making body and its verb delegates, however long its list of what
 # that body will regulate ("Chính phủ quy định chi tiết Điều này; quy định các trường hợp ...").
@@ -144,6 +135,16 @@ _INFERTILITY_STORY = re.compile(
 )
 
 
+def figures_of(text: str, *, typed: bool = False) -> set[str]:
+    """The numbers a text names, without leading zeros ("07" is "7"); ``typed`` marks the
+    numbers of a date ("d7"), so that they only ever match another date's."""
+    dates = {m.start() for d in _DATE.finditer(text) for m in _NUMBER.finditer(text, d.start(), d.end())}
+    return {
+        ("d" if typed and m.start() in dates else "") + (m.group().lstrip("0") or "0")
+        for m in _NUMBER.finditer(text)
+    }
+
+
 @dataclass(frozen=True)
 class Candidate:
     context: UnitContext
@@ -171,6 +172,7 @@ class _Query:
     mother: bool  # the member is herself pregnant or gave birth (not a father whose wife did)
     infertility: bool  # the member speaks of infertility treatment
     birth: bool  # the story speaks of a pregnancy, a birth, a child or maternity at all
+    faults: Mapping[str, bool]  # whose fault the story says it is, or is not (``assistant.fault``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -192,6 +194,7 @@ class _Query:
             _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
             _INFERTILITY_STORY.search(folded) is not None,
             _BIRTH_STORY.search(folded) is not None,
+            fault.stated(folded),
             rarity or {},
         )
 
@@ -338,8 +341,7 @@ def _candidate(
     own = [*law_words(context.clause_lead), *law_words(focus)]
     own_set = set(own)
     around = set(law_words(context.article.title)) | set(law_words(context.article_lead))
-    unit_figures = figures_of(focus)
-    typed = figures_of(focus, typed=True)
+    figures = figures_of(focus, typed=True)  # a date's numbers marked; truthy as any number
     focus_folded = _folded(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
     banded = _folded(f"{context.clause_lead}\n{unit.text}")
@@ -348,9 +350,9 @@ def _candidate(
         len(query.words & own_set) / max(1, len(query.words)),
         float(len(query.bigrams & bigrams(own))),
         float(len((query.words & around) - own_set)),
-        float(min(2, len(query.figures & typed))),
-        float(query.wants_figure and bool(unit_figures)),
-        float(bool(unit_figures)),
+        float(min(2, len(query.figures & figures))),
+        float(query.wants_figure and bool(figures)),
+        float(bool(figures)),
         float(_qualifier_mismatch(context, focus_folded, query)),
         float(matched),
         1.0 / source.number,
@@ -395,7 +397,9 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
     around = _folded(f"{context.article.title}\n{context.article_lead}\n{context.clause_lead}")
     in_context = _mismatched(around, query, _CONTEXT_QUALIFIERS, grade=False)
     # Whose fault it is ("không phải lỗi cty" against "Nếu do lỗi của người sử dụng lao động").
-    at_fault = fault.contradicts(_folded(f"{context.clause_lead}\n{focus_folded}"), query.folded)
+    at_fault = bool(query.faults) and fault.contradicts(
+        _folded(f"{context.clause_lead}\n{focus_folded}"), query.faults
+    )
     infertility = not query.infertility and _INFERTILITY.search(focus_folded) is not None
     return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility)
 
@@ -404,13 +408,13 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
     or a child's age its bands leave out, a contract ended by the other side, or a surrogacy the
     member never spoke of."""
-    ended_by = contract_ending.ended_by(_folded(context.article.title))
+    title = _folded(context.article.title)
+    ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
     subjects = (context.article_lead, context.clause_lead, context.unit.text)  # whose rule it is
     surrogacy = not query.surrogacy and any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x)
     whose = _folded("\n".join(x for x in subjects if x))
     father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
-    title = _folded(context.article.title)
     maternity = (
         not query.birth
         and ("nghi thai san" in title or "che do thai san" in title)
@@ -440,13 +444,12 @@ def _best_sentence(text: str, query: _Query) -> str:
     sentences = [x for x in sentences if not x.endswith(":")] or sentences
 
     def overlap(sentence: str) -> tuple[float, float, int]:
-        figures = figures_of(sentence)
-        typed = figures_of(sentence, typed=True)
+        figures = figures_of(sentence, typed=True)
         shared = query.words & set(law_words(sentence))
         folded = _folded(sentence)
         mismatch = len(_mismatched(folded, query))
         score = len(shared) + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         specific = sum(query.rarity.get(w, 0.0) for w in shared)
-        return score, round(specific, 6), len(query.figures & typed)
+        return score, round(specific, 6), len(query.figures & figures)
 
     return max(sentences, key=overlap)

@@ -9,6 +9,7 @@ the second case; the first is the opposite one. Texts are read folded (``corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _WORKER = r"(?:nguoi lao dong|em|e|toi|minh|tui|anh|chi|ban|cong nhan|nld)"
 _EMPLOYER = r"(?:nguoi su dung lao dong|cong ty|cty|doanh nghiep|sep|chu|giam doc|xuong|nha may|nsdld)"
@@ -29,9 +30,9 @@ def stated(folded: str) -> dict[str, bool]:
     return {party: next(iter(ways)) for party, ways in found.items() if len(ways) == 1}
 
 
-def contradicts(unit_folded: str, question_folded: str) -> bool:
-    """The unit's rule is for a fault the member says there is not, or the reverse."""
-    asked = stated(question_folded)
+def contradicts(unit_folded: str, asked: Mapping[str, bool]) -> bool:
+    """The unit's rule is for a fault the member says there is not, or the reverse; ``asked`` is
+    ``stated`` of the question, read once per question."""
     if not asked:
         return False
     rule = stated(unit_folded)

@@ -182,10 +182,10 @@ def read_intent(question: str) -> Intent | None:
     name = detect_topic(question)
     if name is None:
         return None
-    if not _ASKS_FIGURE.search(parsing.normalise(question)) or asks_about_past(question):
+    normalised = parsing.normalise(question)
+    if not _ASKS_FIGURE.search(normalised) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
-    normalised = parsing.normalise(question)
     if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):
         return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not the member's pay
     if name in _OTHER_MATTER and _OTHER_MATTER[name].search(normalised):

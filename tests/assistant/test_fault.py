@@ -45,4 +45,4 @@ def test_whose_fault_a_text_states(text: str, expected: dict[str, bool]) -> None
 def test_a_rule_for_the_fault_the_member_denies_is_the_opposite_case(
     unit: str, question: str, opposite: bool
 ) -> None:
-    assert contradicts(fold(unit), fold(question)) is opposite
+    assert contradicts(fold(unit), stated(fold(question))) is opposite
