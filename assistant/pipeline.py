@@ -141,8 +141,16 @@ class AssistantPipeline:
         self.chain: Runnable[Turn, Answer] = self._front | RunnableLambda(self._answer)
 
     # --- public API ----------------------------------------------------------
-    def ask(self, question: str, history: Sequence[tuple[str, str]] | None = None) -> Answer:
-        return self.chain.invoke(self._start(question, history))
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] | None = None,
+        *,
+        exclude: frozenset[str] = frozenset(),
+    ) -> Answer:
+        """The verified answer. ``exclude``: question ids the memory must not recall (the
+        evaluation asks each dev question without its own memory row)."""
+        return self.chain.invoke(replace(self._start(question, history), exclude=exclude))
 
     def assess(
         self,

@@ -130,6 +130,7 @@ def _cmd_answers(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
             report=not args.no_report,
             config=config,
+            leave_one_out=True,
         )
     finally:
         stack.close()

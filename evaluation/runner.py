@@ -7,6 +7,7 @@ relies on); each question's latency is then its batch's time divided by the batc
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -118,21 +119,31 @@ def run_retrieval(
     return _finish("retrieval", dataset, scores, records, config, results_dir, seconds, report)
 
 
-def _earlier_turns(answerer: Any, question: EvalQuestion) -> list[tuple[str, str]]:
+def _asker(answerer: Any, question: EvalQuestion, leave_one_out: bool) -> Any:
+    """``answerer.ask``, told to leave the question's own memory row (and its twin's) out when
+    ``leave_one_out``: a tune question must not be answered by remembering itself."""
+    if not leave_one_out:
+        return answerer.ask
+    exclude = frozenset({question.id, question.twin or question.id})
+    return functools.partial(answerer.ask, exclude=exclude)
+
+
+def _earlier_turns(ask: Any, question: EvalQuestion) -> list[tuple[str, str]]:
     """Ask a follow-up's earlier messages first, in order, each with the turns before it;
     returns the (message, answer) pairs the follow-up is asked with."""
     turns: list[tuple[str, str]] = []
     for message in question.history:
-        answer = answerer.ask(message, history=list(turns)) if turns else answerer.ask(message)
+        answer = ask(message, history=list(turns)) if turns else ask(message)
         turns.append((message, answer.answer))
     return turns
 
 
-def _ask_timed(answerer: Any, question: EvalQuestion) -> tuple[Any, float]:
+def _ask_timed(answerer: Any, question: EvalQuestion, leave_one_out: bool = False) -> tuple[Any, float]:
     """The answer to ``question`` (after its earlier turns) and the time of that last call."""
-    turns = _earlier_turns(answerer, question)
+    ask = _asker(answerer, question, leave_one_out)
+    turns = _earlier_turns(ask, question)
     t0 = time.perf_counter()
-    answer = answerer.ask(question.question, history=turns) if turns else answerer.ask(question.question)
+    answer = ask(question.question, history=turns) if turns else ask(question.question)
     return answer, (time.perf_counter() - t0) * 1000
 
 
@@ -146,8 +157,12 @@ def run_answers(
     report: bool = True,
     config: dict[str, Any] | None = None,
     today: date | None = None,
+    leave_one_out: bool = False,
 ) -> RunResult:
     """Ask every question (``answerer.ask``); citations are checked against ``corpus``.
+
+    ``leave_one_out`` (an answerer whose ``ask`` takes ``exclude``, the pipeline): each question
+    is asked without its own row of the question memory, so tune figures are not in-sample.
 
     A follow-up (``EvalQuestion.history``) is asked after its earlier messages, with their
     (message, answer) pairs as history; its latency is that of the follow-up alone.
@@ -157,7 +172,7 @@ def run_answers(
     generators: Counter[str] = Counter()
     started = time.perf_counter()
     for question in tqdm(dataset.questions, desc="eval answers", unit="q", disable=not progress):
-        answer, latency_ms = _ask_timed(answerer, question)
+        answer, latency_ms = _ask_timed(answerer, question, leave_one_out)
         generators[answer.generator] += 1
         score, record = score_answer(question, answer, latency_ms, corpus, today)
         scores.append(score)
@@ -168,6 +183,7 @@ def run_answers(
         "generator": getattr(getattr(answerer, "generator", None), "name", None),
         "generators": dict(generators),
         "latency": "per question",
+        "question_memory": "each question without its own row" if leave_one_out else "whole",
     }
     seconds = time.perf_counter() - started
     return _finish("answers", dataset, scores, records, config, results_dir, seconds, report)
