@@ -2,7 +2,8 @@
 
 The synonym table is data (``indexing/data/query_synonyms.toml``). Each key matches whole
 words, case-insensitively, in its accented form and, for multi-word or ASCII keys, in its
-unaccented form too ("nghi phep" as well as "nghỉ phép"). The legal wording is appended
+unaccented form too ("nghi phep" as well as "nghỉ phép") when the question is typed without
+diacritics (in one typed with them, "bất kỳ quy tắc" must not read as "ký quỹ"). The legal wording is appended
 to the question rather than substituted, so the member's own words still count.
 """
 
@@ -29,6 +30,7 @@ class Synonym:
     pattern: re.Pattern[str]
     expansion: str
     folded: bool  # matched against the accent-folded question
+    key: str = ""  # the key as written: in a question typed with diacritics, only this matches
 
 
 def _compile(key: str) -> re.Pattern[str]:
@@ -48,9 +50,9 @@ def synonyms() -> tuple[Synonym, ...]:
             folded_key = strip_marks(key)
             # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.
             if folded_key != key and (" " in key or key.isascii()):
-                entries.append(Synonym(_compile(folded_key), value, folded=True))
+                entries.append(Synonym(_compile(folded_key), value, folded=True, key=key))
             elif key.isascii():
-                entries[-1] = Synonym(_compile(key), value, folded=True)
+                entries[-1] = Synonym(_compile(key), value, folded=True, key=key)
     # Longest keys first so "lương tối thiểu vùng" wins over "lương tối thiểu".
     return tuple(sorted(entries, key=lambda s: -len(s.pattern.pattern)))
 
@@ -76,17 +78,27 @@ def expansions(text: str) -> list[str]:
     lowered = unicodedata.normalize("NFC", text).lower()
     folded = strip_marks(lowered)
     found: list[str] = []
+    # A key's unaccented form stands for the key only in a question typed without diacritics:
+    # in one typed with them, "cho việc" is not "chờ việc" and "bất kỳ quy tắc" holds no "ký quỹ".
+    unaccented = folded == lowered
+    aligned = len(folded) == len(lowered)  # one folded character per character (NFC text)
     for syn in synonyms():
         haystack = folded if syn.folded else lowered
-        if syn.pattern.search(haystack) is None:
+        spans = [
+            m.span()
+            for m in syn.pattern.finditer(haystack)
+            if not syn.folded or unaccented or not aligned or lowered[m.start() : m.end()] == syn.key
+        ]
+        if not spans:
             continue
         # Consume the match so a shorter key inside it ("lương tối thiểu" within
         # "lương tối thiểu vùng") does not add its expansion again.
-        blanked = syn.pattern.sub(lambda m: " " * len(m.group()), haystack)
+        for start, end in spans:
+            haystack = haystack[:start] + " " * (end - start) + haystack[end:]
         if syn.folded:
-            folded = blanked
+            folded = haystack
         else:
-            lowered = blanked
+            lowered = haystack
         if syn.expansion not in found:
             found.append(syn.expansion)
     return found
