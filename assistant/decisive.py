@@ -58,8 +58,11 @@ FEATURES = (
     "in_force",
     "case_excluded",
     "condition_fits",
+    "unmet_condition",
 )
-HAND_WEIGHTS = (1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 2.0)
+HAND_WEIGHTS = (
+    1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 2.0, -1.0,
+)  # fmt: skip
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
     r"thoi han|ty le|bao gio|khi nao|phan tram|%"
@@ -364,8 +367,30 @@ def _candidate(
         float(source.hit.in_force),
         float(superseded or _excluded(context, banded, query)),
         float(age_band.fits(banded, query.folded)),
+        float(_unmet_condition(_folded(unit.text), query)),
     )
     return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
+
+
+# A rule for a special case: "Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện ...
+# mà số ngày đi đường ... trên 02 ngày thì ...", "Trường hợp ... thì ...". The case is what follows
+# "nếu" / "trường hợp" up to "thì".
+_CONDITION = re.compile(r"^(?:khi [^,.;:]{0,80}, )?(?:neu|truong hop) (.{12,}?) thi ")
+# The question must name at least this share of the case's words, weighted by how specific each
+# is in the law ("lỗi" counts, "người", "lao động" barely), for the case to be its own.
+UNMET_SHARE = 0.2
+
+
+def _unmet_condition(unit_folded: str, query: _Query) -> bool:
+    """Whether the unit (as a whole: not the one sentence quoted from it) opens with a special
+    case the question does not speak of at all."""
+    found = _CONDITION.match(unit_folded.strip())
+    if found is None or not query.rarity:
+        return False
+    case = set(content_words(found.group(1)))
+    total = sum(query.rarity.get(w, 0.0) for w in case)
+    named = sum(query.rarity.get(w, 0.0) for w in case & query.words)
+    return total > 0 and named / total < UNMET_SHARE
 
 
 def _mismatched(

@@ -91,7 +91,10 @@ ROUNDS = 3
 # and a surrogacy the member never spoke of). Its converse,
 # a unit whose band holds what the member states ("mang thai từ tháng thứ 07" to a worker seven
 # months pregnant, "nuôi con dưới 12 tháng tuổi" to the mother of an 8-month-old), is a fixed bonus.
-FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 2.0}
+# A unit that opens with a special case the question never speaks of ("Khi nghỉ hằng năm, nếu
+# người lao động đi bằng các phương tiện ... thì", to "nghỉ phép năm được bao nhiêu ngày") is a
+# fixed penalty (`unmet_condition`).
+FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 2.0, "unmet_condition": -1.0}
 
 
 def search(samples: list[dict[str, Any]]) -> UnitRanker:

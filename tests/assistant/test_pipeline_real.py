@@ -190,6 +190,15 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
             "tháng thứ 07",
             600,
         ),
+        # Issue 10's own example typed without diacritics: the days a member is owed, not the
+        # special case of travel days (khoản 6 opens "Khi nghỉ hằng năm, nếu ... đi bằng các
+        # phương tiện ... thì", a case the question never speaks of).
+        (
+            "nghi phep nam duoc bao nhieu ngay",
+            "45/2019/QH14:d113:k1:a",
+            "12 ngày làm việc",
+            600,
+        ),
         # The month of a pregnancy and a child's age decide between points a and b of khoản 1
         # Điều 137, whatever other figures the story holds ("HĐ 12 tháng" is not a child's age).
         (

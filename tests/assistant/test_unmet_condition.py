@@ -1,0 +1,50 @@
+"""A unit that opens with a special case the question never speaks of is not the rule that
+decides it (``assistant.decisive._unmet_condition``, a fixed penalty of the decisive ranker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.decisive import _Query, _unmet_condition, word_rarity
+from corpus.text import fold
+
+TRAVEL_DAYS = (
+    "Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện đường bộ, đường sắt, đường thủy mà "
+    "số ngày đi đường cả đi và về trên 02 ngày thì từ ngày thứ 03 trở đi được tính thêm thời gian đi "
+    "đường ngoài ngày nghỉ hằng năm và chỉ được tính cho 01 lần nghỉ trong năm."
+)
+STOPPAGE_BY_FAULT = (
+    "Nếu do lỗi của người sử dụng lao động thì người lao động được trả đủ tiền lương theo hợp đồng."
+)
+GENERAL = "12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;"
+
+
+@pytest.fixture(scope="module")
+def rarity(corpus: Any) -> Any:
+    return word_rarity(corpus)
+
+
+@pytest.mark.parametrize(
+    ("unit", "question", "unmet"),
+    [
+        (TRAVEL_DAYS, "nghỉ phép năm được bao nhiêu ngày", True),
+        (
+            TRAVEL_DAYS,
+            "Em về quê nghỉ phép năm, đi đường bằng tàu hỏa mất 3 ngày cả đi và về, có được tính "
+            "thêm ngày đi đường không?",
+            False,
+        ),
+        # "lỗi" is the case's specific word; "người", "lao động" say nothing of the case.
+        (STOPPAGE_BY_FAULT, "Xưởng cho nghỉ vì lỗi công ty thì có được trả lương không?", False),
+        (STOPPAGE_BY_FAULT, "Xưởng cho công nhân nghỉ 1 tuần, có được trả lương không?", True),
+        (GENERAL, "nghỉ phép năm được bao nhiêu ngày", False),  # no special case at all
+    ],
+)
+def test_a_special_case_the_question_never_names(unit: str, question: str, unmet: bool, rarity: Any) -> None:
+    assert _unmet_condition(fold(unit), _Query.of(question, rarity)) is unmet
+
+
+def test_without_word_rarity_nothing_is_penalised() -> None:
+    assert not _unmet_condition(fold(TRAVEL_DAYS), _Query.of("nghỉ phép năm được bao nhiêu ngày"))
