@@ -176,6 +176,7 @@ class _Query:
     infertility: bool  # the member speaks of infertility treatment
     birth: bool  # the story speaks of a pregnancy, a birth, a child or maternity at all
     faults: Mapping[str, bool]  # whose fault the story says it is, or is not (``assistant.fault``)
+    lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -198,6 +199,7 @@ class _Query:
             _INFERTILITY_STORY.search(folded) is not None,
             _BIRTH_STORY.search(folded) is not None,
             fault.stated(folded),
+            _LAWFUL.search(folded) is not None and "trai phap luat" not in _qualified(folded),
             rarity or {},
         )
 
@@ -208,6 +210,15 @@ class _Query:
 _WITHOUT_NOTICE = re.compile(
     r"\bnghi ngang\b|\b(?:khong|ko|k|chua|chang) (?:he |co )?bao truoc\b"
     r"|\bbao truoc (?:khong|ko|chua) (?:du|dung)\b|\bkhong bao (?:truoc )?(?:cho )?(?:cty|cong ty|sep)\b"
+)
+
+
+# The member states the ending was lawful ("em xin nghỉ việc đúng luật thì ...", "đã báo trước
+# đủ 30 ngày"), as opposed to asking whether it was ("Cty làm vậy có đúng luật không?").
+_LAWFUL = re.compile(
+    r"(?<!\bco )(?<!\bvay )\b(?:dung (?:phap )?luat|hop phap|dung quy dinh)\b"
+    r"(?! *(?:(?:khong|ko|k|hok|khg|chua|ha|nhi|sao|a)\b|\?))"
+    r"|\bbao truoc (?:day )?du\b"
 )
 
 
@@ -431,8 +442,8 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
-    or a child's age its bands leave out, a contract ended by the other side, or a surrogacy the
-    member never spoke of."""
+    or a child's age its bands leave out, a contract ended by the other side or unlawfully when
+    the member says it was lawful, or a surrogacy the member never spoke of."""
     title = _folded(context.article.title)
     ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
@@ -445,7 +456,11 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
         and ("nghi thai san" in title or "che do thai san" in title)
         and "om dau" not in title  # a transition article on both sickness and maternity
     )
-    return other_side or surrogacy or father or maternity or age_band.excludes(banded, query.folded)
+    # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
+    unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
+    return (
+        other_side or surrogacy or father or maternity or unlawful or age_band.excludes(banded, query.folded)
+    )
 
 
 def _focus(text: str, query: _Query) -> str:

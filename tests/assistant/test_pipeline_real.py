@@ -140,13 +140,21 @@ def test_follow_up_in_a_labour_conversation_is_answered_with_its_steps(pipeline:
     assert pipeline.ask("Thế còn giá vàng hôm nay bao nhiêu?", history=[(story, "...")]).abstained
 
 
-def test_a_rule_for_unlawful_quitting_never_answers_a_lawful_ending(pipeline: AssistantPipeline) -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tôi làm công ty được 3 năm, hợp đồng hết hạn và công ty không ký tiếp. "
+        "Tôi có được trợ cấp thôi việc không?",
+        # The member says her quitting was lawful: a rule for an unlawful ending is another case.
+        "Em làm ở công ty được 3 năm, giờ em xin nghỉ việc đúng luật thì có được trợ cấp thôi việc không?",
+    ],
+)
+def test_a_rule_for_unlawful_quitting_never_answers_a_lawful_ending(
+    pipeline: AssistantPipeline, question: str
+) -> None:
     """ "1. Không được trợ cấp thôi việc." sits under Điều 40 (a worker who quits unlawfully); a
     member whose contract simply ended must read Điều 46 (half a month's wage per year)."""
-    answer = pipeline.ask(
-        "Tôi làm công ty được 3 năm, hợp đồng hết hạn và công ty không ký tiếp. "
-        "Tôi có được trợ cấp thôi việc không?"
-    )
+    answer = pipeline.ask(question)
     first = answer.citations[0]
     assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 46, 1)
     assert "một nửa tháng tiền lương" in answer.direct_answer
@@ -472,4 +480,3 @@ def test_an_agency_procedure_answers_only_insurance_questions(pipeline: Assistan
         "bảo hiểm bao nhiêu ngày thì bị tính lãi?"
     )
     assert any(c.law_id == "2089/VBHN-BHXH" for c in asked.citations)
-

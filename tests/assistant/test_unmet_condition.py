@@ -48,3 +48,17 @@ def test_a_special_case_the_question_never_names(unit: str, question: str, unmet
 
 def test_without_word_rarity_nothing_is_penalised() -> None:
     assert not _unmet_condition(fold(TRAVEL_DAYS), _Query.of("nghỉ phép năm được bao nhiêu ngày"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lawful"),
+    [
+        ("Em làm được 3 năm, giờ em xin nghỉ việc đúng luật thì có được trợ cấp thôi việc không?", True),
+        ("em nghỉ việc, đã báo trước đủ 30 ngày", True),
+        ("Cty làm vậy có đúng luật ko ạ", False),  # asking, not stating
+        ("cho em nghỉ như vậy là đúng luật chưa", False),
+        ("em nghỉ ngang, không báo trước, vậy có đúng luật không?", False),
+    ],
+)
+def test_a_lawful_ending_is_read_as_stated_not_as_asked(question: str, lawful: bool) -> None:
+    assert _Query.of(question).lawful is lawful
