@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from assistant import age_band, contract_ending, fault
+from assistant import age_band, contract_ending, fault, table_rows
 from assistant.calculators.intent import asks_about_past
 from assistant.evidence import Source
 from assistant.linear_model import read_model
@@ -116,7 +116,7 @@ _FATHER_SUBJECT = re.compile(r"\blao dong nam\b|\b(?:khi|co) vo (?:sinh con|mang
 _BIRTH_WORDS = r"(?:con|mo|thuong|doi|ba|non|tu nhien)"
 _FATHER_STORY = re.compile(
     rf"\bvo (?:em|toi|minh|anh|tui|e|t|sap|dang|moi|vua|cua|de|mang thai|co bau|bau|sinh {_BIRTH_WORDS})\b"
-    r"|\blao dong nam\b|\bchong (?:duoc|dc|co|nghi|phai)\b"
+    r"|\blao dong nam\b|\bchong(?: (?:em|e|toi|t|tui|minh|chi|co ay))? (?:duoc|dc|co|nghi|phai|xin)\b"
 )
 _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban chấp hành")
     r"\b(?:mang thai|(?:mang|co|dang|chua) bau|bau (?:bi|duoc|thang|\d+)|thai ky|sinh con|de con"
@@ -281,14 +281,30 @@ def candidates(
     past = asks_about_past(question)
     best = max(similarity.values()) if similarity else 0.0
     model = ranker or UnitRanker.load()
+    asks_when = _ASKS_EFFECT.search(query.folded) is not None
     found = []
     for source in sources:
         for unit in _quotable(corpus, source.article):
+            if not asks_when and _EFFECT.match(unit.text.strip()):
+                continue
             superseded = not source.hit.in_force and source.article.law_id not in named and not past
             candidate = _candidate(corpus, source, unit, query, similarity or {}, best, superseded)
             found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
+
+# "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026." says when a document applies,
+# not what it rules: it opens an answer only to a question about when ("hiệu lực", "từ ngày nào",
+# "khi nào áp dụng"). A member's "lương tối thiểu vùng 1 năm 2026 là bao nhiêu" matched its date.
+_EFFECT = re.compile(
+    r"^(?:(?:Luật|Bộ luật|Nghị định|Thông tư|Quyết định|Văn bản) này|[^.]{0,120}?\bnày) có hiệu lực"
+    r"(?: thi hành)? (?:kể )?từ ngày[^.;]{0,80}[.;]?$"
+    r"|^[^.;]{0,300}\bhết hiệu lực(?: thi hành)? (?:kể )?từ ngày[^.;]{0,120}[.;]?$"
+)
+_ASKS_EFFECT = re.compile(
+    r"hieu luc|tu ngay nao|tu khi nao|tu bao gio|khi nao (?:ap dung|co hieu luc|bat dau)|bat dau ap dung"
+    r"|ap dung tu"
+)
 
 _RARITY: WeakKeyDictionary[Corpus, dict[str, float]] = WeakKeyDictionary()
 
@@ -359,6 +375,8 @@ def _candidate(
     focus_folded = _folded(focus)
     matched = source.clause is not None and unit.clause == source.clause.clause
     banded = _folded(f"{context.clause_lead}\n{unit.text}")
+    table = table_rows.parse(unit.text)
+    row = table_rows.row_named(table, query.folded) if table else None
     features = (
         len(query.words & own_set) / math.log(math.e + len(own) / 40),
         len(query.words & own_set) / max(1, len(query.words)),
@@ -377,10 +395,13 @@ def _candidate(
         float(unit.clause == 1),
         float(source.hit.in_force),
         float(superseded or _excluded(context, banded, query)),
-        float(age_band.fits(banded, query.folded)),
+        # The case the member states fits the unit: an age band that holds her age, or the row of
+        # a table she names ("lương tối thiểu vùng 1" and the table's "Vùng I").
+        float(age_band.fits(banded, query.folded) or row is not None),
         float(_unmet_condition(_folded(unit.text), query)),
     )
-    return Candidate(context, focus, _best_sentence(focus, query), features, source.number)
+    key = table_rows.row_line(row) if row else _best_sentence(focus, query)
+    return Candidate(context, focus, key, features, source.number)
 
 
 # A rule for a special case: "Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện ...

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import table_rows
 from assistant.decisive import Candidate
 from assistant.unit_context import (
     clause_lead_in,
@@ -35,6 +36,12 @@ _ONE_OF_THE_CASES = re.compile(r"(một trong )?các trường hợp$")
 def rule_sentence(candidate: Candidate) -> str:
     context = candidate.context
     unit = context.unit
+    table = table_rows.parse(unit.text)
+    row = next((r for r in table.rows if table_rows.row_line(r) == candidate.key), None) if table else None
+    if table is not None and row is not None:  # the row the question names, under its header
+        return _end(_join(table.lead or context.article.title, table_rows.row_sentence(table, row)))
+    if table is not None and table.lead:  # no row named: the lead-in, the table is quoted below
+        return _end(_LIST_ANNOUNCERS.sub("", strip_enumerator(table.lead).rstrip(":").strip()))
     if unit.kind is UnitKind.POINT:
         sentence = _join(context.clause_lead, _whole_lines(clip(unit.text)))
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units

@@ -207,6 +207,21 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
             "12 ngày làm việc",
             600,
         ),
+        # A wife who asks about her husband's leave is not "the mother" the father's rule excludes.
+        (
+            "chồng em được nghỉ mấy ngày khi em sinh con",
+            "41/2024/QH15:d53:k2:a",
+            "05 ngày làm việc",
+            600,
+        ),
+        # A table's row the member names ("vùng 1" is the table's "Vùng I"), under its header's
+        # words; not the decree's date of effect, which matched "năm 2026".
+        (
+            "tiền lương tối thiểu vùng 1 năm 2026 là bao nhiêu",
+            "293/2025/NĐ-CP:d3:k1",
+            "mức lương tối thiểu tháng (Đơn vị: đồng/tháng) 5.310.000",
+            800,
+        ),
         # The month of a pregnancy and a child's age decide between points a and b of khoản 1
         # Điều 137, whatever other figures the story holds ("HĐ 12 tháng" is not a child's age).
         (
@@ -480,3 +495,11 @@ def test_an_agency_procedure_answers_only_insurance_questions(pipeline: Assistan
         "bảo hiểm bao nhiêu ngày thì bị tính lãi?"
     )
     assert any(c.law_id == "2089/VBHN-BHXH" for c in asked.citations)
+
+
+def test_how_many_fixed_term_contracts_reads_the_one_more_rule(pipeline: AssistantPipeline) -> None:
+    """ "ký tối đa mấy lần" is Điều 20's "chỉ được ký thêm 01 lần", not the work permit's "chỉ được
+    gia hạn một lần" (Điều 155), which shares its words but is about foreign workers."""
+    answer = pipeline.ask("hợp đồng thời vụ ký tối đa mấy lần")
+    assert answer.metadata["decisive_unit"] == "45/2019/QH14:d20:k2:c"
+    assert "chỉ được ký thêm 01 lần" in answer.direct_answer.split("\n\n")[0]
