@@ -289,6 +289,8 @@ def candidates(
                 continue
             superseded = not source.hit.in_force and source.article.law_id not in named and not past
             candidate = _candidate(corpus, source, unit, query, similarity or {}, best, superseded)
+            if _other_levy(candidate.context, query.folded):
+                continue
             found.append(replace(candidate, score=model.score(candidate.features)))
     return sorted(found, key=lambda c: -c.score)
 
@@ -482,6 +484,23 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     return (
         other_side or surrogacy or father or maternity or unlawful or age_band.excludes(banded, query.folded)
     )
+
+
+# Two levies a member confuses by their shared "phí": the member's own union dues ("đoàn phí công
+# đoàn", paid by the member under the Union's Charter) and the union fee the employer pays ("kinh
+# phí công đoàn", 2% of the payroll). A unit about one is another case for a question about the
+# other ("Đoàn phí công đoàn mỗi tháng đóng bao nhiêu?" is not answered by how employers pay).
+_LEVIES = (r"\bdoan phi\b", r"\bkinh phi cong doan\b")
+
+
+def _other_levy(context: UnitContext, question_folded: str) -> bool:
+    """Whether the unit (with its article's title and lead-ins) speaks only of the levy the
+    question does not: then it is not a candidate at all."""
+    parts = (context.article.title, context.article_lead, context.clause_lead, context.unit.text)
+    unit_folded = _folded("\n".join(x for x in parts if x))
+    asked = [re.search(p, question_folded) is not None for p in _LEVIES]
+    told = [re.search(p, unit_folded) is not None for p in _LEVIES]
+    return sum(asked) == 1 and any(told) and not any(a and t for a, t in zip(asked, told, strict=True))
 
 
 def _focus(text: str, query: _Query) -> str:

@@ -426,6 +426,9 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
         ("quản lý hay chửi công nhân trước mặt mọi người, em có được nghỉ việc ngay không", (35, 2, "c")),
         ("chủ quán bắt làm 12 tiếng 1 ngày không có ngày nghỉ, có đúng không", (111, 1, None)),
         ("nghỉ việc rồi thì bao lâu cty phải trả hết lương với các khoản", (48, 1, "b")),
+        ("làm ca đêm được cộng thêm bao nhiêu phần trăm lương", (98, 2, None)),
+        # "cty" is a labour word to the scope lexicon: this was declined as off-topic.
+        ("cty có được giữ bằng đại học gốc của em không", (17, 1, None)),
     ],
 )
 def test_members_words_reach_the_rule(
@@ -503,3 +506,20 @@ def test_how_many_fixed_term_contracts_reads_the_one_more_rule(pipeline: Assista
     answer = pipeline.ask("hợp đồng thời vụ ký tối đa mấy lần")
     assert answer.metadata["decisive_unit"] == "45/2019/QH14:d20:k2:c"
     assert "chỉ được ký thêm 01 lần" in answer.direct_answer.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Đoàn phí công đoàn mỗi tháng đóng bao nhiêu?", "50/2024/QH15:d29:k1:a"),
+        ("công đoàn phí mỗi tháng đóng bao nhiêu", "50/2024/QH15:d29:k1:a"),
+        ("kinh phí công đoàn doanh nghiệp đóng bao nhiêu phần trăm", "50/2024/QH15:d29:k1:b"),
+    ],
+)
+def test_member_dues_and_the_employers_union_fee_are_not_confused(
+    pipeline: AssistantPipeline, question: str, unit: str
+) -> None:
+    """A member's own dues ("đoàn phí") are not answered by how employers pay the 2% union fee
+    ("kinh phí công đoàn", Nghị định 105/2026), and the other way round."""
+    answer = pipeline.ask(question)
+    assert answer.metadata["decisive_unit"] == unit

@@ -66,6 +66,15 @@ class TestNormalizeQuery:
     def test_unaccented_key_form_only_for_unaccented_questions(self, question: str) -> None:
         assert expansions(question) == []
 
+    def test_a_key_inside_a_compound_is_not_that_word(self) -> None:
+        # "kiện" (to sue) is not the "kiện" of "điều kiện"; "phí công đoàn" is part of "kinh phí
+        # công đoàn": neither is a key, only the members' longer phrases are.
+        asked = "Điều kiện để lao động nữ sinh con được hưởng chế độ thai sản là gì?"
+        assert all("Tòa án" not in e for e in expansions(asked))
+        assert all("đoàn phí" not in e for e in expansions("kinh phí công đoàn doanh nghiệp đóng"))
+        assert "tranh chấp lao động cá nhân yêu cầu Tòa án giải quyết" in expansions("em muốn kiện cty")
+        assert expansions("tôi muốn kiện hàng xóm") == []  # a lawsuit is labour law against the employer
+
     @pytest.mark.parametrize(
         ("question", "expected"),
         [
