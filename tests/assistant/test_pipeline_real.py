@@ -427,6 +427,7 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
         ("chủ quán bắt làm 12 tiếng 1 ngày không có ngày nghỉ, có đúng không", (111, 1, None)),
         ("nghỉ việc rồi thì bao lâu cty phải trả hết lương với các khoản", (48, 1, "b")),
         ("làm ca đêm được cộng thêm bao nhiêu phần trăm lương", (98, 2, None)),
+        ("quản lý chửi bới xúc phạm em trước mặt mọi người, em có được nghỉ việc luôn không", (35, 2, "c")),
         # "cty" is a labour word to the scope lexicon: this was declined as off-topic.
         ("cty có được giữ bằng đại học gốc của em không", (17, 1, None)),
     ],

@@ -106,12 +106,14 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # Re-pinned 2026-12-03 (ninth session) after members' words for missed stories and deposit words
 # (run 20261203-154443-answers-051fdc): scenario Hit@5 0.911, clause_Recall@5 0.829, fact_recall
 # 0.589, facts_all_rate 0.556 (q423, a deposit story whose topic was known: a floor, not
-# evidence); the rest equal.
+# evidence); the rest equal. Then "em nghỉ luôn" / "nghỉ việc luôn" (run
+# 20261203-164008-answers-c0969b): scenario Hit@5 0.933, clause_Recall@5 0.854, fact_recall 0.600
+# (q478, a known miss by id).
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.911 - SLACK,
-        "clause_Recall@5": 0.829 - SLACK,
-        "fact_recall": 0.589 - SLACK,
+        "Hit@5": 0.933 - SLACK,
+        "clause_Recall@5": 0.854 - SLACK,
+        "fact_recall": 0.600 - SLACK,
         "facts_all_rate": 0.556 - SLACK,
     },
     "procedure": {
