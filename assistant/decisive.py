@@ -186,20 +186,21 @@ class _Query:
         figures = figures_of(question, typed=True)
         folded = fold(question)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))
+        qualified = _qualified(folded)
         return cls(
             set(tokens),
             bigrams(tokens),
             figures,
             asks,
             folded,
-            _qualified(folded),
+            qualified,
             contract_ending.who_ends(folded),
             any(w in folded for w in ("mang thai ho", "nho mang thai", "mang thai giup")),
             _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
             _INFERTILITY_STORY.search(folded) is not None,
             _BIRTH_STORY.search(folded) is not None,
             fault.stated(folded),
-            _LAWFUL.search(folded) is not None and "trai phap luat" not in _qualified(folded),
+            _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
             rarity or {},
         )
 

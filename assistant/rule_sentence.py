@@ -14,6 +14,7 @@ import re
 
 from assistant import table_rows
 from assistant.decisive import Candidate
+from assistant.textnorm import lower_first
 from assistant.unit_context import (
     clause_lead_in,
     clip,
@@ -41,7 +42,7 @@ def rule_sentence(candidate: Candidate) -> str:
     if table is not None and row is not None:  # the row the question names, under its header
         return _end(_join(table.lead or context.article.title, table_rows.row_sentence(table, row)))
     if table is not None and table.lead:  # no row named: the lead-in, the table is quoted below
-        return _end(_LIST_ANNOUNCERS.sub("", strip_enumerator(table.lead).rstrip(":").strip()))
+        return _end(_bare_lead(strip_enumerator(table.lead)))
     if unit.kind is UnitKind.POINT:
         sentence = _join(context.clause_lead, _whole_lines(clip(unit.text)))
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
@@ -53,7 +54,7 @@ def rule_sentence(candidate: Candidate) -> str:
     elif unit.kind is not UnitKind.POINT and (
         is_subjectless(sentence) or lists_prohibited_acts(context.article.title)
     ):
-        sentence = f"{context.article.title}: {_lower_first(sentence)}"
+        sentence = f"{context.article.title}: {lower_first(sentence)}"
     return _end(sentence)
 
 
@@ -65,20 +66,17 @@ def _whole_lines(text: str) -> str:
     return text.removesuffix(" …")
 
 
+def _bare_lead(lead: str) -> str:
+    """A lead-in without its colon and the words that announce a list ("... như sau:")."""
+    return _LIST_ANNOUNCERS.sub("", lead.strip().rstrip(":").strip())
+
+
 def _join(lead: str, item: str) -> str:
-    lead = _LIST_ANNOUNCERS.sub("", lead.strip().rstrip(":").strip())
-    lead = _ONE_OF_THE_CASES.sub("trường hợp", lead)
-    item = _lower_first(strip_enumerator(item).rstrip(";.").strip())
+    lead = _ONE_OF_THE_CASES.sub("trường hợp", _bare_lead(lead))
+    item = lower_first(strip_enumerator(item).rstrip(";.").strip())
     if lead.lower().endswith(_CONTINUES):
         return f"{lead} {item}"
     return f"{lead}: {item}"
-
-
-def _lower_first(text: str) -> str:
-    # "Mang thai từ tháng thứ 07" -> "mang thai ..."; an acronym ("BHXH") keeps its case.
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _end(sentence: str) -> str:

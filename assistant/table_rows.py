@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.textnorm import lower_first
 from corpus.text import fold
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
@@ -69,11 +70,5 @@ def row_sentence(table: Table, row: tuple[str, ...]) -> str:
     """The row under its header's words: "Vùng I: mức lương tối thiểu tháng (đơn vị: đồng/tháng)
     5.310.000, mức lương tối thiểu giờ (đơn vị: đồng/giờ) 25.500"."""
     pairs = zip(table.header[1:], row[1:], strict=True)
-    values = [f"{_lower_first(label)} {value}" for label, value in pairs]
+    values = [f"{lower_first(label)} {value}" for label, value in pairs]
     return f"{row[0]}: {', '.join(values)}"
-
-
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text

@@ -94,3 +94,11 @@ def numbers_in(text: str) -> list[str]:
 
 def letters_count(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
+
+
+def lower_first(text: str) -> str:
+    """A sentence continued after a colon: "Mang thai từ tháng thứ 07" -> "mang thai ..."; an
+    acronym ("BHXH") keeps its case."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
