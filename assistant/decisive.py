@@ -96,7 +96,7 @@ _CATCH_ALL = re.compile(
 # about another situation. "Trái pháp luật" also counts in the article's title and lead-ins:
 # "1. Không được trợ cấp thôi việc." means nothing else than the title it sits under ("Nghĩa vụ
 # của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật").
-_QUALIFIERS = ("chua", "trai phap luat")
+_QUALIFIERS = ("chua", "trai phap luat", "nang nhoc")
 _CONTEXT_QUALIFIERS = ("trai phap luat",)
 _SPECIAL_GRADE = "dac biet nang nhoc"
 # A unit whose subject is a surrogate or the mother who asked for one ("Lao động nữ nhờ mang thai
@@ -130,6 +130,26 @@ _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
     r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang|co)|chong|em be|be (?:nho|so sinh)|hanh kinh"
     r"|kinh nguyet)\b"
 )
+# Foreign workers in Viet Nam and Vietnamese workers sent abroad are cases of their own: "cty giữ
+# căn cước công dân bản gốc của em" is not answered by who among foreigners needs no work permit.
+_ABROAD_SUBJECT = re.compile(
+    r"\bnguoi (?:lao dong )?nuoc ngoai\b|\b(?:o|tai) nuoc ngoai\b|\bgiay phep lao dong\b"
+    r"|\bdi lam viec o nuoc ngoai\b"
+)
+_ABROAD_STORY = re.compile(
+    r"\bnuoc ngoai\b|\bngoai quoc\b|\bgiay phep lao dong\b|\bgpld\b|\bxuat khau lao dong\b|\bxkld\b"
+    r"|\bvisa\b|\bthi thuc\b|\bnguoi (?:nhat|han|trung quoc|dai loan|my|tay)\b"
+)
+
+# Union officers ("cán bộ công đoàn", the leaders of the workers' representative organisation)
+# are a case of their own: a pregnant member whose contract is not renewed is not answered with
+# the union officer's right to have it extended to the end of the term.
+_OFFICER_SUBJECT = re.compile(r"\bcan bo cong doan\b|\bban lanh dao cua to chuc dai dien\b")
+_OFFICER_STORY = re.compile(
+    r"\bcong doan\b|\bcdcs\b|\bcan bo\b|\bchu tich\b|\bban chap hanh\b|\bbch\b|\bban lanh dao\b"
+    r"|\bto chuc dai dien\b"
+)
+
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
 _INFERTILITY = re.compile(rf"\bvo sinh\b(?! {_BIRTH_WORDS}\b)")
@@ -161,6 +181,14 @@ class Candidate:
     def unit(self) -> LegalUnit:
         return self.context.unit
 
+    def exceptions(self) -> str | None:
+        """The points of an exception list whose lead-in is the rule this candidate states
+        ("a) ...\nb) ..."): quoted under it, so that "trừ trường hợp sau đây" is never left
+        unsaid; None for any other unit."""
+        if self.unit.kind is not UnitKind.CLAUSE or exception_lead(self.unit.text) != self.focus:
+            return None
+        return self.unit.text.strip().split("\n", 1)[1].strip()
+
 
 @dataclass(frozen=True)
 class _Query:
@@ -177,6 +205,8 @@ class _Query:
     birth: bool  # the story speaks of a pregnancy, a birth, a child or maternity at all
     faults: Mapping[str, bool]  # whose fault the story says it is, or is not (``assistant.fault``)
     lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
+    abroad: bool  # the story speaks of a foreign worker, a work permit or work abroad
+    officer: bool  # the story speaks of the union or its officers
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -201,6 +231,8 @@ class _Query:
             _BIRTH_STORY.search(folded) is not None,
             fault.stated(folded),
             _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
+            _ABROAD_STORY.search(folded) is not None,
+            _OFFICER_STORY.search(folded) is not None,
             rarity or {},
         )
 
@@ -227,7 +259,18 @@ def _qualified(folded: str) -> str:
     """The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật",
     or a contract ended without notice, is the law's "trái pháp luật"."""
     qualified = folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
+    if _HEAVY_WORK.search(folded):
+        qualified += " nang nhoc"
     return f"{qualified} trai phap luat" if _WITHOUT_NOTICE.search(folded) else qualified
+
+
+# Heavy, toxic or dangerous work in a member's words: without any, a unit for "nghề, công việc
+# nặng nhọc, độc hại, nguy hiểm" is another case than hers (30 days of sick leave, not 40).
+_HEAVY_WORK = re.compile(
+    r"\b(?:nang nhoc|doc hai|nguy hiem|ham lo|ham mo|mo than|tho han|han xi|hoa chat|phong xa"
+    r"|thuoc tru sau|khai thac|tho lan|tren cao|nhiet do cao|bui|on lon|tieng on|khoang tau|dau khi"
+    r"|xang dau|dien cao the)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -340,9 +383,24 @@ def _quotable(corpus: Corpus, article: LegalUnit) -> Iterator[LegalUnit]:
     for clause in clauses:
         points = [u for u in corpus.children(clause.id) if u.kind is UnitKind.POINT]
         if points:
+            if exception_lead(clause.text):
+                yield clause
             yield from (p for p in points if not is_delegation(p.text))
         elif not is_delegation(clause.text):
             yield clause
+
+
+# A clause whose lead-in is the rule and whose points are its exceptions ("Trong thời hạn 14 ngày
+# làm việc ... thanh toán đầy đủ ..., trừ trường hợp sau đây có thể kéo dài nhưng không được quá
+# 30 ngày:"): the rule itself is a candidate beside each exception, or a member who names none of
+# them ("nghỉ việc thì cty phải trả lương trong bao nhiêu ngày") is answered with a natural disaster.
+_EXCEPTION_LEAD = re.compile(r"\btrừ (?:các |những )?trường hợp sau(?: đây)?\b[^:\n]*:\s*$")
+
+
+def exception_lead(text: str) -> str | None:
+    """The lead-in line of a clause whose points are exceptions to it, or None."""
+    lead = text.strip().split("\n", 1)[0]
+    return lead if "\n" in text.strip() and _EXCEPTION_LEAD.search(lead) else None
 
 
 def is_delegation(text: str) -> bool:
@@ -368,7 +426,9 @@ def _candidate(
     superseded: bool = False,
 ) -> Candidate:
     context = context_of(corpus, unit)
-    focus = _focus(unit.text, query)
+    lead = exception_lead(unit.text) if unit.kind is UnitKind.CLAUSE else None
+    # An exception list's rule is its lead-in; the clause is quoted whole below it.
+    focus = lead or _focus(unit.text, query)
     # A point means its lead-in plus itself ("... được nghỉ hằng năm ... như sau: a) 12 ngày làm
     # việc ..."): both count as its own words, so a point competes with whole clauses on equal terms.
     own = [*law_words(context.clause_lead), *law_words(focus)]
@@ -433,11 +493,14 @@ def _mismatched(
 ) -> set[str]:
     """The opposite-case qualifiers ``folded`` uses that the question does not (an age band's
     "chưa đủ 18 tuổi" is not one: the age-band feature judges it; nor is "người chưa thành niên",
-    a group of workers the law names, not a case that has not yet come about). With ``grade``,
+    a group of workers the law names, not a case that has not yet come about; heavy work is not
+    one in a text that also gives the normal conditions' rule). With ``grade``,
     heavy work that is only ever "đặc biệt nặng nhọc" counts too (the unit's own words; a title
     or lead-in naming the grade does not make the unit about it)."""
     folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
     found = {q for q in qualifiers if q not in query.qualified and re.search(rf"\b{q}\b", folded)}
+    if "binh thuong" in folded:  # a list of both the normal and the heavy case is the general rule
+        found.discard("nang nhoc")
     if grade and _only_special_grade(folded) and "dac biet" not in query.folded:
         found.add(_SPECIAL_GRADE)
     return found
@@ -482,8 +545,17 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
+    abroad = not query.abroad and _ABROAD_SUBJECT.search(f"{title}\n{whose}") is not None
+    officer = not query.officer and _OFFICER_SUBJECT.search(f"{title}\n{whose}") is not None
     return (
-        other_side or surrogacy or father or maternity or unlawful or age_band.excludes(banded, query.folded)
+        other_side
+        or surrogacy
+        or father
+        or maternity
+        or unlawful
+        or abroad
+        or officer
+        or age_band.excludes(banded, query.folded)
     )
 
 

@@ -39,6 +39,8 @@ ESCALATE_CAVEAT = (
 LEGAL_BASIS = "Căn cứ pháp lý:"
 # After the legal basis of a rule sentence that is its unit word for word (not quoted twice).
 VERBATIM = "(câu trên là nguyên văn quy định)"
+# After the legal basis of a rule stated with its list of exceptions, all in the law's own words.
+VERBATIM_BLOCK = "(đoạn trên là nguyên văn quy định)"
 # After the legal basis of a rule sentence that carries its whole unit in the law's own words,
 # joined to the lead-in or title that gives it meaning (a point with its clause's lead-in).
 OWN_WORDS = "(câu trên dùng nguyên lời của quy định)"

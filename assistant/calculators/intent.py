@@ -61,11 +61,13 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Overtime named without a negation before it.
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
-# "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm").
+# "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm");
+# "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year".
 _ASKS_FIGURE = re.compile(
     r"bao nhieu|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
     r"|\bvung may\b|\bvung nao\b"
-    r"|khi nao|bao gio|luc nao|nam nao|thang nao|bao lau|tinh (giup|cho|ho)|tong cong(?! \d)"
+    r"|khi nao|bao gio|luc nao|(?<!phep )(?<!khong )(?:nam|thang) nao|bao lau|tinh (giup|cho|ho)"
+    r"|tong cong(?! \d)"
 )
 _FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
 _FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui|e)\b(?! (thieu|da|nay)\b)")

@@ -91,6 +91,11 @@ class ExtractiveGenerator:
             yield messages.NO_DECISIVE_RULE + "\n\n"
         rule = rule_sentence(best)
         quote = best.context.quote(best.focus)
+        exceptions = best.exceptions()
+        if exceptions:  # the rule is an exception list's lead-in: its cases follow it, verbatim
+            yield rule.removesuffix(".") + ":\n" + exceptions
+            yield "\n\n" + self._heading(best) + " " + messages.VERBATIM_BLOCK
+            return
         yield rule
         if is_verbatim(rule, quote):  # the unit is that one sentence: shown once, said to be the law's
             yield "\n\n" + self._heading(best) + " " + messages.VERBATIM

@@ -190,7 +190,7 @@ def shown_law(direct_answer: str) -> str:
     line says that sentence is the unit in the law's words (not quoted twice)."""
     rule, basis = direct_answer.split("\n\n", 1)
     first = basis.split("\n", 1)[0]
-    if messages.VERBATIM in first or messages.OWN_WORDS in first:
+    if any(m in first for m in (messages.VERBATIM, messages.VERBATIM_BLOCK, messages.OWN_WORDS)):
         assert "«" not in basis, "a verbatim rule is not quoted again"
         return rule
     return basis.split("«", 1)[1].rsplit("»", 1)[0]
