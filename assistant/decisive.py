@@ -59,9 +59,10 @@ FEATURES = (
     "case_excluded",
     "condition_fits",
     "unmet_condition",
+    "defers",
 )
 HAND_WEIGHTS = (
-    1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 2.0, -1.0,
+    1.0, 0.0, 0.5, 0.5, 1.5, 1.0, 0.0, -1.5, 1.0, 1.5, 4.0, 0.0, 0.0, -0.5, 0.0, 1.0, -3.0, 2.0, -1.0, -1.0,
 )  # fmt: skip
 _ASKS_FOR_FIGURE = re.compile(
     r"bao nhieu|may ngay|may thang|may nam|may gio|may lan|may %|toi da|toi thieu|bao lau|muc |"
@@ -326,17 +327,41 @@ def candidates(
     best = max(similarity.values()) if similarity else 0.0
     model = ranker or UnitRanker.load()
     asks_when = _ASKS_EFFECT.search(query.folded) is not None
+    articles = frozenset(source.article.id for source in sources)
     found = []
     for source in sources:
         for unit in _quotable(corpus, source.article):
             if not asks_when and _EFFECT.match(unit.text.strip()):
                 continue
             superseded = not source.hit.in_force and source.article.law_id not in named and not past
-            candidate = _candidate(corpus, source, unit, query, similarity or {}, best, superseded)
+            candidate = _candidate(corpus, source, unit, query, similarity or {}, best, superseded, articles)
             if _other_levy(candidate.context, query.folded):
                 continue
             found.append(replace(candidate, score=model.score(candidate.features)))
-    return sorted(found, key=lambda c: -c.score)
+    return sorted(_applied(found), key=lambda c: -c.score)
+
+
+DEFERS = FEATURES.index("defers")
+# How far above the unit that applies it the applied unit ranks (the deferral's own penalty is 1).
+APPLIED_MARGIN = 0.5
+
+
+def _applied(found: list[Candidate]) -> list[Candidate]:
+    """A unit another candidate applies ("theo quy định tại Điều 47") ranks just above that
+    candidate: the applied article's own words state what the other only points to."""
+    lifts: dict[str, float] = {}
+    for c in found:
+        if c.features[DEFERS]:
+            for target in c.unit.references:
+                lifts[target] = max(lifts.get(target, -math.inf), c.score + APPLIED_MARGIN)
+    if not lifts:
+        return found
+    out = []
+    for c in found:
+        targets = (v for t, v in lifts.items() if c.unit.id == t or c.unit.id.startswith(t + ":"))
+        lift = max(targets, default=-math.inf)
+        out.append(replace(c, score=lift + c.score * 1e-3) if lift > c.score else c)
+    return out
 
 
 # "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026." says when a document applies,
@@ -424,6 +449,7 @@ def _candidate(
     similarity: Mapping[str, float],
     best_cosine: float,
     superseded: bool = False,
+    articles: frozenset[str] = frozenset(),
 ) -> Candidate:
     context = context_of(corpus, unit)
     lead = exception_lead(unit.text) if unit.kind is UnitKind.CLAUSE else None
@@ -462,9 +488,33 @@ def _candidate(
         # a table she names ("lương tối thiểu vùng 1" and the table's "Vùng I").
         float(age_band.fits(banded, query.folded) or row is not None),
         float(_unmet_condition(_folded(unit.text), query)),
+        float(_defers(unit, focus, articles)),
     )
     key = table_rows.row_line(row) if row else _best_sentence(focus, query)
     return Candidate(context, focus, key, features, source.number)
+
+
+# A unit that pays what another article rules ("chi trả trợ cấp thôi việc theo quy định tại Điều 46
+# của Bộ luật Lao động", "được tạm ứng tiền lương theo quy định tại khoản 3 Điều 101"): when that
+# article is among the sources, its own unit states the substance (the amount, the time limit). An
+# exception it names ("trừ trường hợp quy định tại khoản 4 Điều 97") or a reference that only
+# qualifies its words ("nội dung lấy ý kiến đình công theo quy định tại khoản 2 Điều 201") is not.
+_APPLIES = re.compile(
+    r"\b(?:trả|chi trả|hưởng|tạm ứng|thanh toán|bồi thường|đền bù)\b[^,.;:]{0,50}? theo quy định tại "
+    r"(?:(?:các )?(?:điểm|khoản) [^Đ]{1,40}?)?Điều (\d+)"
+)
+
+
+def _defers(unit: LegalUnit, focus: str, articles: frozenset[str]) -> bool:
+    """Whether the unit's rule is another source article's, applied ("theo quy định tại Điều M")."""
+    own = f"{unit.law_id}:d{unit.article}"
+    applied = {int(m.group(1)) for m in _APPLIES.finditer(focus)}
+    if not applied:
+        return False
+    targets = {ref.split(":k", 1)[0] for ref in unit.references}
+    return any(
+        t != own and t in articles and int(t.rsplit(":d", 1)[1]) in applied for t in targets if ":d" in t
+    )
 
 
 # A rule for a special case: "Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện ...

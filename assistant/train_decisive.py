@@ -93,8 +93,15 @@ ROUNDS = 3
 # months pregnant, "nuôi con dưới 12 tháng tuổi" to the mother of an 8-month-old), is a fixed bonus.
 # A unit that opens with a special case the question never speaks of ("Khi nghỉ hằng năm, nếu
 # người lao động đi bằng các phương tiện ... thì", to "nghỉ phép năm được bao nhiêu ngày") is a
-# fixed penalty (`unmet_condition`).
-FIXED = {"qualifier_mismatch": -1.0, "case_excluded": -3.0, "condition_fits": 2.0, "unmet_condition": -1.0}
+# fixed penalty (`unmet_condition`), and so is a unit that applies another source article's rule
+# ("theo quy định tại Điều 46", `defers`): that article's own unit states it.
+FIXED = {
+    "qualifier_mismatch": -1.0,
+    "case_excluded": -3.0,
+    "condition_fits": 2.0,
+    "unmet_condition": -1.0,
+    "defers": -1.0,
+}
 
 
 def search(samples: list[dict[str, Any]]) -> UnitRanker:

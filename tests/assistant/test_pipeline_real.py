@@ -10,6 +10,7 @@ from assistant_fixtures import shown_law
 
 from assistant import messages
 from assistant.pipeline import AssistantPipeline, citations_resolve
+from assistant.quote_check import misleading_quotes
 from assistant.textnorm import numbers_in
 
 pytestmark = pytest.mark.slow
@@ -406,14 +407,16 @@ def test_nothing_is_said_twice_between_rule_steps_and_further_reading(pipeline: 
 def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline: AssistantPipeline) -> None:
     """ "cắt giảm nhân sự" is what members say; the law says "thay đổi cơ cấu, công nghệ hoặc vì
     lý do kinh tế" (query synonym table). Without it this story opened with the rule ending
-    unemployment benefit (Điều 19 of 374/2025)."""
+    unemployment benefit (Điều 19 of 374/2025). Khoản 5 Điều 42 pays "trợ cấp mất việc làm theo
+    quy định tại Điều 47": the answer opens with Điều 47 itself, which says how much."""
     answer = pipeline.ask(
         "Tôi làm công nhân may ở công ty được 3 năm, hợp đồng không xác định thời hạn. Tháng trước "
         "công ty báo cắt giảm nhân sự và cho tôi nghỉ từ đầu tháng sau. Tôi có được trợ cấp gì không?"
     )
     first = answer.citations[0]
-    assert (first.law_id, first.article) == ("45/2019/QH14", 42)
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 47, 1)
     assert "trợ cấp mất việc làm" in answer.direct_answer
+    assert "01 tháng tiền lương" in answer.direct_answer
 
 
 @pytest.mark.parametrize(
@@ -425,7 +428,7 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
         ("em làm bán thời gian 4 tiếng/ngày thì có được đóng bhxh không", (32, 1, None)),
         ("quản lý hay chửi công nhân trước mặt mọi người, em có được nghỉ việc ngay không", (35, 2, "c")),
         ("chủ quán bắt làm 12 tiếng 1 ngày không có ngày nghỉ, có đúng không", (111, 1, None)),
-        ("nghỉ việc rồi thì bao lâu cty phải trả hết lương với các khoản", (48, 1, "b")),
+        ("nghỉ việc rồi thì bao lâu cty phải trả hết lương với các khoản", (48, 1, None)),
         ("làm ca đêm được cộng thêm bao nhiêu phần trăm lương", (98, 2, None)),
         ("quản lý chửi bới xúc phạm em trước mặt mọi người, em có được nghỉ việc luôn không", (35, 2, "c")),
         # "cty" is a labour word to the scope lexicon: this was declined as off-topic.
@@ -439,18 +442,64 @@ def test_members_words_reach_the_rule(
     assert (first.law_id, first.article, first.clause, first.point) == ("45/2019/QH14", *decisive)
 
 
+@pytest.mark.parametrize(
+    ("question", "decisive"),
+    [
+        # Foreign workers are another case: this opened with who among them needs no work permit.
+        ("cty giu can cuoc cong dan ban goc cua e, co dc ko", ("45/2019/QH14", 17, 1, None)),
+        # Union officers are another case: this opened with a union officer's contract extension.
+        (
+            "em mang thai 3 thang, cty noi se khong gia han hop dong khi het han, vay co dung khong",
+            ("45/2019/QH14", 137, 3, None),
+        ),
+        # Heavy work the member never names is another case: 30 days, not the 40 of heavy jobs.
+        (
+            "nguoi lao dong duoc nghi om toi da bao nhieu ngay 1 nam khi dong bhxh 10 nam",
+            ("41/2024/QH15", 43, 1, "a"),
+        ),
+        # Khoản 5 Điều 113 pays "tạm ứng tiền lương theo quy định tại khoản 3 Điều 101": that clause.
+        (
+            "nghỉ phép năm mà chưa tới kỳ lương thì em có được tạm ứng tiền lương trước không",
+            ("45/2019/QH14", 101, 3, None),
+        ),
+    ],
+)
+def test_another_case_or_a_rule_applied_elsewhere_never_opens(
+    pipeline: AssistantPipeline, question: str, decisive: tuple[str, int, int, str | None]
+) -> None:
+    first = pipeline.ask(question).citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == decisive
+
+
+def test_a_rule_with_its_exceptions_is_stated_with_them(pipeline: AssistantPipeline) -> None:
+    """Khoản 1 Điều 48 is a rule (14 working days) with four exceptions as its points: a member who
+    names none of them reads the rule and, verbatim below it, the exceptions, not a natural
+    disaster (its point d) as the answer."""
+    answer = pipeline.ask("e nghi viec thi cty phai tra luong trong bao nhieu ngay")
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == ("45/2019/QH14", 48, 1, None)
+    rule = answer.direct_answer.split("\n\n", 1)[0]
+    assert rule.startswith("Trong thời hạn 14 ngày làm việc") and "\nd) Do thiên tai" in rule
+    assert messages.VERBATIM_BLOCK in answer.direct_answer and "«" not in answer.direct_answer
+    assert misleading_quotes(answer, pipeline.corpus) == []
+
+
 def test_further_reading_lists_what_the_decisive_rule_refers_to(pipeline: AssistantPipeline) -> None:
-    """Khoản 5 Điều 42 pays "trợ cấp mất việc làm theo quy định tại Điều 47": Điều 47 is listed,
-    labelled like every other reference; the further references' own cross-references are not."""
+    """Khoản 1 Điều 47 pays "người lao động ... bị mất việc làm theo quy định tại khoản 11 Điều
+    34": that clause is listed, labelled like every other reference; the further references' own
+    cross-references are not."""
     answer = pipeline.ask(
         "Tôi làm công nhân may ở công ty được 3 năm, hợp đồng không xác định thời hạn. Tháng trước "
         "công ty báo cắt giảm nhân sự và cho tôi nghỉ từ đầu tháng sau. Tôi có được trợ cấp gì không?"
     )
     further = answer.answer[answer.answer.index("Xem thêm") :].split("\n\n")[0].splitlines()[1:]
-    assert "- Điều 47 Bộ luật Lao động 2019 (45/2019/QH14) — Trợ cấp mất việc làm" in further
+    referred = (
+        "- Khoản 11 Điều 34 Bộ luật Lao động 2019 (45/2019/QH14) — Các trường hợp chấm dứt hợp đồng lao động"
+    )
+    assert referred in further
     cited = {f"Điều {c.article} " for c in answer.citations}
     # Every line is a cited unit or a unit the decisive one refers to.
-    assert all(any(ref in line for ref in cited) or "Điều 47 " in line for line in further)
+    assert all(any(ref in line for ref in cited) or "Điều 34 " in line for line in further)
 
 
 def test_clauses_the_rule_refers_to_are_one_titled_reference(pipeline: AssistantPipeline) -> None:

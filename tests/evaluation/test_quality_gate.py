@@ -109,12 +109,16 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # evidence); the rest equal. Then "em nghỉ luôn" / "nghỉ việc luôn" (run
 # 20261203-164008-answers-c0969b): scenario Hit@5 0.933, clause_Recall@5 0.854, fact_recall 0.600
 # (q478, a known miss by id).
+# Re-pinned 2026-12-03 (tenth session) after an exception list's rule, units paying what another
+# article rules, other people's rules and the batch's synonyms (run 20261203-175827-answers-ab0f01):
+# scenario clause_Recall@5 0.878, fact_recall 0.644, facts_all_rate 0.600 (q430, "nợ lương", moved
+# by a synonym written for a story outside the dev sets); the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
         "Hit@5": 0.933 - SLACK,
-        "clause_Recall@5": 0.854 - SLACK,
-        "fact_recall": 0.600 - SLACK,
-        "facts_all_rate": 0.556 - SLACK,
+        "clause_Recall@5": 0.878 - SLACK,
+        "fact_recall": 0.644 - SLACK,
+        "facts_all_rate": 0.600 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.875 - SLACK,

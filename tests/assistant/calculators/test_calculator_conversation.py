@@ -203,6 +203,9 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         "ngay 1 nam",
         # Rest and recovery after an accident is not the employer's compensation.
         "Tôi bị tai nạn lao động gãy chân, giám định suy giảm 40%. Tôi được nghỉ dưỡng sức tối đa mấy ngày?",
+        # "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year?".
+        "Em làm việc 2 năm, công ty không cho nghỉ phép năm nào, giờ nghỉ việc có được trả tiền những "
+        "ngày phép chưa nghỉ không?",
     ],
 )
 def test_questions_about_the_rule_are_not_calculations(question: str) -> None:
