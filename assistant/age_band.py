@@ -128,9 +128,14 @@ def _stated(question_folded: str) -> tuple[float | None, float | None, float | N
 
 def _remaining(match: re.Match[str], folded: str) -> bool:
     """A bare "con 2 thang" is "còn 2 tháng" (two months left) once the accents are gone, unless
-    "tuổi" follows: "con em 9 tháng", "con mới 9 tháng", "con 9 tháng tuổi" are a child's age."""
+    "tuổi" follows or a parent's verb comes before: "con em 9 tháng", "con mới 9 tháng", "con 9
+    tháng tuổi", "đang nuôi con 8 tháng", "có con 8 tháng" are a child's age."""
     bare = len(match[0].split()) == 3 and match[2] == "thang"
-    return bare and not folded.startswith(" tuoi", match.end())
+    parent = _PARENT_VERB.search(folded, 0, match.start()) is not None
+    return bare and not parent and not folded.startswith(" tuoi", match.end())
+
+
+_PARENT_VERB = re.compile(r"\b(?:nuoi|co|sinh|de) $")
 
 
 def _one(values: list[float]) -> float | None:

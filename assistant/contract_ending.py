@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 # Who ends the contract in the member's story: the employer ("bị đuổi việc", "cty cho em nghỉ việc",
+# "cty bắt em nghỉ việc",
 # "công ty đơn phương chấm dứt hợp đồng") or the worker ("em nghỉ ngang", "tôi muốn nghỉ việc").
 _EMPLOYER_ENDS = re.compile(
     r"\b(?:duoi viec|sa thai|cho (?:\w+ ){0,5}?(?:nghi viec|thoi viec|nghi luon)"
+    r"|(?:bat|ep|buoc) (?:\w+ ){0,2}?(?:nghi viec|thoi viec|nghi luon)"
     r"|bi (?:\w+ ){0,2}?(?:cho )?(?:nghi viec|thoi viec)|bi (?:\w+ ){0,2}?(?:don phuong )?cham dut"
     r"|(?:cty|cong ty|sep|giam doc|chu|ben kia) (?:\w+ ){0,3}?(?:don phuong )?cham dut (?:hop dong|hd)"
     r"|cat hop dong|thong bao cham dut)\b"
@@ -38,4 +40,4 @@ def ended_by(title_folded: str) -> str | None:
         return None
     if "nguoi su dung lao dong" in title_folded:
         return "employer"
-    return "worker" if "cua nguoi lao dong" in title_folded else None
+    return "worker" if re.search(r"cua (?:nguoi lao dong|lao dong nu)\b", title_folded) else None

@@ -134,7 +134,8 @@ _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
 # Foreign workers in Viet Nam and Vietnamese workers sent abroad are cases of their own: "cty giữ
 # căn cước công dân bản gốc của em" is not answered by who among foreigners needs no work permit.
 _ABROAD_SUBJECT = re.compile(
-    r"\bnguoi (?:lao dong )?nuoc ngoai\b|\b(?:o|tai) nuoc ngoai\b|\bgiay phep lao dong\b"
+    r"\bnguoi (?:lao dong )?nuoc ngoai\b|\bcong dan nuoc ngoai\b|\b(?:o|tai) nuoc ngoai\b"
+    r"|\bgiay phep lao dong\b"
     r"|\bdi lam viec o nuoc ngoai\b"
 )
 _ABROAD_STORY = re.compile(
@@ -149,6 +150,40 @@ _OFFICER_SUBJECT = re.compile(r"\bcan bo cong doan\b|\bban lanh dao cua to chuc 
 _OFFICER_STORY = re.compile(
     r"\bcong doan\b|\bcdcs\b|\bcan bo\b|\bchu tich\b|\bban chap hanh\b|\bbch\b|\bban lanh dao\b"
     r"|\bto chuc dai dien\b"
+)
+
+# Insurance schemes other than the member's compulsory social insurance: health insurance, the
+# voluntary scheme, the armed forces' scheme. A document (or a unit) of one is another case for a
+# story that speaks of none of it: "hợp đồng thời vụ 3 tháng có phải đóng bhxh không" opened with
+# who joins health insurance (Nghị định 146/2018), "đóng BHXH 15 năm, muốn rút một lần" with the
+# voluntary scheme (Nghị định 159/2025).
+_SCHEMES = (
+    (
+        re.compile(r"^(?!.*\bbao hiem xa hoi\b).*\bbao hiem y te\b|^nguoi tham gia bao hiem y te\b"),
+        re.compile(
+            r"\by te\b|\bbhyt\b|\bkham (?:chua )?benh\b|\bchua benh\b|\bthe (?:bh|bao hiem)\b"
+            r"|\bvien phi\b|\bthuoc\b|\bdieu tri\b|\bnam vien\b|\bbenh vien\b"
+        ),
+    ),
+    (
+        re.compile(r"\bbao hiem xa hoi tu nguyen\b|^nguoi tham gia bao hiem xa hoi tu nguyen\b"),
+        re.compile(
+            r"\btu nguyen\b|\btu do\b|\bbuon ban\b|\bnong dan\b|\bkhong co hop dong\b|\btu dong\b"
+        ),
+    ),
+    (
+        re.compile(r"\bquan nhan\b|\bcong an nhan dan\b"),
+        re.compile(r"\bquan nhan\b|\bcong an\b|\bquan doi\b|\bbo doi\b|\bsi quan\b|\bquan ngu\b"),
+    ),
+)
+
+# A collective dispute ("tranh chấp lao động tập thể về quyền / về lợi ích") is another case for a
+# member's own complaint: "cty trừ lương vô lý, gửi đơn cho ai" opened with who settles collective
+# disputes about interests.
+_COLLECTIVE_SUBJECT = re.compile(r"\btranh chap lao dong tap the\b")
+_COLLECTIVE_STORY = re.compile(
+    r"\btap the\b|\bdinh cong\b|\bnhieu nguoi\b|\bca (?:xuong|cong ty|cty|phan xuong|nha may|to)\b"
+    r"|\btoan bo\b|\btat ca (?:cong nhan|nguoi lao dong|anh em|moi nguoi)\b|\bthoa uoc\b"
 )
 
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
@@ -208,6 +243,7 @@ class _Query:
     lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
     abroad: bool  # the story speaks of a foreign worker, a work permit or work abroad
     officer: bool  # the story speaks of the union or its officers
+    collective: bool  # the story speaks of many workers, a strike or a collective agreement
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -234,6 +270,7 @@ class _Query:
             _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
             _ABROAD_STORY.search(folded) is not None,
             _OFFICER_STORY.search(folded) is not None,
+            _COLLECTIVE_STORY.search(folded) is not None,
             rarity or {},
         )
 
@@ -418,8 +455,9 @@ def _quotable(corpus: Corpus, article: LegalUnit) -> Iterator[LegalUnit]:
 # A clause whose lead-in is the rule and whose points are its exceptions ("Trong thời hạn 14 ngày
 # làm việc ... thanh toán đầy đủ ..., trừ trường hợp sau đây có thể kéo dài nhưng không được quá
 # 30 ngày:"): the rule itself is a candidate beside each exception, or a member who names none of
-# them ("nghỉ việc thì cty phải trả lương trong bao nhiêu ngày") is answered with a natural disaster.
-_EXCEPTION_LEAD = re.compile(r"\btrừ (?:các |những )?trường hợp sau(?: đây)?\b[^:\n]*:\s*$")
+# them ("nghỉ việc thì cty phải trả lương trong bao nhiêu ngày") is answered with a natural disaster
+# ("trừ các tranh chấp lao động sau đây không bắt buộc phải qua thủ tục hòa giải:" too).
+_EXCEPTION_LEAD = re.compile(r"\btrừ (?:các |những )?[^:,;\n]{0,40}? sau(?: đây)?\b[^:\n]*:\s*$")
 
 
 def exception_lead(text: str) -> str | None:
@@ -483,7 +521,11 @@ def _candidate(
         math.log1p(len(own)),
         float(unit.clause == 1),
         float(source.hit.in_force),
-        float(superseded or _excluded(context, banded, query)),
+        float(
+            superseded
+            or _excluded(context, banded, query)
+            or _other_scheme(corpus.document(unit.law_id).title, context, query.folded)
+        ),
         # The case the member states fits the unit: an age band that holds her age, or the row of
         # a table she names ("lương tối thiểu vùng 1" and the table's "Vùng I").
         float(age_band.fits(banded, query.folded) or row is not None),
@@ -584,7 +626,10 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     title = _folded(context.article.title)
     ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
-    subjects = (context.article_lead, context.clause_lead, context.unit.text)  # whose rule it is
+    # Whose rule it is; an exception list's rule is its lead-in, not the exceptions under it.
+    lead = exception_lead(context.unit.text) if context.unit.kind is UnitKind.CLAUSE else None
+    own = lead or context.unit.text
+    subjects = (context.article_lead, context.clause_lead, own)
     surrogacy = not query.surrogacy and any(_SURROGACY_SUBJECT.match(_folded(x)) for x in subjects if x)
     whose = _folded("\n".join(x for x in subjects if x))
     father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
@@ -597,6 +642,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
     abroad = not query.abroad and _ABROAD_SUBJECT.search(f"{title}\n{whose}") is not None
     officer = not query.officer and _OFFICER_SUBJECT.search(f"{title}\n{whose}") is not None
+    collective = not query.collective and _COLLECTIVE_SUBJECT.search(f"{title}\n{whose}") is not None
     return (
         other_side
         or surrogacy
@@ -605,8 +651,21 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
         or unlawful
         or abroad
         or officer
+        or collective
         or age_band.excludes(banded, query.folded)
     )
+
+
+def _other_scheme(document_title: str, context: UnitContext, question_folded: str) -> bool:
+    """Whether the unit belongs to an insurance scheme (its document's title, or its own subject
+    and article title) that the story never speaks of."""
+    document = _folded(document_title)
+    parts = (context.article.title, context.clause_lead, context.unit.text)
+    whose = _folded("\n".join(x for x in parts if x))
+    for scheme, story in _SCHEMES:
+        if (scheme.search(document) or scheme.match(whose)) and not story.search(question_folded):
+            return True
+    return False
 
 
 # Two levies a member confuses by their shared "phí": the member's own union dues ("đoàn phí công

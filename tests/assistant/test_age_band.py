@@ -124,7 +124,7 @@ def test_two_months_left_is_not_a_childs_age() -> None:
     under_six_months = fold("nhận nuôi con nuôi dưới 06 tháng tuổi")
     injured = fold("con 2 thang minh nghi dieu tri thi cty khong tra dong luong nao")
     assert not fits(under_six_months, injured) and not excludes(under_six_months, injured)
-    for mother in ("con em moi 2 thang", "con 2 thang tuoi", "Con tôi được 2 tháng"):
+    for mother in ("con em moi 2 thang", "con 2 thang tuoi", "Con tôi được 2 tháng", "dang nuoi con 2 thang"):
         assert fits(under_six_months, fold(mother)), mother
 
 

@@ -206,6 +206,16 @@ def test_carries_quote(rule: str, quote: str, expected: bool) -> None:
             False,
         ),
         ("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ theo tỷ lệ", "Nghỉ phép mấy ngày?", True),
+        # Heavy work the member never names is another case; her welding in a ship's hull is it.
+        ("Làm nghề, công việc nặng nhọc, độc hại, nguy hiểm: 40 ngày", "nghỉ ốm mấy ngày 1 năm", True),
+        ("Làm nghề, công việc nặng nhọc, độc hại, nguy hiểm: 40 ngày", "em là thợ hàn, nghỉ ốm?", False),
+        # A text giving the normal conditions' rule too is the general rule.
+        (
+            "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường; b) 14 ngày làm "
+            "việc đối với người làm nghề, công việc nặng nhọc, độc hại, nguy hiểm",
+            "Nghỉ phép năm được bao nhiêu ngày?",
+            False,
+        ),
     ],
 )
 def test_opposite_case_qualifiers(unit: str, question: str, opposite: bool) -> None:
@@ -222,6 +232,7 @@ def test_opposite_case_qualifiers(unit: str, question: str, opposite: bool) -> N
         ("cty co dc cho e nghi luon ma ko bao truoc khong", "employer"),
         ("Em nghỉ ngang không báo trước vì bực quản lý. Giờ cty đòi em bồi thường.", "worker"),
         ("hd cua e la ko xac dinh thoi han, gio e muon nghi viec thi phai bao truoc bao lau", "worker"),
+        ("cty bat e nghi viec khi dang nuoi con 8 thang, e phai lam gi", "employer"),
         ("Tết công ty chỉ cho nghỉ 3 ngày, còn lại trừ vào phép năm", None),  # leave, not an ending
         ("Thử việc lương bao nhiêu?", None),
     ],

@@ -457,6 +457,18 @@ def test_members_words_reach_the_rule(
             "nguoi lao dong duoc nghi om toi da bao nhieu ngay 1 nam khi dong bhxh 10 nam",
             ("41/2024/QH15", 43, 1, "a"),
         ),
+        # Health insurance and the voluntary scheme are other schemes than the member's.
+        ("hop dong thoi vu 3 thang co phai dong bhxh khong", ("41/2024/QH15", 2, 1, "a")),
+        ("Em đã đóng BHXH 15 năm, giờ muốn rút một lần có được không?", ("41/2024/QH15", 70, 1, "a")),
+        # A collective dispute is another case than a member's own complaint.
+        ("e muon khieu nai cty vi cty tru luong vo ly, gui don cho ai", ("45/2019/QH14", 187, 1, None)),
+        # "nuôi con 8 tháng" is a child's age; "cty bắt em nghỉ việc" is the employer's ending.
+        ("cty bat e nghi viec khi dang nuoi con 8 thang, e phai lam gi", ("45/2019/QH14", 137, 3, None)),
+        # Mediation first, unless one of the exceptions: the rule, not the domestic workers' point.
+        (
+            "Muốn yêu cầu hòa giải viên lao động giải quyết tranh chấp thì làm thế nào?",
+            ("45/2019/QH14", 188, 1, None),
+        ),
         # Khoản 5 Điều 113 pays "tạm ứng tiền lương theo quy định tại khoản 3 Điều 101": that clause.
         (
             "nghỉ phép năm mà chưa tới kỳ lương thì em có được tạm ứng tiền lương trước không",
