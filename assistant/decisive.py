@@ -140,7 +140,8 @@ _ABROAD_SUBJECT = re.compile(
 )
 _ABROAD_STORY = re.compile(
     r"\bnuoc ngoai\b|\bngoai quoc\b|\bgiay phep lao dong\b|\bgpld\b|\bxuat khau lao dong\b|\bxkld\b"
-    r"|\bvisa\b|\bthi thuc\b|\bnguoi (?:nhat|han|trung quoc|dai loan|my|tay)\b"
+    r"|\bvisa\b|\bthi thuc\b|\bquoc tich\b|\bnguoi (?:nhat|han|han quoc|trung quoc|dai loan|my|tay|an do"
+    r"|philippines|thai lan|campuchia|indonesia|malaysia|singapore)\b"
 )
 
 # Union officers ("cán bộ công đoàn", the leaders of the workers' representative organisation)

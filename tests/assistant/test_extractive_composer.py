@@ -379,3 +379,21 @@ def test_a_story_speaks_of_a_birth(story: str, birth: bool) -> None:
     from assistant.decisive import _Query
 
     assert _Query.of(story).birth is birth
+
+
+@pytest.mark.parametrize(
+    ("story", "abroad", "officer"),
+    [
+        ("Tôi là người Philippines, ký HĐ 2 năm với công ty ở Đồng Nai", True, False),
+        ("em sắp đi xkld Nhật, cty cũ có phải chốt sổ bhxh không", True, False),
+        ("người lao động có được nghỉ khi anh trai cưới không", False, False),
+        ("chủ tịch công đoàn cơ sở có bị cho nghỉ khi hết hợp đồng không", False, True),
+        ("cty giu can cuoc cong dan ban goc cua e, co dc ko", False, False),
+    ],
+)
+def test_whose_story_it_is(story: str, abroad: bool, officer: bool) -> None:
+    """Foreign workers and union officers are other people's rules unless the story is theirs."""
+    from assistant.decisive import _Query
+
+    query = _Query.of(story)
+    assert (query.abroad, query.officer) == (abroad, officer)
