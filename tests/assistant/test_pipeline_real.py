@@ -464,6 +464,17 @@ def test_members_words_reach_the_rule(
         ("e muon khieu nai cty vi cty tru luong vo ly, gui don cho ai", ("45/2019/QH14", 187, 1, None)),
         # "nuôi con 8 tháng" is a child's age; "cty bắt em nghỉ việc" is the employer's ending.
         ("cty bat e nghi viec khi dang nuoi con 8 thang, e phai lam gi", ("45/2019/QH14", 137, 3, None)),
+        # Members' words for the law's: grandparents, the payslip, contracts signed one after another.
+        ("ba noi e mat, e dc nghi may ngay co luong", ("45/2019/QH14", 115, 2, None)),
+        (
+            "Cty trả lương bằng tiền mặt mà không đưa bảng lương, em có quyền yêu cầu bảng lương không?",
+            ("45/2019/QH14", 95, 3, None),
+        ),
+        (
+            "e lam o cty may dc 3 nam, hd 1 nam ky lien tiep 3 lan roi, gio cty noi ky tiep hd 1 nam "
+            "nua, vay dung ko",
+            ("45/2019/QH14", 20, 2, "c"),
+        ),
         # Mediation first, unless one of the exceptions: the rule, not the domestic workers' point.
         (
             "Muốn yêu cầu hòa giải viên lao động giải quyết tranh chấp thì làm thế nào?",
