@@ -54,6 +54,19 @@ _WEEKS_BELOW = re.compile(r"thai duoi (\d{1,2}) tuan tuoi")
 _WEEKS_FROM = re.compile(r"thai tu du (\d{1,2}) tuan tuoi tro len")
 _WEEKS = re.compile(r"\bthai(?: (?:duoc|da|moi|khoang|gan|hon|luc|thi|roi|tam|chua))* (\d{1,2}) tuan\b")
 
+# Years of social-insurance contributions: the law's bands ("có thời gian đóng bảo hiểm xã hội bắt
+# buộc từ đủ 15 năm trở lên", "30 ngày nếu đã đóng ... dưới 15 năm; 40 ngày nếu đã đóng từ đủ 15
+# năm đến dưới 30 năm") and what a member says ("đóng BHXH được 17 năm", "dong bhxh 10 nam").
+_PAID = r"\bdong(?: bao hiem xa hoi)?(?: bat buoc| tu nguyen)?(?: duoc| da)? "
+_PAID_BETWEEN = re.compile(_PAID + r"tu du (\d{1,2}) nam (?:den|toi) (?:duoi|chua du) (\d{1,2}) nam")
+_PAID_BELOW = re.compile(_PAID + r"(?:duoi|chua du|chua) (\d{1,2}) nam")
+_PAID_FROM = re.compile(_PAID + r"(?:tu du|du) (\d{1,2}) nam(?: tro len)?")
+_PAID_ABOVE = re.compile(_PAID + r"(?:tren|cao hon) (\d{1,2}) nam")
+_PAID_STATED = re.compile(
+    r"\bdong(?: (?:bhxh|bao hiem xa hoi|bao hiem|bh))?(?: (?:duoc|da|roi|hon|gan|khoang|tong cong|tong|du))*"
+    r" (\d{1,2}) nam\b(?! (?:tro len|den|toi))"
+)
+
 Band = tuple[float, float]  # [low, high)
 
 
@@ -70,8 +83,20 @@ def bands(folded: str) -> list[Band]:
 
 def without_bands(folded: str) -> str:
     """``folded`` with its age bands blanked: the "chưa" of "từ đủ 15 tuổi đến chưa đủ 18 tuổi"
-    bounds an age band (judged by ``excludes``), it does not turn the rule into its opposite."""
+    bounds an age band (judged by ``excludes``), it does not turn the rule into its opposite;
+    nor does the "chưa đủ 15 năm" of a band of contribution years."""
+    folded = _PAID_BELOW.sub(" ", _PAID_BETWEEN.sub(" ", folded))
     return _ABOVE.sub(" ", _FROM.sub(" ", _BELOW.sub(" ", _BETWEEN.sub(" ", folded))))
+
+
+def paid_bands(folded: str) -> list[Band]:
+    """The bands of social-insurance contribution years a text of law names."""
+    found = [(float(m.group(1)), float(m.group(2))) for m in _PAID_BETWEEN.finditer(folded)]
+    rest = _PAID_BETWEEN.sub(" ", folded)
+    found += [(0.0, float(m.group(1))) for m in _PAID_BELOW.finditer(rest)]
+    found += [(float(m.group(1)), math.inf) for m in _PAID_FROM.finditer(rest)]
+    found += [(float(m.group(1)) + 1.0, math.inf) for m in _PAID_ABOVE.finditer(rest)]
+    return found
 
 
 @lru_cache(maxsize=1024)
@@ -111,10 +136,12 @@ def pregnancy_bands(folded: str) -> list[Band]:
 
 
 @lru_cache(maxsize=1024)
-def _stated(question_folded: str) -> tuple[float | None, float | None, float | None, float | None]:
-    """The member's age (years), month of pregnancy, child's age (months) and weeks of a pregnancy
-    the question states; None for each it states not at all or several times (whose would be
-    unclear)."""
+def _stated(
+    question_folded: str,
+) -> tuple[float | None, float | None, float | None, float | None, float | None]:
+    """The member's age (years), month of pregnancy, child's age (months), weeks of a pregnancy
+    and years of social-insurance contributions the question states; None for each it states not
+    at all or several times (whose would be unclear)."""
     pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
     child = [
         float(m[1]) * (1 if m[2] == "thang" else 12)
@@ -123,7 +150,8 @@ def _stated(question_folded: str) -> tuple[float | None, float | None, float | N
     ]
     age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
     weeks = [float(n) for n in _WEEKS.findall(question_folded)]
-    return (None if age is None else float(age)), _one(pregnant), _one(child), _one(weeks)
+    paid = [float(n) for n in _PAID_STATED.findall(question_folded)]
+    return (None if age is None else float(age)), _one(pregnant), _one(child), _one(weeks), _one(paid)
 
 
 def _remaining(match: re.Match[str], folded: str) -> bool:
@@ -143,22 +171,22 @@ def _one(values: list[float]) -> float | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _judged(unit_folded: str, question_folded: str) -> list[tuple[float, list[Band]]]:
+def _judged(unit_folded: str, question_folded: str, *, paid: bool = True) -> list[tuple[float, list[Band]]]:
     """(stated figure, the unit's bands of its kind) for each kind the question states."""
-    kinds = (bands, pregnancy_bands, child_bands, week_bands)
+    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands)
     return [
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)
-        if value is not None and (found := kind(unit_folded))
+        if value is not None and (paid or kind is not paid_bands) and (found := kind(unit_folded))
     ]
 
 
 def excludes(unit_folded: str, question_folded: str) -> bool:
     """True when the question states an age, a month of pregnancy or a child's age and every
-    band of that kind in the unit leaves it out."""
-    return any(
-        not any(low <= v < high for low, high in found) for v, found in _judged(unit_folded, question_folded)
-    )
+    band of that kind in the unit leaves it out. Years of contributions never exclude: a member
+    with 12 years who asks how many a pension needs is answered by the 15-year rule."""
+    judged = _judged(unit_folded, question_folded, paid=False)
+    return any(not any(low <= v < high for low, high in found) for v, found in judged)
 
 
 def fits(unit_folded: str, question_folded: str) -> bool:

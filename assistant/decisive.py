@@ -187,6 +187,17 @@ _COLLECTIVE_STORY = re.compile(
     r"|\btoan bo\b|\btat ca (?:cong nhan|nguoi lao dong|anh em|moi nguoi)\b|\bthoa uoc\b"
 )
 
+# Cases of their own that a rule's point may be about: HIV caught at work, coal mining underground.
+# "nữ 55 tuổi đóng bhxh 18 năm có được lương hưu không" opened with "Người bị nhiễm HIV/AIDS do tai
+# nạn rủi ro nghề nghiệp"; "đóng bhxh 20 năm, 50 tuổi" with the miners' pension at 50.
+_SPECIAL_CASES = (
+    (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b")),
+    (
+        re.compile(r"\bkhai thac than\b|\btrong ham lo\b"),
+        re.compile(r"\bthan\b|\bham lo\b|\bham mo\b|\bmo than\b"),
+    ),
+)
+
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
 _INFERTILITY = re.compile(rf"\bvo sinh\b(?! {_BIRTH_WORDS}\b)")
@@ -641,6 +652,9 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
+    special = any(
+        case.search(_folded(own)) and not story.search(query.folded) for case, story in _SPECIAL_CASES
+    )
     abroad = not query.abroad and _ABROAD_SUBJECT.search(f"{title}\n{whose}") is not None
     officer = not query.officer and _OFFICER_SUBJECT.search(f"{title}\n{whose}") is not None
     collective = not query.collective and _COLLECTIVE_SUBJECT.search(f"{title}\n{whose}") is not None
@@ -653,6 +667,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
         or abroad
         or officer
         or collective
+        or special
         or age_band.excludes(banded, query.folded)
     )
 

@@ -147,3 +147,15 @@ def test_the_weeks_of_a_pregnancy_that_ended_choose_the_point() -> None:
         expected = point
         assert fits(points[expected], asked), story
         assert all(excludes(text, asked) for p, text in points.items() if p != expected), story
+
+
+def test_years_of_contributions_fit_and_never_exclude() -> None:
+    """"đóng BHXH được 17 năm" fits the pension's "từ đủ 15 năm trở lên"; 12 years do not fit it,
+    and do not exclude it either: a member short of the 15 years asks about that very rule."""
+    pension = fold("khi nghỉ việc có thời gian đóng bảo hiểm xã hội bắt buộc từ đủ 15 năm trở lên")
+    assert fits(pension, fold("Em 58 tuổi, nữ, đóng BHXH được 17 năm, có được lương hưu không?"))
+    short = fold("toi dong bhxh 12 nam thi nghi, muon co luong huu phai dong bao nhieu nam")
+    assert not fits(pension, short) and not excludes(pension, short)
+    sick = fold("30 ngày nếu đã đóng bảo hiểm xã hội bắt buộc dưới 15 năm; 40 ngày nếu đã đóng từ đủ 15 năm")
+    assert fits(sick, fold("nghỉ ốm tối đa bao nhiêu ngày khi đóng bhxh 10 năm"))
+    assert "chua" not in without_bands(fold("nếu đã đóng bảo hiểm xã hội chưa đủ 15 năm"))

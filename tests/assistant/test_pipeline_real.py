@@ -459,11 +459,18 @@ def test_members_words_reach_the_rule(
         ),
         # Health insurance and the voluntary scheme are other schemes than the member's.
         ("hop dong thoi vu 3 thang co phai dong bhxh khong", ("41/2024/QH15", 2, 1, "a")),
-        ("Em đã đóng BHXH 15 năm, giờ muốn rút một lần có được không?", ("41/2024/QH15", 70, 1, "a")),
+        # (Point đ: under 20 years paid before the 2024 law took effect, out of insurance 12 months.)
+        ("Em đã đóng BHXH 15 năm, giờ muốn rút một lần có được không?", ("41/2024/QH15", 70, 1, "đ")),
         # A collective dispute is another case than a member's own complaint.
         ("e muon khieu nai cty vi cty tru luong vo ly, gui don cho ai", ("45/2019/QH14", 187, 1, None)),
         # "nuôi con 8 tháng" is a child's age; "cty bắt em nghỉ việc" is the employer's ending.
         ("cty bat e nghi viec khi dang nuoi con 8 thang, e phai lam gi", ("45/2019/QH14", 137, 3, None)),
+        # Years of contributions that meet the pension's 15; HIV caught at work is another case.
+        (
+            "Em 58 tuổi, nữ, đóng BHXH được 17 năm, muốn nghỉ hưu có được lương hưu không?",
+            ("41/2024/QH15", 64, 1, "a"),
+        ),
+        ("nu 55 tuoi dong bhxh 18 nam thi co duoc huong luong huu khong", ("41/2024/QH15", 64, 1, "a")),
         # Members' words for the law's: grandparents, the payslip, contracts signed one after another.
         ("ba noi e mat, e dc nghi may ngay co luong", ("45/2019/QH14", 115, 2, None)),
         (
