@@ -121,7 +121,7 @@ _FATHER_STORY = re.compile(
 )
 _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban chấp hành")
     r"\b(?:mang thai|(?:mang|co|dang|chua) bau|bau (?:bi|duoc|thang|\d+)|thai ky|sinh con|de con"
-    r"|sinh em be|sinh xong|de xong|sinh mo|sinh thuong|nghi de)\b"
+    r"|sinh em be|sinh xong|de xong|sinh mo|sinh thuong|nghi de|nghi sinh)\b"
 )
 # An article on maternity leave or benefit ("Nghỉ thai sản", "... chế độ thai sản") is another case
 # for a story that speaks of no pregnancy, birth, child or maternity at all (a member owed wages
@@ -158,22 +158,25 @@ _OFFICER_STORY = re.compile(
 # story that speaks of none of it: "hợp đồng thời vụ 3 tháng có phải đóng bhxh không" opened with
 # who joins health insurance (Nghị định 146/2018), "đóng BHXH 15 năm, muốn rút một lần" with the
 # voluntary scheme (Nghị định 159/2025).
-_SCHEMES = (
+_SCHEMES = (  # (its documents' and articles' titles, a unit's subject, a story that speaks of it)
     (
-        re.compile(r"^(?!.*\bbao hiem xa hoi\b).*\bbao hiem y te\b|^nguoi tham gia bao hiem y te\b"),
+        re.compile(r"^(?!.*\b(?:bao hiem xa hoi|bhxh)\b).*\bbao hiem y te\b"),
+        re.compile(r"^nguoi tham gia bao hiem y te\b"),
         re.compile(
             r"\by te\b|\bbhyt\b|\bkham (?:chua )?benh\b|\bchua benh\b|\bthe (?:bh|bao hiem)\b"
             r"|\bvien phi\b|\bthuoc\b|\bdieu tri\b|\bnam vien\b|\bbenh vien\b"
         ),
     ),
     (
-        re.compile(r"\bbao hiem xa hoi tu nguyen\b|^nguoi tham gia bao hiem xa hoi tu nguyen\b"),
+        re.compile(r"^(?!.*\bbat buoc\b).*\bbao hiem xa hoi tu nguyen\b"),
+        re.compile(r"^(?:doi tuong|nguoi(?: lao dong)?)[^.;:]{0,40}?\bbao hiem xa hoi tu nguyen\b"),
         re.compile(
             r"\btu nguyen\b|\btu do\b|\bbuon ban\b|\bnong dan\b|\bkhong co hop dong\b|\btu dong\b"
         ),
     ),
     (
         re.compile(r"\bquan nhan\b|\bcong an nhan dan\b"),
+        re.compile(r"^[^.;:]{0,30}\b(?:quan nhan|cong an nhan dan)\b"),
         re.compile(r"\bquan nhan\b|\bcong an\b|\bquan doi\b|\bbo doi\b|\bsi quan\b|\bquan ngu\b"),
     ),
 )
@@ -673,13 +676,13 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
 
 
 def _other_scheme(document_title: str, context: UnitContext, question_folded: str) -> bool:
-    """Whether the unit belongs to an insurance scheme (its document's title, or its own subject
-    and article title) that the story never speaks of."""
-    document = _folded(document_title)
-    parts = (context.article.title, context.clause_lead, context.unit.text)
-    whose = _folded("\n".join(x for x in parts if x))
-    for scheme, story in _SCHEMES:
-        if (scheme.search(document) or scheme.match(whose)) and not story.search(question_folded):
+    """Whether the unit belongs to an insurance scheme (by its document's or article's title, or
+    the subject its text opens with) that the story never speaks of."""
+    titles = (_folded(document_title), _folded(context.article.title))
+    subjects = [_folded(x) for x in (context.article_lead, context.clause_lead, context.unit.text) if x]
+    for titled, subject, story in _SCHEMES:
+        named = any(titled.search(t) for t in titles) or any(subject.match(x) for x in subjects)
+        if named and not story.search(question_folded):
             return True
     return False
 

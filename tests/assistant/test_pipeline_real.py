@@ -471,6 +471,13 @@ def test_members_words_reach_the_rule(
             ("41/2024/QH15", 64, 1, "a"),
         ),
         ("nu 55 tuoi dong bhxh 18 nam thi co duoc huong luong huu khong", ("41/2024/QH15", 64, 1, "a")),
+        # The mother does not qualify, the father does: his lump sum, not the voluntary scheme's.
+        (
+            "chong e dong bhxh, e ko dong, e sinh con thi chong co duoc tro cap gi ko",
+            ("41/2024/QH15", 58, 1, None),
+        ),
+        # A public holiday is a labour question ("Ngày Quốc khánh" alone was declined as off-topic).
+        ("Ngày Quốc khánh được nghỉ mấy ngày?", ("45/2019/QH14", 112, 1, "đ")),
         # Members' words for the law's: grandparents, the payslip, contracts signed one after another.
         ("ba noi e mat, e dc nghi may ngay co luong", ("45/2019/QH14", 115, 2, None)),
         (
@@ -603,3 +610,10 @@ def test_member_dues_and_the_employers_union_fee_are_not_confused(
     ("kinh phí công đoàn", Nghị định 105/2026), and the other way round."""
     answer = pipeline.ask(question)
     assert answer.metadata["decisive_unit"] == unit
+
+
+def test_a_holiday_question_is_answered_and_fireworks_are_not(pipeline: AssistantPipeline) -> None:
+    """Public holidays are weak labour words: with "nghỉ" they are a labour question, alone they
+    are not ("Quốc khánh năm nay có bắn pháo hoa không?" is declined)."""
+    assert not pipeline.ask("ngay quoc khanh duoc nghi may ngay").abstained
+    assert pipeline.ask("Quốc khánh năm nay có bắn pháo hoa không?").abstained
