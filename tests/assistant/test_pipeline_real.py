@@ -617,3 +617,6 @@ def test_a_holiday_question_is_answered_and_fireworks_are_not(pipeline: Assistan
     are not ("Quốc khánh năm nay có bắn pháo hoa không?" is declined)."""
     assert not pipeline.ask("ngay quoc khanh duoc nghi may ngay").abstained
     assert pipeline.ask("Quốc khánh năm nay có bắn pháo hoa không?").abstained
+    # A Tết bonus is the employer's bonus rule (Điều 104); it was declined too.
+    bonus = pipeline.ask("thưởng tết có bắt buộc không")
+    assert not bonus.abstained and (bonus.citations[0].article, bonus.citations[0].clause) == (104, 1)
