@@ -390,7 +390,7 @@ def candidates(
             if _other_levy(candidate.context, query.folded):
                 continue
             found.append(replace(candidate, score=model.score(candidate.features)))
-    return sorted(_applied(found), key=lambda c: -c.score)
+    return sorted(_applied(found, articles), key=lambda c: -c.score)
 
 
 DEFERS = FEATURES.index("defers")
@@ -398,13 +398,13 @@ DEFERS = FEATURES.index("defers")
 APPLIED_MARGIN = 0.5
 
 
-def _applied(found: list[Candidate]) -> list[Candidate]:
+def _applied(found: list[Candidate], articles: frozenset[str]) -> list[Candidate]:
     """A unit another candidate applies ("theo quy định tại Điều 47") ranks just above that
     candidate: the applied article's own words state what the other only points to."""
     lifts: dict[str, float] = {}
     for c in found:
         if c.features[DEFERS]:
-            for target in c.unit.references:
+            for target in _applied_units(c.unit, c.focus, articles):
                 lifts[target] = max(lifts.get(target, -math.inf), c.score + APPLIED_MARGIN)
     if not lifts:
         return found
@@ -506,7 +506,7 @@ def _candidate(
 ) -> Candidate:
     context = context_of(corpus, unit)
     lead = exception_lead(unit.text) if unit.kind is UnitKind.CLAUSE else None
-    # An exception list's rule is its lead-in; the clause is quoted whole below it.
+    # An exception list's rule is its lead-in; its exceptions follow it (``Candidate.exceptions``).
     focus = lead or _focus(unit.text, query)
     # A point means its lead-in plus itself ("... được nghỉ hằng năm ... như sau: a) 12 ngày làm
     # việc ..."): both count as its own words, so a point competes with whole clauses on equal terms.
@@ -562,16 +562,25 @@ _APPLIES = re.compile(
 )
 
 
-def _defers(unit: LegalUnit, focus: str, articles: frozenset[str]) -> bool:
-    """Whether the unit's rule is another source article's, applied ("theo quy định tại Điều M")."""
-    own = f"{unit.law_id}:d{unit.article}"
+def _applied_units(unit: LegalUnit, focus: str, articles: frozenset[str]) -> set[str]:
+    """The units (ids as the unit's cross-references resolve them) whose rule ``focus`` applies
+    ("theo quy định tại Điều M"), when their article is another of the sources."""
     applied = {int(m.group(1)) for m in _APPLIES.finditer(focus)}
     if not applied:
-        return False
-    targets = {ref.split(":k", 1)[0] for ref in unit.references}
-    return any(
-        t != own and t in articles and int(t.rsplit(":d", 1)[1]) in applied for t in targets if ":d" in t
-    )
+        return set()
+    own = f"{unit.law_id}:d{unit.article}"
+    found = set()
+    for ref in unit.references:
+        article = ref.split(":k", 1)[0]
+        other = ":d" in article and article != own and article in articles
+        if other and int(article.rsplit(":d", 1)[1]) in applied:
+            found.add(ref)
+    return found
+
+
+def _defers(unit: LegalUnit, focus: str, articles: frozenset[str]) -> bool:
+    """Whether the unit's rule is another source article's, applied ("theo quy định tại Điều M")."""
+    return bool(_applied_units(unit, focus, articles))
 
 
 # A rule for a special case: "Khi nghỉ hằng năm, nếu người lao động đi bằng các phương tiện ...
