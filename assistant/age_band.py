@@ -70,15 +70,26 @@ _PAID_STATED = re.compile(
 Band = tuple[float, float]  # [low, high)
 
 
+def _banded(
+    folded: str,
+    between: re.Pattern[str],
+    below: re.Pattern[str],
+    start: re.Pattern[str],
+    above: re.Pattern[str],
+) -> list[Band]:
+    """The bands ``folded`` names in one unit of measure: "từ đủ A đến dưới B", then (with those
+    blanked) "dưới B", "từ đủ A trở lên" and "trên A"."""
+    found = [(float(m.group(1)), float(m.group(2))) for m in between.finditer(folded)]
+    rest = between.sub(" ", folded)
+    found += [(0.0, float(m.group(1))) for m in below.finditer(rest)]
+    found += [(float(m.group(1)), math.inf) for m in start.finditer(rest)]
+    found += [(float(m.group(1)) + 1.0, math.inf) for m in above.finditer(rest)]
+    return found
+
+
 def bands(folded: str) -> list[Band]:
     """The age bands a text of law names for the member, in years (a child's are not)."""
-    folded = _CHILD_BAND.sub(" ", folded)
-    found = [(float(m.group(1)), float(m.group(2))) for m in _BETWEEN.finditer(folded)]
-    rest = _BETWEEN.sub(" ", folded)
-    found += [(0.0, float(m.group(1))) for m in _BELOW.finditer(rest)]
-    found += [(float(m.group(1)), math.inf) for m in _FROM.finditer(rest)]
-    found += [(float(m.group(1)) + 1.0, math.inf) for m in _ABOVE.finditer(rest)]
-    return found
+    return _banded(_CHILD_BAND.sub(" ", folded), _BETWEEN, _BELOW, _FROM, _ABOVE)
 
 
 def without_bands(folded: str) -> str:
@@ -91,12 +102,7 @@ def without_bands(folded: str) -> str:
 
 def paid_bands(folded: str) -> list[Band]:
     """The bands of social-insurance contribution years a text of law names."""
-    found = [(float(m.group(1)), float(m.group(2))) for m in _PAID_BETWEEN.finditer(folded)]
-    rest = _PAID_BETWEEN.sub(" ", folded)
-    found += [(0.0, float(m.group(1))) for m in _PAID_BELOW.finditer(rest)]
-    found += [(float(m.group(1)), math.inf) for m in _PAID_FROM.finditer(rest)]
-    found += [(float(m.group(1)) + 1.0, math.inf) for m in _PAID_ABOVE.finditer(rest)]
-    return found
+    return _banded(folded, _PAID_BETWEEN, _PAID_BELOW, _PAID_FROM, _PAID_ABOVE)
 
 
 @lru_cache(maxsize=1024)

@@ -131,35 +131,67 @@ _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
     r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang|co)|chong|em be|be (?:nho|so sinh)|hanh kinh"
     r"|kinh nguyet)\b"
 )
-# Foreign workers in Viet Nam and Vietnamese workers sent abroad are cases of their own: "cty giữ
-# căn cước công dân bản gốc của em" is not answered by who among foreigners needs no work permit.
-_ABROAD_SUBJECT = re.compile(
-    r"\bnguoi (?:lao dong )?nuoc ngoai\b|\bcong dan nuoc ngoai\b|\b(?:o|tai) nuoc ngoai\b"
-    r"|\bgiay phep lao dong\b"
-    r"|\bdi lam viec o nuoc ngoai\b"
-)
-_ABROAD_STORY = re.compile(
-    r"\bnuoc ngoai\b|\bngoai quoc\b|\bgiay phep lao dong\b|\bgpld\b|\bxuat khau lao dong\b|\bxkld\b"
-    r"|\bvisa\b|\bthi thuc\b|\bquoc tich\b|\bnguoi (?:nhat|han|han quoc|trung quoc|dai loan|my|tay|an do"
-    r"|philippines|thai lan|campuchia|indonesia|malaysia|singapore)\b"
-)
-
-# Union officers ("cán bộ công đoàn", the leaders of the workers' representative organisation)
-# are a case of their own: a pregnant member whose contract is not renewed is not answered with
-# the union officer's right to have it extended to the end of the term.
-_OFFICER_SUBJECT = re.compile(r"\bcan bo cong doan\b|\bban lanh dao cua to chuc dai dien\b")
-_OFFICER_STORY = re.compile(
-    r"\bcong doan\b|\bcdcs\b|\bcan bo\b|\bchu tich\b|\bban chap hanh\b|\bbch\b|\bban lanh dao\b"
-    r"|\bto chuc dai dien\b"
-)
+# Other people's cases, by name: a unit whose subject is one of them is another case for a story
+# that never speaks of it (``_Query.spoken``). Each is (the unit's subject, a story that speaks of
+# it, whether the subject is read on the unit's own words only rather than with its title and
+# lead-ins).
+_OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], bool]] = {
+    # Foreign workers in Viet Nam and Vietnamese workers sent abroad: "cty giữ căn cước công dân bản
+    # gốc của em" is not answered by who among foreigners needs no work permit.
+    "abroad": (
+        re.compile(
+            r"\bnguoi (?:lao dong )?nuoc ngoai\b|\bcong dan nuoc ngoai\b|\b(?:o|tai) nuoc ngoai\b"
+            r"|\bgiay phep lao dong\b"
+            r"|\bdi lam viec o nuoc ngoai\b"
+        ),
+        re.compile(
+            r"\bnuoc ngoai\b|\bngoai quoc\b|\bgiay phep lao dong\b|\bgpld\b|\bxuat khau lao dong\b|\bxkld\b"
+            r"|\bvisa\b|\bthi thuc\b|\bquoc tich\b|\bnguoi (?:nhat|han|han quoc|trung quoc|dai loan|my|tay"
+            r"|an do|philippines|thai lan|campuchia|indonesia|malaysia|singapore)\b"
+        ),
+        False,
+    ),
+    # Union officers ("cán bộ công đoàn", the leaders of the workers' representative organisation):
+    # a pregnant member whose contract is not renewed is not answered with the union officer's
+    # right to have it extended to the end of the term.
+    "officer": (
+        re.compile(r"\bcan bo cong doan\b|\bban lanh dao cua to chuc dai dien\b"),
+        re.compile(
+            r"\bcong doan\b|\bcdcs\b|\bcan bo\b|\bchu tich\b|\bban chap hanh\b|\bbch\b|\bban lanh dao\b"
+            r"|\bto chuc dai dien\b"
+        ),
+        False,
+    ),
+    # A collective dispute ("tranh chấp lao động tập thể về quyền / về lợi ích") for a member's own
+    # complaint: "cty trừ lương vô lý, gửi đơn cho ai" opened with who settles collective disputes
+    # about interests.
+    "collective": (
+        re.compile(r"\btranh chap lao dong tap the\b"),
+        re.compile(
+            r"\btap the\b|\bdinh cong\b|\bnhieu nguoi\b|\bca (?:xuong|cong ty|cty|phan xuong|nha may|to)\b"
+            r"|\btoan bo\b|\btat ca (?:cong nhan|nguoi lao dong|anh em|moi nguoi)\b|\bthoa uoc\b"
+        ),
+        False,
+    ),
+    # Cases a rule's point may be about: HIV caught at work, coal mining underground. "nữ 55 tuổi
+    # đóng bhxh 18 năm có được lương hưu không" opened with "Người bị nhiễm HIV/AIDS do tai nạn rủi
+    # ro nghề nghiệp"; "đóng bhxh 20 năm, 50 tuổi" with the miners' pension at 50.
+    "hiv": (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b"), True),
+    "coal": (
+        re.compile(r"\bkhai thac than\b|\btrong ham lo\b"),
+        re.compile(r"\bthan\b|\bham lo\b|\bham mo\b|\bmo than\b"),
+        True,
+    ),
+}
 
 # Insurance schemes other than the member's compulsory social insurance: health insurance, the
 # voluntary scheme, the armed forces' scheme. A document (or a unit) of one is another case for a
 # story that speaks of none of it: "hợp đồng thời vụ 3 tháng có phải đóng bhxh không" opened with
 # who joins health insurance (Nghị định 146/2018), "đóng BHXH 15 năm, muốn rút một lần" with the
-# voluntary scheme (Nghị định 159/2025).
-_SCHEMES = (  # (its documents' and articles' titles, a unit's subject, a story that speaks of it)
-    (
+# voluntary scheme (Nghị định 159/2025). Each is (its documents' and articles' titles, a unit's
+# subject, a story that speaks of it).
+_SCHEMES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "health": (
         re.compile(r"^(?!.*\b(?:bao hiem xa hoi|bhxh)\b).*\bbao hiem y te\b"),
         re.compile(r"^nguoi tham gia bao hiem y te\b"),
         re.compile(
@@ -167,39 +199,25 @@ _SCHEMES = (  # (its documents' and articles' titles, a unit's subject, a story 
             r"|\bvien phi\b|\bthuoc\b|\bdieu tri\b|\bnam vien\b|\bbenh vien\b"
         ),
     ),
-    (
+    "voluntary": (
         re.compile(r"^(?!.*\bbat buoc\b).*\bbao hiem xa hoi tu nguyen\b"),
         re.compile(r"^(?:doi tuong|nguoi(?: lao dong)?)[^.;:]{0,40}?\bbao hiem xa hoi tu nguyen\b"),
-        re.compile(
-            r"\btu nguyen\b|\btu do\b|\bbuon ban\b|\bnong dan\b|\bkhong co hop dong\b|\btu dong\b"
-        ),
+        re.compile(r"\btu nguyen\b|\btu do\b|\bbuon ban\b|\bnong dan\b|\bkhong co hop dong\b|\btu dong\b"),
     ),
-    (
+    "forces": (
         re.compile(r"\bquan nhan\b|\bcong an nhan dan\b"),
         re.compile(r"^[^.;:]{0,30}\b(?:quan nhan|cong an nhan dan)\b"),
         re.compile(r"\bquan nhan\b|\bcong an\b|\bquan doi\b|\bbo doi\b|\bsi quan\b|\bquan ngu\b"),
     ),
-)
+}
 
-# A collective dispute ("tranh chấp lao động tập thể về quyền / về lợi ích") is another case for a
-# member's own complaint: "cty trừ lương vô lý, gửi đơn cho ai" opened with who settles collective
-# disputes about interests.
-_COLLECTIVE_SUBJECT = re.compile(r"\btranh chap lao dong tap the\b")
-_COLLECTIVE_STORY = re.compile(
-    r"\btap the\b|\bdinh cong\b|\bnhieu nguoi\b|\bca (?:xuong|cong ty|cty|phan xuong|nha may|to)\b"
-    r"|\btoan bo\b|\btat ca (?:cong nhan|nguoi lao dong|anh em|moi nguoi)\b|\bthoa uoc\b"
-)
 
-# Cases of their own that a rule's point may be about: HIV caught at work, coal mining underground.
-# "nữ 55 tuổi đóng bhxh 18 năm có được lương hưu không" opened with "Người bị nhiễm HIV/AIDS do tai
-# nạn rủi ro nghề nghiệp"; "đóng bhxh 20 năm, 50 tuổi" with the miners' pension at 50.
-_SPECIAL_CASES = (
-    (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b")),
-    (
-        re.compile(r"\bkhai thac than\b|\btrong ham lo\b"),
-        re.compile(r"\bthan\b|\bham lo\b|\bham mo\b|\bmo than\b"),
-    ),
-)
+def _spoken(folded: str) -> frozenset[str]:
+    """The other people's cases and insurance schemes a story speaks of (read once per question)."""
+    stories = [(n, story) for n, (_, story, _) in _OTHER_PEOPLE.items()]
+    stories += [(n, story) for n, (_, _, story) in _SCHEMES.items()]
+    return frozenset(name for name, story in stories if story.search(folded))
+
 
 # Infertility treatment is a case of its own ("... trước khi sinh con đối với trường hợp phải nghỉ
 # việc để điều trị vô sinh"): the "vô sinh" of a unit is not a mother's story unless she says so.
@@ -256,9 +274,7 @@ class _Query:
     birth: bool  # the story speaks of a pregnancy, a birth, a child or maternity at all
     faults: Mapping[str, bool]  # whose fault the story says it is, or is not (``assistant.fault``)
     lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
-    abroad: bool  # the story speaks of a foreign worker, a work permit or work abroad
-    officer: bool  # the story speaks of the union or its officers
-    collective: bool  # the story speaks of many workers, a strike or a collective agreement
+    spoken: frozenset[str]  # the other people's cases and schemes the story speaks of (``_spoken``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -283,9 +299,7 @@ class _Query:
             _BIRTH_STORY.search(folded) is not None,
             fault.stated(folded),
             _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
-            _ABROAD_STORY.search(folded) is not None,
-            _OFFICER_STORY.search(folded) is not None,
-            _COLLECTIVE_STORY.search(folded) is not None,
+            _spoken(folded),
             rarity or {},
         )
 
@@ -539,7 +553,7 @@ def _candidate(
         float(
             superseded
             or _excluded(context, banded, query)
-            or _other_scheme(corpus.document(unit.law_id).title, context, query.folded)
+            or _other_scheme(corpus.document(unit.law_id).title, context, query.spoken)
         ),
         # The case the member states fits the unit: an age band that holds her age, or the row of
         # a table she names ("lương tối thiểu vùng 1" and the table's "Vùng I").
@@ -664,34 +678,30 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
-    special = any(
-        case.search(_folded(own)) and not story.search(query.folded) for case, story in _SPECIAL_CASES
+    around = f"{title}\n{whose}"
+    others = any(
+        name not in query.spoken and subject.search(_folded(own) if own_only else around)
+        for name, (subject, _, own_only) in _OTHER_PEOPLE.items()
     )
-    abroad = not query.abroad and _ABROAD_SUBJECT.search(f"{title}\n{whose}") is not None
-    officer = not query.officer and _OFFICER_SUBJECT.search(f"{title}\n{whose}") is not None
-    collective = not query.collective and _COLLECTIVE_SUBJECT.search(f"{title}\n{whose}") is not None
     return (
         other_side
         or surrogacy
         or father
         or maternity
         or unlawful
-        or abroad
-        or officer
-        or collective
-        or special
+        or others
         or age_band.excludes(banded, query.folded)
     )
 
 
-def _other_scheme(document_title: str, context: UnitContext, question_folded: str) -> bool:
+def _other_scheme(document_title: str, context: UnitContext, spoken: frozenset[str]) -> bool:
     """Whether the unit belongs to an insurance scheme (by its document's or article's title, or
     the subject its text opens with) that the story never speaks of."""
     titles = (_folded(document_title), _folded(context.article.title))
     subjects = [_folded(x) for x in (context.article_lead, context.clause_lead, context.unit.text) if x]
-    for titled, subject, story in _SCHEMES:
+    for name, (titled, subject, _) in _SCHEMES.items():
         named = any(titled.search(t) for t in titles) or any(subject.match(x) for x in subjects)
-        if named and not story.search(question_folded):
+        if named and name not in spoken:
             return True
     return False
 
