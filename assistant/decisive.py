@@ -27,7 +27,7 @@ from assistant import age_band, contract_ending, fault, table_rows
 from assistant.calculators.intent import asks_about_past
 from assistant.evidence import Source
 from assistant.linear_model import read_model
-from assistant.textnorm import bigrams, content_words, law_words, split_sentences
+from assistant.textnorm import bigrams, content_words, law_words, question_words, split_sentences
 from assistant.unit_context import UnitContext, context_of
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
@@ -280,7 +280,7 @@ class _Query:
 
     @classmethod
     def of(cls, question: str, rarity: Mapping[str, float] | None = None) -> _Query:
-        tokens = content_words(question)
+        tokens = question_words(question)
         figures = figures_of(question, typed=True)
         folded = fold(question)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))

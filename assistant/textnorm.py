@@ -51,6 +51,23 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+# Function words whose folded form is kept (``_ANSWER_KEEPS``) for a different word of the law:
+# "để" folds onto "đẻ" ("con đẻ") and "đề" ("đề nghị"), "vì" onto the "vi" of "vi phạm", "cả" onto
+# "ca" (a shift), "bởi" onto "bồi" ("bồi thường"), "chú" onto "chủ".
+_TYPED_FUNCTION_WORDS = frozenset({"để", "vì", "cả", "bởi", "chú"})
+
+
+def question_words(text: str) -> list[str]:
+    """``content_words`` of what a member typed, except a function word typed with its
+    diacritics whose folded form collides with another word of the law: "nghỉ 3 ngày để cưới vợ"
+    shares no "đẻ" with "con đẻ kết hôn". Typed without diacritics the word is ambiguous and kept."""
+    kept: list[str] = []
+    for token in _WORD.findall(nfc(text).lower()):
+        if token not in _TYPED_FUNCTION_WORDS:
+            kept.extend(content_words(token))
+    return kept
+
+
 def is_content_word(token: str) -> bool:
     """Is this one typed word a content word? As ``content_words``, except that a word typed with
     its diacritics is not dropped for folding onto a stop word: "nợ" folds to "no", which is

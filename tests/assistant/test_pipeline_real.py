@@ -256,6 +256,14 @@ def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
             "30 ngày làm việc",
             700,  # the clause's three sentences are quoted whole
         ),
+        # "để" typed with its diacritics is a function word: it does not share the "đẻ" of
+        # point b ("Con đẻ, con nuôi kết hôn: nghỉ 01 ngày"), the member's own wedding is point a.
+        (
+            "Em nghỉ 3 ngày để cưới vợ thì có được hưởng lương không?",
+            "45/2019/QH14:d115:k1:a",
+            "kết hôn: nghỉ 03 ngày",
+            600,
+        ),
     ],
 )
 def test_the_rule_that_decides_comes_first(
