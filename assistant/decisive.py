@@ -275,6 +275,7 @@ class _Query:
     faults: Mapping[str, bool]  # whose fault the story says it is, or is not (``assistant.fault``)
     lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
     spoken: frozenset[str]  # the other people's cases and schemes the story speaks of (``_spoken``)
+    causes: frozenset[str]  # the no-fault causes of a stoppage the story names (``fault.causes``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -285,6 +286,9 @@ class _Query:
         folded = fold(question)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))
         qualified = _qualified(folded)
+        faults = fault.told(folded)
+        # A cause the member names is no-fault only where she does not blame the employer for it.
+        causes = fault.causes(folded) if faults.get("employer") is not True else frozenset()
         return cls(
             set(tokens),
             bigrams(tokens),
@@ -297,9 +301,10 @@ class _Query:
             _MOTHER_STORY.search(folded) is not None and _FATHER_STORY.search(folded) is None,
             _INFERTILITY_STORY.search(folded) is not None,
             _BIRTH_STORY.search(folded) is not None,
-            fault.stated(folded),
+            faults,
             _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
             _spoken(folded),
+            causes,
             rarity or {},
         )
 
@@ -555,9 +560,14 @@ def _candidate(
             or _excluded(context, banded, query)
             or _other_scheme(corpus.document(unit.law_id).title, context, query.spoken)
         ),
-        # The case the member states fits the unit: an age band that holds her age, or the row of
-        # a table she names ("lương tối thiểu vùng 1" and the table's "Vùng I").
-        float(age_band.fits(banded, query.folded) or row is not None),
+        # The case the member states fits the unit: an age band that holds her age, the row of a
+        # table she names ("lương tối thiểu vùng 1" and the table's "Vùng I"), or the cause of a
+        # stoppage she names ("mất điện" and "sự cố về điện, nước").
+        float(
+            age_band.fits(banded, query.folded)
+            or row is not None
+            or bool(query.causes & fault.causes(banded, law=True))
+        ),
         float(_unmet_condition(_folded(unit.text), query)),
         float(_defers(unit, focus, articles)),
     )

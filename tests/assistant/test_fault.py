@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.fault import contradicts, stated
+from assistant.fault import causes, contradicts, stated, told
 from corpus.text import fold
 
 EMPLOYER_AT_FAULT = "Nếu do lỗi của người sử dụng lao động thì người lao động được trả đủ tiền lương"
@@ -46,3 +46,26 @@ def test_a_rule_for_the_fault_the_member_denies_is_the_opposite_case(
     unit: str, question: str, opposite: bool
 ) -> None:
     assert contradicts(fold(unit), stated(fold(question))) is opposite
+
+
+@pytest.mark.parametrize(
+    ("story", "expected", "named"),
+    [
+        ("Cty cho nghỉ vì mất điện cả tuần", {"employer": False}, {"power"}),
+        ("xuong bi ngap lut phai nghi 10 ngay", {"employer": False}, {"disaster"}),
+        ("dịch covid cty cho nghỉ 1 tháng", {"employer": False}, {"epidemic"}),
+        # The member's own word wins over the cause she names.
+        ("cúp điện vì cty không đóng tiền điện, lỗi của cty", {"employer": True}, {"power"}),
+        ("Công ty nợ lương em 2 tháng", {}, set()),
+    ],
+)
+def test_a_cause_the_law_names_as_nobodys_fault(
+    story: str, expected: dict[str, bool], named: set[str]
+) -> None:
+    assert told(fold(story)) == expected
+    assert causes(fold(story)) == named
+
+
+def test_the_law_names_its_causes_in_its_own_words() -> None:
+    assert causes(fold(NOT_EMPLOYERS_FAULT), law=True) == {"power", "water", "disaster"}
+    assert causes(fold(EMPLOYER_AT_FAULT), law=True) == set()

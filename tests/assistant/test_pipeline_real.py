@@ -299,6 +299,17 @@ def test_the_rule_that_decides_comes_first(
             "lương không?",
             "45/2019/QH14:d99:k1",
         ),
+        # A cause the law names as nobody's fault, with no fault stated (fault.told, fault.causes).
+        (
+            "Cty cho nghỉ việc tạm thời vì mất điện cả tuần, vậy có được trả lương không?",
+            "45/2019/QH14:d99:k3",
+        ),
+        ("xưởng bị ngập lụt phải nghỉ 10 ngày thì có được lương không", "45/2019/QH14:d99:k3"),
+        # ... unless the member blames the employer for it.
+        (
+            "cty cúp điện 3 ngày do không đóng tiền điện, lỗi của cty, em có được trả lương không",
+            "45/2019/QH14:d99:k1",
+        ),
     ],
 )
 def test_the_fault_the_member_states_decides_the_stoppage_rule(
