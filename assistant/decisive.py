@@ -133,9 +133,9 @@ _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
 )
 # Other people's cases, by name: a unit whose subject is one of them is another case for a story
 # that never speaks of it (``_Query.spoken``). Each is (the unit's subject, a story that speaks of
-# it, whether the subject is read on the unit's own words only rather than with its title and
-# lead-ins).
-_OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], bool]] = {
+# it, where the subject is read: "around" the unit's title, lead-ins and own words, its "own"
+# words only, or its "subject": the article's title and a point's lead-in).
+_OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
     # Foreign workers in Viet Nam and Vietnamese workers sent abroad: "cty giữ căn cước công dân bản
     # gốc của em" is not answered by who among foreigners needs no work permit.
     "abroad": (
@@ -149,7 +149,7 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], bool]] = {
             r"|\bvisa\b|\bthi thuc\b|\bquoc tich\b|\bnguoi (?:nhat|han|han quoc|trung quoc|dai loan|my|tay"
             r"|an do|philippines|thai lan|campuchia|indonesia|malaysia|singapore)\b"
         ),
-        False,
+        "around",
     ),
     # Union officers ("cán bộ công đoàn", the leaders of the workers' representative organisation):
     # a pregnant member whose contract is not renewed is not answered with the union officer's
@@ -160,7 +160,7 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], bool]] = {
             r"\bcong doan\b|\bcdcs\b|\bcan bo\b|\bchu tich\b|\bban chap hanh\b|\bbch\b|\bban lanh dao\b"
             r"|\bto chuc dai dien\b"
         ),
-        False,
+        "around",
     ),
     # A collective dispute ("tranh chấp lao động tập thể về quyền / về lợi ích") for a member's own
     # complaint: "cty trừ lương vô lý, gửi đơn cho ai" opened with who settles collective disputes
@@ -171,16 +171,28 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], bool]] = {
             r"\btap the\b|\bdinh cong\b|\bnhieu nguoi\b|\bca (?:xuong|cong ty|cty|phan xuong|nha may|to)\b"
             r"|\btoan bo\b|\btat ca (?:cong nhan|nguoi lao dong|anh em|moi nguoi)\b|\bthoa uoc\b"
         ),
-        False,
+        "around",
     ),
     # Cases a rule's point may be about: HIV caught at work, coal mining underground. "nữ 55 tuổi
     # đóng bhxh 18 năm có được lương hưu không" opened with "Người bị nhiễm HIV/AIDS do tai nạn rủi
     # ro nghề nghiệp"; "đóng bhxh 20 năm, 50 tuổi" with the miners' pension at 50.
-    "hiv": (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b"), True),
+    "hiv": (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b"), "own"),
     "coal": (
         re.compile(r"\bkhai thac than\b|\btrong ham lo\b"),
         re.compile(r"\bthan\b|\bham lo\b|\bham mo\b|\bmo than\b"),
-        True,
+        "own",
+    ),
+    # Minors: "cty không phát khẩu trang cho công nhân làm hóa chất" is not answered with the work
+    # banned for workers under 18. A general rule that names minors among others ("14 ngày làm
+    # việc đối với người lao động chưa thành niên, lao động là người khuyết tật, người làm nghề,
+    # công việc nặng nhọc ...", the yearly health check) is not theirs alone.
+    "minor": (
+        re.compile(r"\bchua thanh nien\b|\bchua du 1[58] tuoi\b|\bduoi 1[58] tuoi\b|\btre em\b"),
+        re.compile(
+            r"\b\d{1,2} tuoi\b|\bchua thanh nien\b|\bvi thanh nien\b|\btre (?:em|con)\b|\bhoc sinh\b"
+            r"|\bsinh vien\b|\bchua du \d+\b|\bduoi \d+ tuoi\b|\bthieu nien\b"
+        ),
+        "subject",
     ),
 }
 
@@ -688,10 +700,14 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
-    around = f"{title}\n{whose}"
+    read = {
+        "around": f"{title}\n{whose}",
+        "own": _folded(own),
+        "subject": _folded(f"{context.article.title}\n{context.clause_lead}"),
+    }
     others = any(
-        name not in query.spoken and subject.search(_folded(own) if own_only else around)
-        for name, (subject, _, own_only) in _OTHER_PEOPLE.items()
+        name not in query.spoken and subject.search(read[where])
+        for name, (subject, _, where) in _OTHER_PEOPLE.items()
     )
     return (
         other_side

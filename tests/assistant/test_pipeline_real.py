@@ -452,6 +452,7 @@ def test_members_words_for_redundancy_reach_the_severance_for_lost_jobs(pipeline
         ("quản lý chửi bới xúc phạm em trước mặt mọi người, em có được nghỉ việc luôn không", (35, 2, "c")),
         # "cty" is a labour word to the scope lexicon: this was declined as off-topic.
         ("cty có được giữ bằng đại học gốc của em không", (17, 1, None)),
+        ("Em có giấy gọi nhập ngũ, hợp đồng với công ty thì sao, về có được làm lại không?", (30, 1, "a")),
     ],
 )
 def test_members_words_reach_the_rule(
@@ -459,6 +460,16 @@ def test_members_words_reach_the_rule(
 ) -> None:
     first = pipeline.ask(question).citations[0]
     assert (first.law_id, first.article, first.clause, first.point) == ("45/2019/QH14", *decisive)
+
+
+def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) -> None:
+    """The work banned for workers under 18 (Điều 147, its points under the lead-in "Cấm sử dụng
+    người lao động từ đủ 15 tuổi đến chưa đủ 18 tuổi") is another case for a story with no age;
+    the same question from a 16-year-old is answered with it."""
+    adult = pipeline.ask("cty bat em lam o noi co khi gas, chat no, co duoc tu choi khong")
+    assert not adult.metadata["decisive_unit"].startswith("45/2019/QH14:d147")
+    minor = pipeline.ask("Em 16 tuổi, cty bắt em làm ở nơi có khí gas, chất nổ, có được từ chối không")
+    assert minor.metadata["decisive_unit"].startswith("45/2019/QH14:d147")
 
 
 @pytest.mark.parametrize(
@@ -507,6 +518,11 @@ def test_members_words_reach_the_rule(
             "e lam o cty may dc 3 nam, hd 1 nam ky lien tiep 3 lan roi, gio cty noi ky tiep hd 1 nam "
             "nua, vay dung ko",
             ("45/2019/QH14", 20, 2, "c"),
+        ),
+        # Members' words for protective equipment ("khẩu trang", "găng tay").
+        (
+            "cty ko phat khau trang gang tay cho cong nhan lam hoa chat, e co quyen tu choi lam ko",
+            ("84/2015/QH13", 23, 1, None),
         ),
         # Mediation first, unless one of the exceptions: the rule, not the domestic workers' point.
         (
