@@ -1,7 +1,7 @@
 """Fit the article reranker (``assistant.rerank``) on dev_tune.
 
 Run: ``python -m assistant.train_reranker`` (writes ``assistant/data/reranker.json``).
-Every dev_tune question with gold articles contributes the retriever's top ``DEPTH`` articles,
+Every dev_tune question with gold articles contributes the retriever's top ``TRAIN_DEPTH`` articles,
 labelled 1 when the article is gold. Features are standardised; the logistic model is fitted with
 balanced classes. A 5-fold cross-validation by question prints Hit@5 and MRR@10 of the retriever
 and of the reranked order, overall and for the member kinds, and is stored in ``meta``.
@@ -20,7 +20,7 @@ import numpy as np
 from assistant.calibrate import TUNE_FILE, load_rows
 from assistant.linear_model import fit_standardised
 from assistant.question_memory import EMPTY, QuestionMemory
-from assistant.rerank import DEPTH, FEATURES, MODEL_FILE, Reranker, features, with_recalled
+from assistant.rerank import FEATURES, MODEL_FILE, TRAIN_DEPTH, Reranker, features, with_recalled
 
 L2 = 1e-2
 FOLDS = 5
@@ -36,7 +36,7 @@ def collect(
         gold = {(g["law"], g["article"]) for g in row.get("gold") or ()}
         if not gold:
             continue
-        result = retriever.retrieve(row["question"], k=DEPTH)
+        result = retriever.retrieve(row["question"], k=TRAIN_DEPTH)
         vector = result.query_vector[0] if result.query_vector.ndim == 2 else result.query_vector
         exclude = frozenset({row["id"], row.get("twin") or row["id"]})
         recalled = memory.recall(vector, exclude) if memory is not None else EMPTY
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "split": "dev_tune",
         "questions": len(samples),
-        "depth": DEPTH,
+        "depth": TRAIN_DEPTH,
         "l2": L2,
         "cross_validation": report,
     }

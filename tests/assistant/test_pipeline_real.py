@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from assistant_fixtures import shown_law
 
-from assistant import messages
+from assistant import messages, rerank
 from assistant.pipeline import AssistantPipeline, citations_resolve
 from assistant.quote_check import misleading_quotes
 from assistant.textnorm import numbers_in
@@ -655,3 +655,17 @@ def test_a_holiday_question_is_answered_and_fireworks_are_not(pipeline: Assistan
     # A Tết bonus is the employer's bonus rule (Điều 104); it was declined too.
     bonus = pipeline.ask("thưởng tết có bắt buộc không")
     assert not bonus.abstained and (bonus.citations[0].article, bonus.citations[0].clause) == (104, 1)
+
+
+def test_the_reranker_reaches_articles_the_retriever_ranks_past_twenty(pipeline: AssistantPipeline) -> None:
+    """Nghị định 145/2020 Điều 70 (notice of a disciplinary meeting) is the retriever's 24th article
+    for this tune story; the reranker reorders the top ``rerank.DEPTH`` (25) and cites it. The
+    story's own row of the question memory is left out, as the evaluation does."""
+    question = "Cty muốn kỷ luật em thì phải báo trước cho em bao nhiêu ngày trước buổi họp?"
+    articles: list[tuple[str, int | None]] = []
+    for hit in pipeline.retriever.retrieve(question, k=40).hits:
+        if (hit.law_id, hit.article) not in articles:
+            articles.append((hit.law_id, hit.article))
+    assert 20 < articles.index(("145/2020/NĐ-CP", 70)) + 1 <= rerank.DEPTH
+    answer = pipeline.ask(question, exclude=frozenset({"q540"}))
+    assert ("145/2020/NĐ-CP", 70) in [(c.law_id, c.article) for c in answer.citations[:5]]
