@@ -113,12 +113,15 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # article rules, other people's rules and the batch's synonyms (run 20261203-175827-answers-ab0f01):
 # scenario clause_Recall@5 0.878, fact_recall 0.644, facts_all_rate 0.600 (q430, "nợ lương", moved
 # by a synonym written for a story outside the dev sets); the rest equal.
+# Re-pinned 2026-12-03 (eleventh session) after the reranker reorders the retriever's top 25
+# articles, chosen on dev_tune (run 20261203-212238-answers-d7df42): scenario Hit@5 0.956,
+# clause_Recall@5 0.902, fact_recall 0.656, facts_all_rate 0.622 (q613); the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.933 - SLACK,
-        "clause_Recall@5": 0.878 - SLACK,
-        "fact_recall": 0.644 - SLACK,
-        "facts_all_rate": 0.600 - SLACK,
+        "Hit@5": 0.956 - SLACK,
+        "clause_Recall@5": 0.902 - SLACK,
+        "fact_recall": 0.656 - SLACK,
+        "facts_all_rate": 0.622 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.875 - SLACK,
