@@ -73,6 +73,7 @@ _NUMBER = re.compile(r"\d+")
 # amounts: a member's "3 ngày" is not the law's "tháng 3", but her "sau ngày 01/7/2025" is the
 # transition rule's "từ ngày 01 tháng 7 năm 2025".
 _DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
+_HOURS = re.compile(r"\d+(?=\s*(?:h|giờ|gio|g|tiếng|tieng|tieng dong ho)\b)", re.IGNORECASE)
 
 DELEGATION_MAX_CHARS = 260
 # A unit that opens with a rule-making body and its verb delegates, however long its list of what
@@ -241,10 +242,14 @@ _INFERTILITY_STORY = re.compile(
 
 def figures_of(text: str, *, typed: bool = False) -> set[str]:
     """The numbers a text names, without leading zeros ("07" is "7"); ``typed`` marks the
-    numbers of a date ("d7"), so that they only ever match another date's."""
+    numbers of a date ("d7") and the hours of a clock or a duration ("h6": "6h", "06 giờ", "6
+    tiếng"), so that they only ever match another date's or another hour's: the "6h" of "trực ca
+    đêm từ 22h đến 6h" is not the "tháng thứ 06" of a pregnancy."""
     dates = {m.start() for d in _DATE.finditer(text) for m in _NUMBER.finditer(text, d.start(), d.end())}
+    hours = {m.start() for m in _HOURS.finditer(text)}
     return {
-        ("d" if typed and m.start() in dates else "") + (m.group().lstrip("0") or "0")
+        ("d" if typed and m.start() in dates else "h" if typed and m.start() in hours else "")
+        + (m.group().lstrip("0") or "0")
         for m in _NUMBER.finditer(text)
     }
 

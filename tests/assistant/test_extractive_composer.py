@@ -304,11 +304,16 @@ def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
             {"d1", "d7", "d2025", "62", "7"},
         ),
         ("lam duoc 5 nam, tu thang 3", {"5", "d3"}),
+        # Hours only match hours: the "6h" of a night shift is not "tháng thứ 06" of a pregnancy.
+        ("bầu 8 tháng mà bắt trực ca đêm từ 22h đến 6h", {"8", "h22", "h6"}),
+        ("Giờ làm việc ban đêm được tính từ 22 giờ đến 06 giờ sáng", {"h22", "h6"}),
+        ("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06", {"7", "6"}),
+        ("lam 10 tieng 1 ngay", {"h10", "1"}),
     ],
 )
-def test_figures_of_a_date_only_match_a_date(text: str, figures: set[str]) -> None:
+def test_figures_of_a_date_or_an_hour_only_match_their_kind(text: str, figures: set[str]) -> None:
     assert figures_of(text, typed=True) == figures
-    assert figures_of(text) == {f.lstrip("d") for f in figures}
+    assert figures_of(text) == {f.lstrip("dh") for f in figures}
 
 
 @pytest.mark.parametrize(
