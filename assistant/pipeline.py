@@ -195,7 +195,7 @@ class AssistantPipeline:
         question = turn.expanded if extractive else turn.query
         try:
             pieces_of = (
-                self.extractive.stream(question, sources, self._similarity(turn))
+                self.extractive.stream(question, sources, self._similarity(turn), doubtful=turn.escalate)
                 if extractive
                 else self.generator.stream(question, sources)
             )
@@ -426,7 +426,9 @@ class AssistantPipeline:
         return Composed(check.text, cited, check.valid_sources, draft.generator, None, meta)
 
     def _extractive(self, turn: Turn) -> Composed:
-        draft = self.extractive.generate(turn.expanded, turn.sources, self._similarity(turn))
+        draft = self.extractive.generate(
+            turn.expanded, turn.sources, self._similarity(turn), doubtful=turn.escalate
+        )
         return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
 
     @staticmethod

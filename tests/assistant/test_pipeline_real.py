@@ -168,6 +168,26 @@ def test_stream_joins_to_answer_real(pipeline: AssistantPipeline) -> None:
     assert len(chunks) >= 2 and "".join(chunks) == pipeline.ask(question).answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The law has no rule on phones or cameras at work: the nearest units (electronic filing
+        # of social insurance, union-law sanctions) must not open as if they decided the case.
+        "cty cam dung dien thoai trong xuong, bat nop dien thoai dau ca, vay co dung khong",
+        "cty lắp camera trong phòng thay đồ của công nhân nữ, có vi phạm không",
+    ],
+)
+def test_a_doubtful_answer_says_first_that_no_rule_decides(
+    pipeline: AssistantPipeline, question: str
+) -> None:
+    answer = pipeline.ask(question)
+    assert answer.escalate
+    assert answer.direct_answer.startswith(messages.NO_DECISIVE_RULE)
+    assert "".join(pipeline.stream(question)) == answer.answer, "streamed as stored"
+    # A confident answer is not prefaced.
+    assert not pipeline.ask(IN_SCOPE[0][0]).direct_answer.startswith(messages.NO_DECISIVE_RULE)
+
+
 def test_answer_json_shape(pipeline: AssistantPipeline) -> None:
     payload: dict[str, Any] = pipeline.ask(IN_SCOPE[1][0]).to_json()
     json.dumps(payload, ensure_ascii=False)
