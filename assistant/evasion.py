@@ -15,7 +15,8 @@ phạt không"), which is how a worker describes an employer's evasion.
 
 These rules are precise but narrow; the evasion classifier (``assistant.classifiers``) covers
 the many other phrasings: its verdict is passed in as ``flagged`` and is subject to the same
-remedy guard.
+remedy guard, and counts only for a question that asks for something (a request cue) or to
+conceal: a member's story of what the employer did is not a request to evade.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ _EVADE = (
 )
 _REQUEST = (
     r"\b(cach|lam sao|lam the nao|meo|chi (cho )?(toi|minh|em|tui|tao)|huong dan|giup|soan|viet"
-    r"|thao|tu van)\b"
+    r"|thao|tu van|kieu gi|bang cach nao|cho (e|em|toi|minh|tui) xin|gia su (ban|anh|chi|may) la"
+    r"|hay (len|lap|lam|soan|viet|chi|tao|dua|ke|tinh|goi y)|mua\b[^.!?\n]{0,60}\bo dau)\b"
 )
 _CONCEAL = (
     r"\b(khong|ko|k|khoi|chang) (bi|de bi) (phat hien|lo|thanh tra (phat hien|biet))\b"
@@ -77,6 +79,9 @@ def asks_to_evade(question: str, *, flagged: bool = False) -> bool:
     if _HOW_TO_EVADE.search(text):
         return True
     concealing = bool(_CONCEAL_RE.search(text))
-    if flagged and (concealing or default_lexicon().signal(question).has_domain_terms):
+    requesting = bool(_REQUEST_RE.search(text))
+    # A story with no request in it is a member telling what was done to her ("cty bắt công nhân
+    # đi làm sớm 15 phút để họp mà không tính lương"), however much it reads like an evasion.
+    if flagged and (concealing or (requesting and default_lexicon().signal(question).has_domain_terms)):
         return True
-    return concealing and bool(_REQUEST_RE.search(text))
+    return concealing and requesting
