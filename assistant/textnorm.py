@@ -52,9 +52,9 @@ def content_words(text: str) -> list[str]:
 
 
 # Function words whose folded form is kept (``_ANSWER_KEEPS``) for a different word of the law:
-# "để" folds onto "đẻ" ("con đẻ") and "đề" ("đề nghị"), "vì" onto the "vi" of "vi phạm", "cả" onto
-# "ca" (a shift), "bởi" onto "bồi" ("bồi thường"), "chú" onto "chủ".
-_TYPED_FUNCTION_WORDS = frozenset({"để", "vì", "cả", "bởi", "chú"})
+# "để" folds onto "đẻ" ("con đẻ") and "đề" ("đề nghị"), "vì" onto the "vi" of "vi phạm", "bởi" onto
+# "bồi" ("bồi thường"), "chú" onto "chủ". Not "cả": the law's own "cả đi và về" is the member's.
+_TYPED_FUNCTION_WORDS = frozenset({"để", "vì", "bởi", "chú"})
 
 
 def question_words(text: str) -> list[str]:
