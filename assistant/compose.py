@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant import messages
@@ -9,6 +10,7 @@ from assistant.answer import Citation
 from assistant.citations import citation_heading, document_name
 from corpus.model import LegalUnit, UnitKind
 from corpus.store import Corpus
+from corpus.text import fold
 
 MAX_RELATED = 3
 
@@ -70,6 +72,27 @@ def _related_label(corpus: Corpus, targets: list[LegalUnit]) -> str:
     return f"{where} {law} — {article.title}".rstrip(" —")
 
 
+# A question sentence of a member's message: text up to a "?", at least three words long.
+_QUESTION = re.compile(r"[^?.!\n]*?\w+(?:\s+\w+){2,}[^?.!\n]*\?")
+
+
+# A tag question asks nothing new: "Lương thử việc 70%? có đúng không?" is one question.
+_TAG_WORDS = frozenset(
+    {
+        "vay", "the", "nhu", "lam", "co", "dung", "duoc", "phai", "sai", "luat", "quy", "dinh", "khong",
+        "ko", "k", "kg", "khg", "hok", "chua", "ha", "a", "ah", "ak", "nhi", "hop", "phap", "vi", "pham",
+        "sao", "nao", "oi",
+    }
+)  # fmt: skip
+
+
+def asked_questions(text: str) -> list[str]:
+    """The question sentences of a message ("nghỉ phép năm bao nhiêu ngày? làm thêm giờ tối đa
+    bao nhiêu?"): each ends in "?", has three words or more and is not a tag question."""
+    found = (m.group().strip() for m in _QUESTION.finditer(text))
+    return [q for q in found if not set(fold(q).replace("?", " ").split()) <= _TAG_WORDS]
+
+
 def tail_sections(
     citations: Sequence[Citation],
     *,
@@ -79,20 +102,24 @@ def tail_sections(
     validity: Sequence[str],
     escalate: bool,
     steps: str = "",
+    questions: int = 1,
 ) -> str:
-    """Everything after the direct answer (starts with a blank line).
+    """Everything after the direct answer (starts with a blank line). ``questions``: how many
+    questions the member's message asks (``asked_questions``); from two, a line right under the
+    direct answer says that it answers one of them.
 
     ``quotes`` is None when the direct answer already quotes (or computes from) its units: the
     ``citations`` given are then listed as short references only, never quoted again, after the
     "Bạn có thể làm gì" steps.
     """
+    several = [messages.SEVERAL_QUESTIONS.format(count=questions)] if questions > 1 else []
     if quotes is None:
         # What the member can do comes before further reading.
-        parts = ["", steps] if steps else [""]
+        parts = ["", *several, steps] if steps else ["", *several]
         if citations or related:
             parts.append(references(citations, related))
     else:
-        parts = ["", legal_basis(citations, quotes, numbers)]
+        parts = ["", *several, legal_basis(citations, quotes, numbers)]
         if related:
             parts.append(f"{messages.RELATED} " + "; ".join(related) + ".")
         if steps:

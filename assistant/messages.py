@@ -48,6 +48,11 @@ NO_DECISIVE_RULE = (
     "Trợ lý chưa tìm thấy quy định trả lời trực tiếp tình huống của bạn. Quy định gần nhất tìm được là "
     "dưới đây; bạn nên bấm 'Hỏi tư vấn viên' để được tư vấn cụ thể."
 )
+# After the direct answer to a message that asks several questions: one rule answers one of them.
+SEVERAL_QUESTIONS = (
+    "Tin nhắn của bạn có {count} câu hỏi; phần trên trả lời theo quy định trợ lý thấy quyết định nhất. "
+    "Câu nào chưa được trả lời, bạn hãy gửi riêng từng câu để trợ lý trả lời đầy đủ."
+)
 SEE_ALSO = "Xem thêm:"
 RELATED = "Quy định liên quan:"
 NOTES = "Lưu ý:"

@@ -19,7 +19,7 @@ from assistant.answer import Answer, Citation
 from assistant.calculators import CalculationReply, answer_calculation
 from assistant.citations import citation_for, validity_notes
 from assistant.classifiers import QuestionClassifiers
-from assistant.compose import related_provisions, tail_sections
+from assistant.compose import asked_questions, related_provisions, tail_sections
 from assistant.confidence import Calibration, Evidence, evidence_from
 from assistant.conversation import DEFAULT_MAX_TURNS, Conversation, rewrite_follow_up
 from assistant.evasion import asks_to_evade
@@ -488,6 +488,9 @@ class AssistantPipeline:
             related=related_provisions(self.corpus, referring),
             validity=validity,
             escalate=turn.escalate,
+            questions=self._questions(turn, shown_steps=plan is not None and bool(plan.steps))
+            if composed.generator != CALCULATOR
+            else 1,
         )
         return Answer(
             question=turn.question,
@@ -504,6 +507,15 @@ class AssistantPipeline:
             metadata={**meta, **composed.meta, "direct_answer": composed.direct},
             direct_answer=composed.direct,
         )
+
+    @staticmethod
+    def _questions(turn: Turn, *, shown_steps: bool) -> int:
+        """How many questions the member's message asks; "what do I do?" is answered by the steps
+        when they are shown."""
+        asked = asked_questions(turn.question)
+        if shown_steps:
+            asked = [q for q in asked if not asks_what_to_do(folded(q))]
+        return len(asked)
 
     @staticmethod
     def _debug(turn: Turn) -> dict[str, Any]:
