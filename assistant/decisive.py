@@ -73,7 +73,7 @@ _NUMBER = re.compile(r"\d+")
 # amounts: a member's "3 ngày" is not the law's "tháng 3", but her "sau ngày 01/7/2025" is the
 # transition rule's "từ ngày 01 tháng 7 năm 2025".
 _DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
-_HOURS = re.compile(r"\d+(?=\s*(?:h|giờ|gio|g|tiếng|tieng|tieng dong ho)\b)", re.IGNORECASE)
+_HOURS = re.compile(r"\d+(?=\s*(?:h|giờ|gio|g|tiếng|tieng)\b)", re.IGNORECASE)
 
 DELEGATION_MAX_CHARS = 260
 # A unit that opens with a rule-making body and its verb delegates, however long its list of what
