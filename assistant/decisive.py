@@ -73,7 +73,24 @@ _NUMBER = re.compile(r"\d+")
 # amounts: a member's "3 ngày" is not the law's "tháng 3", but her "sau ngày 01/7/2025" is the
 # transition rule's "từ ngày 01 tháng 7 năm 2025".
 _DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
-_HOURS = re.compile(r"\d+(?=\s*(?:h|giờ|gio|g|tiếng|tieng)\b)", re.IGNORECASE)
+# The unit a number counts, read from the word after it ("3 ngày", "6h", "7 tháng", "55 tuổi",
+# "30%") or, for an ordinal, before it ("tháng thứ 07"): "3 tháng" is not the law's "03 ngày", nor
+# "6h" its "tháng thứ 06". A number with no unit matches a number of any unit.
+_UNITS = (
+    ("n", r"ngày|ngay"),
+    ("m", r"tháng|thang"),
+    ("y", r"năm|nam"),
+    ("h", r"h|giờ|gio|g|tiếng|tieng"),
+    ("a", r"tuổi|tuoi"),
+    ("p", r"phút|phut"),
+)
+_UNIT_AFTER = [(unit, re.compile(rf"\d+(?=\s*(?:{words})\b)", re.IGNORECASE)) for unit, words in _UNITS]
+_UNIT_BEFORE = [
+    (unit, re.compile(rf"(?<=\b(?:{words}) thứ )\d+|(?<=\b(?:{words}) thu )\d+", re.IGNORECASE))
+    for unit, words in _UNITS
+    if unit in "nmy"
+]
+_PERCENT = re.compile(r"\d+(?=\s*(?:%|phần trăm|phan tram))", re.IGNORECASE)
 
 DELEGATION_MAX_CHARS = 260
 # A unit that opens with a rule-making body and its verb delegates, however long its list of what
@@ -241,17 +258,34 @@ _INFERTILITY_STORY = re.compile(
 
 
 def figures_of(text: str, *, typed: bool = False) -> set[str]:
-    """The numbers a text names, without leading zeros ("07" is "7"); ``typed`` marks the
-    numbers of a date ("d7") and the hours of a clock or a duration ("h6": "6h", "06 giờ", "6
-    tiếng"), so that they only ever match another date's or another hour's: the "6h" of "trực ca
-    đêm từ 22h đến 6h" is not the "tháng thứ 06" of a pregnancy."""
+    """The numbers a text names, without leading zeros ("07" is "7"). ``typed`` marks the numbers
+    of a date ("d7"), which only ever match another date's, and the unit a number counts ("n3"
+    for "3 ngày", "m7" for "7 tháng" or "tháng thứ 07", "h6" for "6h", "%30"), which keeps "cho
+    nghỉ 3 tháng" off "kết hôn: nghỉ 03 ngày" (``shared_figures``)."""
     dates = {m.start() for d in _DATE.finditer(text) for m in _NUMBER.finditer(text, d.start(), d.end())}
-    hours = {m.start() for m in _HOURS.finditer(text)}
+    units: dict[int, str] = {}
+    if typed:
+        for unit, pattern in [*_UNIT_AFTER, *_UNIT_BEFORE, ("%", _PERCENT)]:
+            units.update((m.start(), unit) for m in pattern.finditer(text))
     return {
-        ("d" if typed and m.start() in dates else "h" if typed and m.start() in hours else "")
-        + (m.group().lstrip("0") or "0")
+        ("d" if typed and m.start() in dates else units.get(m.start(), "")) + (m.group().lstrip("0") or "0")
         for m in _NUMBER.finditer(text)
     }
+
+
+def shared_figures(asked: set[str], stated: set[str]) -> int:
+    """How many of the question's figures the text states: the same number of the same unit, or
+    of a unit one side does not say; a date's numbers only as a date's."""
+    def split(figure: str) -> tuple[str, str]:
+        return (figure[0], figure[1:]) if not figure[0].isdigit() else ("", figure)
+
+    def same(a: str, b: str) -> bool:
+        (ua, va), (ub, vb) = split(a), split(b)
+        if "d" in (ua, ub):
+            return a == b
+        return va == vb and (ua == ub or not ua or not ub)
+
+    return sum(1 for a in asked if any(same(a, b) for b in stated))
 
 
 @dataclass(frozen=True)
@@ -560,7 +594,7 @@ def _candidate(
         len(query.words & own_set) / max(1, len(query.words)),
         float(len(query.bigrams & bigrams(own))),
         float(len((query.words & around) - own_set)),
-        float(min(2, len(query.figures & figures))),
+        float(min(2, shared_figures(query.figures, figures))),
         float(query.wants_figure and bool(figures)),
         float(bool(figures)),
         float(_qualifier_mismatch(context, focus_folded, query)),
@@ -781,6 +815,6 @@ def _best_sentence(text: str, query: _Query) -> str:
         mismatch = len(_mismatched(folded, query))
         score = len(shared) + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         specific = sum(query.rarity.get(w, 0.0) for w in shared)
-        return score, round(specific, 6), len(query.figures & figures)
+        return score, round(specific, 6), shared_figures(query.figures, figures)
 
     return max(sentences, key=overlap)

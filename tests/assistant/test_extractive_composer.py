@@ -6,7 +6,7 @@ import pytest
 from assistant_fixtures import KeywordRetriever, shown_law
 
 from assistant import messages
-from assistant.decisive import UnitRanker, figures_of, is_delegation
+from assistant.decisive import UnitRanker, figures_of, is_delegation, shared_figures
 from assistant.evidence import select_sources
 from assistant.generators.extractive import ExtractiveGenerator, carries_quote, is_verbatim
 from assistant.textnorm import numbers_in
@@ -296,24 +296,39 @@ def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "figures"),
     [
-        ("cty chỉ cho nghỉ 3 ngày", {"3"}),
-        ("ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch)", {"1", "d10", "d3"}),
+        ("cty chỉ cho nghỉ 3 ngày", {"n3"}),
+        ("ngày Giỗ Tổ Hùng Vương: 01 ngày (ngày 10 tháng 3 âm lịch)", {"n1", "d10", "d3"}),
         ("nghỉ từ tháng 5/2025, vẫn nghỉ sau ngày 01/7/2025", {"d5", "d2025", "d1", "d7"}),
         (
             "từ ngày 01 tháng 7 năm 2025; lao động nam đủ 62 tuổi, mang thai tháng thứ 07",
-            {"d1", "d7", "d2025", "62", "7"},
+            {"d1", "d7", "d2025", "a62", "m7"},
         ),
-        ("lam duoc 5 nam, tu thang 3", {"5", "d3"}),
-        # Hours only match hours: the "6h" of a night shift is not "tháng thứ 06" of a pregnancy.
-        ("bầu 8 tháng mà bắt trực ca đêm từ 22h đến 6h", {"8", "h22", "h6"}),
+        ("lam duoc 5 nam, tu thang 3", {"y5", "d3"}),
+        # Units: the word after a number, or before an ordinal ("tháng thứ 07").
+        ("bầu 8 tháng mà bắt trực ca đêm từ 22h đến 6h", {"m8", "h22", "h6"}),
         ("Giờ làm việc ban đêm được tính từ 22 giờ đến 06 giờ sáng", {"h22", "h6"}),
-        ("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06", {"7", "6"}),
-        ("lam 10 tieng 1 ngay", {"h10", "1"}),
+        ("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06", {"m7", "m6"}),
+        ("lam 10 tieng 1 ngay, it nhat bang 150%", {"h10", "n1", "%150"}),
+        ("được hưởng 60 mức lương", {"60"}),
     ],
 )
-def test_figures_of_a_date_or_an_hour_only_match_their_kind(text: str, figures: set[str]) -> None:
+def test_figures_of_a_date_or_a_unit(text: str, figures: set[str]) -> None:
     assert figures_of(text, typed=True) == figures
-    assert figures_of(text) == {f.lstrip("dh") for f in figures}
+    assert figures_of(text) == {f.lstrip("dnmyhap%") for f in figures}
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "shared"),
+    [
+        ("cty cho nghi khong luong 3 thang", "Kết hôn: nghỉ 03 ngày", 0),  # months are not days
+        ("trực ca đêm đến 6h", "mang thai từ tháng thứ 06", 0),  # hours are not months
+        ("mang thai 7 tháng", "mang thai từ tháng thứ 07", 1),
+        ("nghỉ 3 hôm", "nghỉ 03 ngày", 1),  # a number with no unit matches any unit
+        ("nghỉ từ ngày 3", "nghỉ 03 ngày", 0),  # a date's number only matches a date's
+    ],
+)
+def test_shared_figures_match_their_units(question: str, unit: str, shared: int) -> None:
+    assert shared_figures(figures_of(question, typed=True), figures_of(unit, typed=True)) == shared
 
 
 @pytest.mark.parametrize(

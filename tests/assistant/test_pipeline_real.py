@@ -539,6 +539,8 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "nua, vay dung ko",
             ("45/2019/QH14", 20, 2, "c"),
         ),
+        # "3 tháng" of unpaid leave is not the wedding's "nghỉ 03 ngày" (figures keep their units).
+        ("cty cho nghi khong luong 3 thang vi kho khan, co dung luat ko", ("45/2019/QH14", 115, 3, None)),
         # Members' words for protective equipment ("khẩu trang", "găng tay").
         (
             "cty ko phat khau trang gang tay cho cong nhan lam hoa chat, e co quyen tu choi lam ko",
