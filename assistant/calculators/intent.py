@@ -116,8 +116,13 @@ _ASKS_AMOUNT = re.compile(
 _PAYS_MONEY = frozenset({"om_dau"})
 _ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b")
 # A matter next to the calculator's that it does not price: rest and recovery after an accident
-# ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation.
-_OTHER_MATTER = {"boi_thuong_tai_nan": re.compile(r"\bduong suc\b")}
+# ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
+# days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
+# the days of leave (khoản 6 Điều 113 answers them).
+_OTHER_MATTER = {
+    "boi_thuong_tai_nan": re.compile(r"\bduong suc\b"),
+    "nghi_hang_nam": re.compile(r"\bdi duong\b|\bngay di\b.{0,30}\bngay ve\b|\bca di (?:va|lan) ve\b"),
+}
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
 # "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970").

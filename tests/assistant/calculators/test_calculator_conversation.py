@@ -206,6 +206,9 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         # "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year?".
         "Em làm việc 2 năm, công ty không cho nghỉ phép năm nào, giờ nghỉ việc có được trả tiền những "
         "ngày phép chưa nghỉ không?",
+        # Travel days on annual leave are khoản 6 Điều 113, not the days of leave.
+        "nghỉ phép năm 12 ngày về quê, đi xe khách mất 2 ngày đi, 2 ngày về, mấy ngày đi đường đó có "
+        "được tính thêm không?",
     ],
 )
 def test_questions_about_the_rule_are_not_calculations(question: str) -> None:
