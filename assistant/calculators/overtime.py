@@ -112,8 +112,8 @@ def compute_overtime(values: Values) -> CalculationResult:
     return CalculationResult(
         calculator=OVERTIME.name,
         headline=(
-            f"Tiền lương làm thêm {fmt.hours(hours)} {when} của bạn ít nhất là {fmt.money(amount)} "
-            f"({fmt.percent(percent)} lương giờ)."
+            f"Tiền lương làm thêm {fmt.hours(hours)} {when} của bạn ít nhất bằng {fmt.percent(percent)} "
+            f"lương giờ, tức ít nhất {fmt.money(amount)}."
         ),
         inputs=OVERTIME.shown(values),
         formula=tuple(formula),

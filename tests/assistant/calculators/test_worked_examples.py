@@ -76,6 +76,8 @@ class TestOvertime:
             loai_ngay="nghi_hang_tuan",
         )
         assert result.figure("tien_luong").value == 50_000 * 2 * 4 == 400_000
+        # The law's rate in its own words first ("ít nhất bằng 200%"), then the member's amount.
+        assert "ít nhất bằng 200% lương giờ, tức ít nhất 400.000 đồng" in result.headline
 
     @pytest.mark.parametrize(
         ("day", "day_overtime", "percent"),
