@@ -230,7 +230,14 @@ _SCHEMES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = 
         ),
     ),
     "voluntary": (
-        re.compile(r"^(?!.*\bbat buoc\b).*\bbao hiem xa hoi tu nguyen\b"),
+        # ... and the rules for a member with both kinds of contributions (Điều 111 of the 2024
+        # law, "... đối với người vừa có thời gian đóng bảo hiểm xã hội bắt buộc vừa có thời gian
+        # đóng bảo hiểm xã hội tự nguyện"), whose 15-year rule is not the general pension rule.
+        re.compile(
+            r"^(?!.*\bbat buoc\b).*\bbao hiem xa hoi tu nguyen\b"
+            r"|\bvua co thoi gian dong bao hiem xa hoi bat buoc"
+            r" vua co thoi gian dong bao hiem xa hoi tu nguyen\b"
+        ),
         re.compile(r"^(?:doi tuong|nguoi(?: lao dong)?)[^.;:]{0,40}?\bbao hiem xa hoi tu nguyen\b"),
         re.compile(r"\btu nguyen\b|\btu do\b|\bbuon ban\b|\bnong dan\b|\bkhong co hop dong\b|\btu dong\b"),
     ),

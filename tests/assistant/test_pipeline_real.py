@@ -539,6 +539,12 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "nua, vay dung ko",
             ("45/2019/QH14", 20, 2, "c"),
         ),
+        # Contributions to both schemes are the voluntary scheme's case: the general pension rule.
+        ("dong bhxh bao nhieu nam thi duoc luong huu", ("41/2024/QH15", 64, 1, "a")),
+        (
+            "tôi vừa đóng bhxh bắt buộc vừa đóng tự nguyện, bao nhiêu năm thì có lương hưu",
+            ("41/2024/QH15", 111, 1, "a"),
+        ),
         # "3 tháng" of unpaid leave is not the wedding's "nghỉ 03 ngày" (figures keep their units).
         ("cty cho nghi khong luong 3 thang vi kho khan, co dung luat ko", ("45/2019/QH14", 115, 3, None)),
         # Members' words for protective equipment ("khẩu trang", "găng tay").
