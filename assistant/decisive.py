@@ -624,7 +624,7 @@ def _candidate(
         float(
             age_band.fits(banded, query.folded)
             or row is not None
-            or bool(query.causes & fault.causes(banded, law=True))
+            or bool(query.causes and query.causes & fault.causes(banded, law=True))
         ),
         float(_unmet_condition(_folded(unit.text), query)),
         float(_defers(unit, focus, articles)),
