@@ -67,6 +67,18 @@ _PAID_STATED = re.compile(
     r" (\d{1,2}) nam\b(?! (?:tro len|den|toi))"
 )
 
+# Time worked for the employer, in months: the law's bands ("làm việc đủ 12 tháng cho một người sử
+# dụng lao động", "làm việc chưa đủ 12 tháng", "đã làm việc thường xuyên cho mình từ đủ 12 tháng trở
+# lên"; a "hợp đồng làm việc" is a contract's length, not time worked) and what a member says ("làm ở
+# công ty được 8 tháng", "lam o cty 3 nam", "vào làm được 5 tháng"; not "nghỉ làm 3 tháng").
+_WORKED = r"(?<!hop dong )\blam viec(?: thuong xuyen)?(?: cho(?: [a-z]+){1,6}?)? "
+_WORKED_BELOW = re.compile(_WORKED + r"(?:chua du|duoi) (\d{1,2}) (thang|nam)")
+_WORKED_FROM = re.compile(_WORKED + r"(?:tu du|du) (\d{1,2}) (thang|nam)")
+_WORKED_STATED = re.compile(
+    r"(?<!nghi )\blam(?: viec)?(?: (?:o|tai|cho)(?: (?:cty|cong ty|day|xuong|nha may|do|[a-z]+)){1,2})?"
+    r"(?: (?:duoc|da|roi|hon|gan|khoang|moi|tron|lien tuc))* (\d{1,2}) (thang|nam)\b(?! (?:tro len|nua|toi))"
+)
+
 Band = tuple[float, float]  # [low, high)
 
 
@@ -98,6 +110,23 @@ def without_bands(folded: str) -> str:
     nor does the "chưa đủ 15 năm" of a band of contribution years."""
     folded = _PAID_BELOW.sub(" ", _PAID_BETWEEN.sub(" ", folded))
     return _ABOVE.sub(" ", _FROM.sub(" ", _BELOW.sub(" ", _BETWEEN.sub(" ", folded))))
+
+
+def worked_bands(folded: str) -> list[Band]:
+    """The bands of time worked for the employer a text of law names, in months."""
+    def months(m: re.Match[str]) -> float:
+        return float(m.group(1)) * (12 if m.group(2) == "nam" else 1)
+
+    return [(0.0, months(m)) for m in _WORKED_BELOW.finditer(folded)] + [
+        (months(m), math.inf) for m in _WORKED_FROM.finditer(folded)
+    ]
+
+
+def without_worked_bands(folded: str) -> str:
+    """``folded`` with its bands of time worked blanked: for a member who says how long she has
+    worked, the "chưa" of "làm việc chưa đủ 12 tháng" bounds a band (``fits``), it does not make
+    the rule a case that has not come about."""
+    return _WORKED_FROM.sub(" ", _WORKED_BELOW.sub(" ", folded))
 
 
 def paid_bands(folded: str) -> list[Band]:
@@ -141,13 +170,24 @@ def pregnancy_bands(folded: str) -> list[Band]:
     return found
 
 
+# A pregnancy that ended: its months are read as weeks ("sảy thai 2 tháng": about 8.7 weeks).
+_ENDED = re.compile(r"\b(?:say thai|pha thai|thai chet|thai luu|nao thai|hut thai)\b")
+WEEKS_PER_MONTH = 4.345
+
+
+@lru_cache(maxsize=1024)
+def worked_months(question_folded: str) -> float | None:
+    """How long the member says she has worked for the employer, in months (one figure only)."""
+    return _one([float(n) * (12 if u == "nam" else 1) for n, u in _WORKED_STATED.findall(question_folded)])
+
+
 @lru_cache(maxsize=1024)
 def _stated(
     question_folded: str,
-) -> tuple[float | None, float | None, float | None, float | None, float | None]:
-    """The member's age (years), month of pregnancy, child's age (months), weeks of a pregnancy
-    and years of social-insurance contributions the question states; None for each it states not
-    at all or several times (whose would be unclear)."""
+) -> tuple[float | None, float | None, float | None, float | None, float | None, float | None]:
+    """The member's age (years), month of pregnancy, child's age (months), weeks of a pregnancy,
+    years of social-insurance contributions and months worked for the employer the question
+    states; None for each it states not at all or several times (whose would be unclear)."""
     pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
     child = [
         float(m[1]) * (1 if m[2] == "thang" else 12)
@@ -156,8 +196,17 @@ def _stated(
     ]
     age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
     weeks = [float(n) for n in _WEEKS.findall(question_folded)]
+    if not weeks and _ENDED.search(question_folded):
+        weeks = [months * WEEKS_PER_MONTH for months in pregnant]
     paid = [float(n) for n in _PAID_STATED.findall(question_folded)]
-    return (None if age is None else float(age)), _one(pregnant), _one(child), _one(weeks), _one(paid)
+    return (
+        None if age is None else float(age),
+        _one(pregnant),
+        _one(child),
+        _one(weeks),
+        _one(paid),
+        worked_months(question_folded),
+    )
 
 
 def _remaining(match: re.Match[str], folded: str) -> bool:
@@ -177,21 +226,28 @@ def _one(values: list[float]) -> float | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _judged(unit_folded: str, question_folded: str, *, paid: bool = True) -> list[tuple[float, list[Band]]]:
-    """(stated figure, the unit's bands of its kind) for each kind the question states."""
-    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands)
+def _judged(
+    unit_folded: str, question_folded: str, *, thresholds: bool = True
+) -> list[tuple[float, list[Band]]]:
+    """(stated figure, the unit's bands of its kind) for each kind the question states;
+    without ``thresholds``, not the kinds a rule's threshold counts (contribution years, time
+    worked)."""
+    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands)
     return [
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)
-        if value is not None and (paid or kind is not paid_bands) and (found := kind(unit_folded))
+        if value is not None
+        and (thresholds or kind not in (paid_bands, worked_bands))
+        and (found := kind(unit_folded))
     ]
 
 
 def excludes(unit_folded: str, question_folded: str) -> bool:
     """True when the question states an age, a month of pregnancy or a child's age and every
-    band of that kind in the unit leaves it out. Years of contributions never exclude: a member
-    with 12 years who asks how many a pension needs is answered by the 15-year rule."""
-    judged = _judged(unit_folded, question_folded, paid=False)
+    band of that kind in the unit leaves it out. Years of contributions and time worked never
+    exclude: a member with 12 years who asks how many a pension needs is answered by the 15-year
+    rule, one who worked 10 months and asks for severance by the 12-month one."""
+    judged = _judged(unit_folded, question_folded, thresholds=False)
     return any(not any(low <= v < high for low, high in found) for v, found in judged)
 
 

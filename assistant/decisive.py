@@ -212,6 +212,17 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
         ),
         "subject",
     ),
+    # Domestic workers (a household's helper, Chương XI Mục 2 of the Labour Code): "Chồng em mất
+    # vì tai nạn lao động, gia đình được bồi thường bao nhiêu" opened with the domestic worker's
+    # duty to compensate the household for what she breaks.
+    "domestic": (
+        re.compile(r"\bgiup viec gia dinh\b"),
+        re.compile(
+            r"\bgiup viec\b|\bosin\b|\bo sin\b|\bviec nha\b|\bchu nha\b|\blam (?:o|cho) nha\b"
+            r"|\bnau an\b|\bdon nha\b|\btrong (?:tre|nha|em be)\b"
+        ),
+        "subject",
+    ),
 }
 
 # Insurance schemes other than the member's compulsory social insurance: health insurance, the
@@ -696,6 +707,8 @@ def _mismatched(
     heavy work that is only ever "đặc biệt nặng nhọc" counts too (the unit's own words; a title
     or lead-in naming the grade does not make the unit about it)."""
     folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
+    if age_band.worked_months(query.folded) is not None:
+        folded = age_band.without_worked_bands(folded)
     found = {q for q in qualifiers if q not in query.qualified and re.search(rf"\b{q}\b", folded)}
     if "binh thuong" in folded:  # a list of both the normal and the heavy case is the general rule
         found.discard("nang nhoc")

@@ -92,14 +92,17 @@ def expansions(text: str) -> list[str]:
         if not spans:
             continue
         # Consume the match so a shorter key inside it ("lương tối thiểu" within
-        # "lương tối thiểu vùng") does not add its expansion again.
+        # "lương tối thiểu vùng") does not add its expansion again. A key with no expansion
+        # (``[not_terms]``) only blocks: its last word is context and stays for other keys.
+        if not syn.expansion:
+            spans = [(start, haystack.rindex(" ", start, end)) for start, end in spans]
         for start, end in spans:
             haystack = haystack[:start] + " " * (end - start) + haystack[end:]
         if syn.folded:
             folded = haystack
         else:
             lowered = haystack
-        if syn.expansion not in found:
+        if syn.expansion and syn.expansion not in found:
             found.append(syn.expansion)
     return found
 

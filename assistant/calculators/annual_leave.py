@@ -57,7 +57,9 @@ def _days_part(values: Values) -> tuple[list[str], Figure, str, list[UnitRef], i
         formula.append(
             f"Làm chưa đủ 12 tháng: {fmt.days(full_year)} ÷ 12 × {months} tháng = {fmt.days(days)}."
         )
-        citations[1:1] = [UnitRef(BLLD, 113, 2), UnitRef(ND145, 66, 1), UnitRef(ND145, 66, 2)]
+        # The proportional rule decides a year not worked in full: it is cited first.
+        citations[0:0] = [UnitRef(BLLD, 113, 2)]
+        citations[2:2] = [UnitRef(ND145, 66, 1), UnitRef(ND145, 66, 2)]
     headline = f"Bạn được nghỉ hằng năm {fmt.days(days)} làm việc, hưởng nguyên lương."
     figure = Figure("so_ngay", "Số ngày nghỉ hằng năm", days, fmt.days(days))
     return formula, figure, headline, citations, months

@@ -100,7 +100,8 @@ def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(folded member word, folded legal words), longest first."""
     raw = resources.files("indexing").joinpath("data/query_synonyms.toml").read_text(encoding="utf-8")
     table = tomllib.loads(raw).values()
-    pairs = {fold(k.lower()): fold(v.lower()) for section in table for k, v in section.items()}
+    # An empty value only stops a shorter key in the retrieval expansion (``[not_terms]``).
+    pairs = {fold(k.lower()): fold(v.lower()) for section in table for k, v in section.items() if v}
     pairs.update(EXTRA_SYNONYMS)
     ordered = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
     return tuple((_word(k), v) for k, v in ordered)

@@ -15,6 +15,9 @@ from assistant.age_band import (
     pregnancy_bands,
     stated_age,
     without_bands,
+    without_worked_bands,
+    worked_bands,
+    worked_months,
 )
 from assistant.textnorm import fold
 
@@ -159,3 +162,32 @@ def test_years_of_contributions_fit_and_never_exclude() -> None:
     sick = fold("30 ngày nếu đã đóng bảo hiểm xã hội bắt buộc dưới 15 năm; 40 ngày nếu đã đóng từ đủ 15 năm")
     assert fits(sick, fold("nghỉ ốm tối đa bao nhiêu ngày khi đóng bhxh 10 năm"))
     assert "chua" not in without_bands(fold("nếu đã đóng bảo hiểm xã hội chưa đủ 15 năm"))
+
+
+def test_a_pregnancy_that_ended_counts_its_months_as_weeks() -> None:
+    """"sảy thai 2 tháng" is about 8.7 weeks: point b (20 days), not the 22-week rule."""
+    point_b = fold("20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi")
+    point_d = fold("50 ngày nếu thai từ đủ 22 tuần tuổi trở lên")
+    asked = fold("Em sảy thai 2 tháng thì được nghỉ bao nhiêu ngày?")
+    assert fits(point_b, asked) and excludes(point_d, asked)
+    # A pregnancy that goes on is counted in months as before (no weeks read from it).
+    assert not fits(point_b, fold("em mang thai 2 tháng, cty bắt tăng ca"))
+
+
+def test_time_worked_fits_and_never_excludes() -> None:
+    """"Làm ở công ty được 8 tháng" fits annual leave's "làm việc chưa đủ 12 tháng" (khoản 2 Điều
+    113), whose "chưa" is then a band, not a case that has not come about; 10 months do not
+    exclude severance's "từ đủ 12 tháng trở lên" (the member asks about that very rule)."""
+    partial = fold("Người lao động làm việc chưa đủ 12 tháng cho một người sử dụng lao động thì số ngày")
+    full = fold("Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm")
+    asked = fold("Làm ở công ty được 8 tháng có được nghỉ phép năm không")
+    assert worked_months(asked) == 8 and fits(partial, asked) and not fits(full, asked)
+    assert "chua" not in without_worked_bands(partial)
+    severance = fold("đã làm việc thường xuyên cho mình từ đủ 12 tháng trở lên")
+    ten = fold("lam o cty duoc 10 thang bi cho nghi co duoc tro cap thoi viec khong")
+    assert not fits(severance, ten) and not excludes(severance, ten)
+    assert fits(severance, fold("em làm ở công ty 3 năm, bị cho nghỉ có được trợ cấp thôi việc không"))
+    # Neither leave taken ("nghỉ làm 3 tháng") nor a contract's length is time worked.
+    assert worked_months(fold("em nghi lam 3 thang roi")) is None
+    assert worked_months(fold("làm hợp đồng 6 tháng")) is None
+    assert worked_bands(fold("đã giao kết hợp đồng làm việc từ đủ 03 tháng trở lên")) == []

@@ -562,6 +562,17 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "nghỉ phép năm mà chưa tới kỳ lương thì em có được tạm ứng tiền lương trước không",
             ("45/2019/QH14", 101, 3, None),
         ),
+        # Domestic workers are another case: this opened with the domestic worker's duty to
+        # compensate the household ("tử vong"/"mất vì tai nạn" are the law's "chết").
+        (
+            "Chồng em mất vì tai nạn lao động, gia đình được bồi thường bao nhiêu",
+            ("84/2015/QH13", 38, 4, "b"),
+        ),
+        # "giờ nghỉ" is "now I quit", not rest time: this opened with fines for denied leave.
+        (
+            "Em phải nộp 5 triệu tiền đặt cọc khi vào làm, giờ nghỉ cty không trả lại",
+            ("45/2019/QH14", 17, 2, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
@@ -679,6 +690,8 @@ def test_a_holiday_question_is_answered_and_fireworks_are_not(pipeline: Assistan
     """Public holidays are weak labour words: with "nghỉ" they are a labour question, alone they
     are not ("Quốc khánh năm nay có bắn pháo hoa không?" is declined)."""
     assert not pipeline.ask("ngay quoc khanh duoc nghi may ngay").abstained
+    # Shift work as members put it ("làm ca") is a labour word: this was declined as off-topic.
+    assert not pipeline.ask("e lam ca 12 tieng 1 ngay co dung luat ko").abstained
     assert pipeline.ask("Quốc khánh năm nay có bắn pháo hoa không?").abstained
     # A Tết bonus is the employer's bonus rule (Điều 104); it was declined too.
     bonus = pipeline.ask("thưởng tết có bắt buộc không")

@@ -67,6 +67,12 @@ class TestNormalizeQuery:
     def test_unaccented_key_form_only_for_unaccented_questions(self, question: str) -> None:
         assert expansions(question) == []
 
+    def test_a_phrase_that_means_something_else_blocks_the_key_inside_it(self) -> None:
+        # "giờ" is also "now": "giờ nghỉ việc" is quitting now, not rest time ("giờ nghỉ").
+        assert "thời giờ nghỉ ngơi" not in expansions("lam 3 nam, gio nghi viec co doi tien phep duoc ko")
+        assert "" not in expansions("giờ làm sao đòi lại tiền đặt cọc")
+        assert "thời giờ nghỉ ngơi" in expansions("giờ nghỉ giữa ca có được tính lương không")
+
     def test_a_key_inside_a_compound_is_not_that_word(self) -> None:
         # "kiện" (to sue) is not the "kiện" of "điều kiện"; "phí công đoàn" is part of "kinh phí
         # công đoàn": neither is a key, only the members' longer phrases are.
