@@ -41,6 +41,8 @@ LEGAL_BASIS = "Căn cứ pháp lý:"
 VERBATIM = "(câu trên là nguyên văn quy định)"
 # After the legal basis of a rule stated with its list of exceptions, all in the law's own words.
 VERBATIM_BLOCK = "(đoạn trên là nguyên văn quy định)"
+# After the legal basis of a list whose longer points were cut, each where "…" stands.
+LIST_CUT = "(đoạn trên dùng nguyên lời của quy định; dấu … là phần được lược bớt)"
 # After the legal basis of a rule sentence that carries its whole unit in the law's own words,
 # joined to the lead-in or title that gives it meaning (a point with its clause's lead-in).
 OWN_WORDS = "(câu trên dùng nguyên lời của quy định)"

@@ -27,6 +27,7 @@ from assistant.citations import law_name
 from assistant.decisive import Candidate, UnitRanker, candidates
 from assistant.evidence import Source
 from assistant.generators.base import Draft
+from assistant.list_answer import ListAnswer, asks_for_list, list_answer
 from assistant.rule_sentence import rule_sentence
 from assistant.unit_context import plain_words, strip_enumerator
 from corpus.model import LegalUnit
@@ -64,10 +65,12 @@ class ExtractiveGenerator:
         if not ranked:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
-        text = "".join(self._pieces(best, doubtful))
-        cited = (best.unit, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
+        listed = self._list(question, best, doubtful)
+        text = "".join(self._pieces(best, doubtful, listed))
+        shown = listed.clause if listed else best.unit
+        cited = (shown, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
         meta = {
-            "decisive_unit": best.unit.id,
+            "decisive_unit": shown.id,
             "decisive_score": round(best.score, 3),
             "direct_answer": text,
             # The units of the sources in the ranker's order: the clause-level ranking that the
@@ -97,11 +100,29 @@ class ExtractiveGenerator:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
         ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if ranked:
-            yield from self._pieces(ranked[0], doubtful)
+            yield from self._pieces(ranked[0], doubtful, self._list(question, ranked[0], doubtful))
 
-    def _pieces(self, best: Candidate, doubtful: bool = False) -> Iterator[str]:
-        if best.score < self._ranker.min_score or (doubtful and best.score < DOUBTFUL_BELOW):
+    def _undecided(self, best: Candidate, doubtful: bool) -> bool:
+        """No unit decides the question: the answer says so before the nearest rule."""
+        return best.score < self._ranker.min_score or (doubtful and best.score < DOUBTFUL_BELOW)
+
+    def _list(self, question: str, best: Candidate, doubtful: bool) -> ListAnswer | None:
+        """The whole list the decisive point belongs to, for a question that asks for a list
+        (not when no unit decides: the nearest rule's whole list would only add length)."""
+        if self._undecided(best, doubtful) or not asks_for_list(question):
+            return None
+        return list_answer(self._corpus, best.context)
+
+    def _pieces(
+        self, best: Candidate, doubtful: bool = False, listed: ListAnswer | None = None
+    ) -> Iterator[str]:
+        if self._undecided(best, doubtful):
             yield messages.NO_DECISIVE_RULE + "\n\n"
+        if listed is not None:  # the question asks for the list: all its points, under its lead-in
+            yield listed.text
+            basis = messages.VERBATIM_BLOCK if listed.whole else messages.LIST_CUT
+            yield f"\n\n{self._heading(best, listed.clause)} {basis}"
+            return
         rule = rule_sentence(best)
         quote = best.context.quote(best.focus)
         exceptions = best.exceptions()
@@ -117,8 +138,8 @@ class ExtractiveGenerator:
         else:
             yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
 
-    def _heading(self, best: Candidate) -> str:
-        unit = best.unit
+    def _heading(self, best: Candidate, unit: LegalUnit | None = None) -> str:
+        unit = unit or best.unit
         document = self._corpus.document(unit.law_id)
         return f"{messages.LEGAL_BASIS} {_label(unit)} {law_name(document)} — {best.context.article.title}"
 

@@ -1,0 +1,70 @@
+"""A question that asks for a list is answered with the whole list.
+
+"dieu kien huong tro cap that nghiep la gi", "hồ sơ ... gồm những giấy tờ gì", "những trường hợp
+nào ...": the decisive ranker picks the one point of the list that shares most words with the
+question, and a member who reads only that point takes one condition for all of them (the
+unemployment benefit's four conditions answered with "đã đóng bảo hiểm thất nghiệp từ đủ 12
+tháng"). When the question asks for a list and the decisive unit is a point of a clause whose
+lead-in announces one ("... bao gồm:", "... một trong các trường hợp sau đây:"), the direct answer
+is that lead-in and all its points, in the law's words: each point whole when the list is short,
+else cut after a ";" or "," and marked "…" (``unit_context.clip``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.textnorm import fold
+from assistant.unit_context import UnitContext, clip, strip_enumerator
+from corpus.model import LegalUnit, UnitKind
+from corpus.store import Corpus
+
+# What a member asks when she wants every item: "điều kiện ... là gì", "những trường hợp nào",
+# "gồm những giấy tờ gì", "cần những gì", "ai được ...". Read on the folded question.
+_ASKS_FOR_LIST = re.compile(
+    r"\bdieu kien\b(?! lam viec| binh thuong| lao dong| kinh te)"
+    r".{0,60}?\b(?:la gi|gi|nao|nhu the nao|the nao|ra sao)\b"
+    r"|\bnhung (?:truong hop|giay to|hanh vi|dieu kien|ai|quyen|nghia vu|noi dung|che do|khoan)\b"
+    r"|\b(?:truong hop|hanh vi) nao\b"
+    r"|\b(?:can|gom|nop|phai co|chuan bi|lam)(?: nhung)? (?:giay to|ho so) (?:gi|nao)\b"
+    r"|\bgom (?:nhung )?(?:gi|giay to|hanh vi|nhung)\b|\bbao gom (?:nhung )?(?:gi|nao)\b"
+    r"|\bcan (?:nhung )?(?:gi|giay to gi|ho so gi)\b|\bnhung ai\b|\bai (?:duoc|thi duoc|phai)\b"
+)
+# A lead-in that announces its points: it ends with a colon.
+_ANNOUNCES = re.compile(r":\s*$")
+# A list this long, points whole, is quoted as it is; longer, each point is cut.
+WHOLE_LIST_CHARS = 700
+POINT_CHARS = 140
+MAX_POINTS = 8
+
+
+def asks_for_list(question: str) -> bool:
+    return _ASKS_FOR_LIST.search(fold(question.lower())) is not None
+
+
+@dataclass(frozen=True)
+class ListAnswer:
+    clause: LegalUnit  # the clause whose points are the list: what the answer cites
+    text: str  # the lead-in, then one point per line ("a) ...")
+    whole: bool  # every point is quoted whole (nothing cut)
+
+
+def list_answer(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
+    """The list a point belongs to, when its clause's lead-in announces the list; else None."""
+    clause = context.clause
+    if (
+        context.unit.kind is not UnitKind.POINT
+        or clause is None
+        or not _ANNOUNCES.search(context.clause_lead)
+    ):
+        return None
+    points = [u for u in corpus.children(clause.id) if u.kind is UnitKind.POINT]
+    if not 2 <= len(points) <= MAX_POINTS:
+        return None
+    lines = [f"{p.point}) {strip_enumerator(p.text)}" for p in points]
+    whole = sum(len(line) for line in lines) <= WHOLE_LIST_CHARS
+    if not whole:
+        lines = [clip(line, POINT_CHARS) for line in lines]
+    lead = strip_enumerator(context.clause_lead.strip())
+    return ListAnswer(clause=clause, text="\n".join([lead, *lines]), whole=whole)
