@@ -706,7 +706,9 @@ def _mismatched(
     one in a text that also gives the normal conditions' rule). With ``grade``,
     heavy work that is only ever "đặc biệt nặng nhọc" counts too (the unit's own words; a title
     or lead-in naming the grade does not make the unit about it)."""
-    folded = age_band.without_bands(folded).replace("chua thanh nien", " ")
+    # "chưa kể" is "not counting" ("ít nhất bằng 300% chưa kể tiền lương ngày lễ"), not a case
+    # that has not come about.
+    folded = age_band.without_bands(folded).replace("chua thanh nien", " ").replace("chua ke", " ")
     if age_band.worked_months(query.folded) is not None:
         folded = age_band.without_worked_bands(folded)
     found = {q for q in qualifiers if q not in query.qualified and re.search(rf"\b{q}\b", folded)}

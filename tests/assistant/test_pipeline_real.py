@@ -568,6 +568,14 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "Chồng em mất vì tai nạn lao động, gia đình được bồi thường bao nhiêu",
             ("84/2015/QH13", 38, 4, "b"),
         ),
+        # Working on Tết is overtime on a holiday; "chưa kể tiền lương ngày lễ" (not counting) is
+        # no "chưa" of a case not come about. This opened with the five days of Tết off.
+        ("di lam ngay tet am lich duoc tra luong bao nhieu", ("45/2019/QH14", 98, 1, "c")),
+        # Contributions on less than the real wage: the 2024 law's basis, not a 2016 text.
+        (
+            "cty dong bhxh theo luong co ban thap hon luong thuc nhan, vay co dung ko",
+            ("41/2024/QH15", 31, 1, "b"),
+        ),
         # "giờ nghỉ" is "now I quit", not rest time: this opened with fines for denied leave.
         (
             "Em phải nộp 5 triệu tiền đặt cọc khi vào làm, giờ nghỉ cty không trả lại",
