@@ -170,6 +170,11 @@ def pregnancy_bands(folded: str) -> list[Band]:
     return found
 
 
+# A teenage child who works is the worker the story is about: "Con gái em 16 tuổi đi làm phục vụ
+# quán cà phê đến 11 giờ đêm" asks about a 16-year-old's hours, not a parent's.
+TEENAGE_MONTHS = 13 * 12
+_CHILD_WORKS = re.compile(r"\b(?:di lam|lam them|lam viec|lam phuc vu|lam cong|xin viec|lam ca|lam thue)\b")
+
 # A pregnancy that ended: its months are read as weeks ("sảy thai 2 tháng": about 8.7 weeks).
 _ENDED = re.compile(r"\b(?:say thai|pha thai|thai chet|thai luu|nao thai|hut thai)\b")
 WEEKS_PER_MONTH = 4.345
@@ -195,6 +200,9 @@ def _stated(
         if not _remaining(m, question_folded)
     ]
     age = stated_age(_CHILD_AGE.sub(" ", question_folded))  # "con em 2 tuổi" is the child's age
+    if age is None and _CHILD_WORKS.search(question_folded):  # ... unless the child is the worker
+        working = [c / 12 for c in child if c >= TEENAGE_MONTHS]
+        age = int(working[0]) if len(set(working)) == 1 else None
     weeks = [float(n) for n in _WEEKS.findall(question_folded)]
     if not weeks and _ENDED.search(question_folded):
         weeks = [months * WEEKS_PER_MONTH for months in pregnant]

@@ -191,3 +191,13 @@ def test_time_worked_fits_and_never_excludes() -> None:
     assert worked_months(fold("em nghi lam 3 thang roi")) is None
     assert worked_months(fold("làm hợp đồng 6 tháng")) is None
     assert worked_bands(fold("đã giao kết hợp đồng làm việc từ đủ 03 tháng trở lên")) == []
+
+
+def test_a_teenage_child_who_works_is_the_worker() -> None:
+    """"Con gái em 16 tuổi đi làm phục vụ quán" asks about a 16-year-old's hours: the band of 15 to
+    18 fits, the one under 15 does not; a young child's age stays the child's."""
+    under_15 = fold("Thời giờ làm việc của người chưa đủ 15 tuổi không được quá 04 giờ trong 01 ngày")
+    from_15 = fold("Thời giờ làm việc của người từ đủ 15 tuổi đến chưa đủ 18 tuổi không được quá 08 giờ")
+    asked = fold("Con gái em 16 tuổi đi làm phục vụ quán cà phê đến 11 giờ đêm, như vậy có được không?")
+    assert fits(from_15, asked) and excludes(under_15, asked)
+    assert not excludes(under_15, fold("con em 2 tuổi bị ốm, em đi làm có được nghỉ không"))

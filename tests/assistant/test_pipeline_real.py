@@ -576,6 +576,11 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "cty dong bhxh theo luong co ban thap hon luong thuc nhan, vay co dung ko",
             ("41/2024/QH15", 31, 1, "b"),
         ),
+        # A teenage child who works is the worker: not the hours of workers under 15.
+        (
+            "Con gái em 16 tuổi đi làm phục vụ quán cà phê đến 11 giờ đêm, như vậy có được không?",
+            ("45/2019/QH14", 146, 2, None),
+        ),
         # "giờ nghỉ" is "now I quit", not rest time: this opened with fines for denied leave.
         (
             "Em phải nộp 5 triệu tiền đặt cọc khi vào làm, giờ nghỉ cty không trả lại",
@@ -700,6 +705,9 @@ def test_a_holiday_question_is_answered_and_fireworks_are_not(pipeline: Assistan
     assert not pipeline.ask("ngay quoc khanh duoc nghi may ngay").abstained
     # Shift work as members put it ("làm ca") is a labour word: this was declined as off-topic.
     assert not pipeline.ask("e lam ca 12 tieng 1 ngay co dung luat ko").abstained
+    # So is a labour mediator whose mediation failed; a divorce court's is not.
+    assert not pipeline.ask("Hòa giải viên hòa giải không thành thì em phải làm gì tiếp?").abstained
+    assert pipeline.ask("Tòa hòa giải ly hôn không thành thì sao?").abstained
     assert pipeline.ask("Quốc khánh năm nay có bắn pháo hoa không?").abstained
     # A Tết bonus is the employer's bonus rule (Điều 104); it was declined too.
     bonus = pipeline.ask("thưởng tết có bắt buộc không")
