@@ -737,7 +737,39 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
         _folded(f"{context.clause_lead}\n{focus_folded}"), query.faults
     )
     infertility = not query.infertility and _INFERTILITY.search(focus_folded) is not None
-    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility)
+    denied = _denied_outcome(focus_folded, query.folded)
+    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility) + int(denied)
+
+
+# An outcome a rule's case turns on, which a member may say did not come about: "hòa giải không
+# thành" is not the case of "hòa giải viên lao động lập biên bản hòa giải thành", nor "hai bên
+# không thỏa thuận được" that of "Trường hợp hai bên thỏa thuận được ...".
+# Each: (the outcome as the law words it, its failure as the law words it, a member's words for
+# the failure).
+_OUTCOMES = (
+    (
+        "hoa giai thanh",
+        "hoa giai khong thanh",
+        re.compile(r"\bhoa giai (?:(?:da|van|bi|cung) )?(?:khong|ko|k) (?:thanh|duoc)\b"),
+    ),
+    (
+        "thoa thuan duoc",
+        "khong thoa thuan duoc",
+        re.compile(
+            r"\b(?:khong|ko|k) thoa thuan (?:duoc|dc)\b|\bthoa thuan (?:khong|ko) (?:duoc|dc|thanh)\b"
+        ),
+    ),
+)
+
+
+def _denied_outcome(unit_folded: str, question_folded: str) -> bool:
+    """Whether the unit's case is an outcome the member says did not come about (the unit names
+    the outcome and never its failure)."""
+    return any(
+        member.search(question_folded) and re.search(rf"\b{done}\b", unit_folded.replace(failed, " "))
+        and failed not in unit_folded
+        for done, failed, member in _OUTCOMES
+    )
 
 
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
