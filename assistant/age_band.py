@@ -79,6 +79,25 @@ _WORKED_STATED = re.compile(
     r"(?: (?:duoc|da|roi|hon|gan|khoang|moi|tron|lien tuc))* (\d{1,2}) (thang|nam)\b(?! (?:tro len|nua|toi))"
 )
 
+# A contract's term, in months: the law's bands ("hợp đồng lao động xác định thời hạn có thời hạn từ
+# 12 tháng đến 36 tháng", "... có thời hạn dưới 12 tháng", "hợp đồng lao động không xác định thời
+# hạn", counted as INDEFINITE) and what a member says ("hd 2 nam", "làm hợp đồng 6 tháng", "hđ không
+# thời hạn").
+INDEFINITE = 1000.0
+_CONTRACT = r"\bhop dong lao dong (?:xac dinh thoi han )?(?:co thoi han )?"
+_CONTRACT_BETWEEN = re.compile(_CONTRACT + r"tu (?:du )?(\d{1,2}) thang (?:den|toi) (\d{1,2}) thang")
+_CONTRACT_BELOW = re.compile(_CONTRACT + r"duoi (\d{1,2}) thang")
+_CONTRACT_FROM = re.compile(_CONTRACT + r"tu du (\d{1,2}) thang tro len")
+_CONTRACT_OPEN = re.compile(r"\bhop dong lao dong khong xac dinh thoi han")
+_CONTRACT_WORDS = r"\b(?:hd|hdld|hop dong(?: lao dong)?)"
+_CONTRACT_STATED = re.compile(
+    _CONTRACT_WORDS + r"(?: (?:xac dinh thoi han|co thoi han|thoi vu|co dinh))?"
+    r"(?: (?:la|co|ky|duoc|kieu|loai|han))? (\d{1,2}) (thang|nam)\b"
+)
+_CONTRACT_OPEN_STATED = re.compile(
+    _CONTRACT_WORDS + r" (?:khong (?:xac dinh )?(?:thoi )?han|vo thoi han|khong ky han|dai han)\b"
+)
+
 Band = tuple[float, float]  # [low, high)
 
 
@@ -127,6 +146,26 @@ def without_worked_bands(folded: str) -> str:
     worked, the "chưa" of "làm việc chưa đủ 12 tháng" bounds a band (``fits``), it does not make
     the rule a case that has not come about."""
     return _WORKED_FROM.sub(" ", _WORKED_BELOW.sub(" ", folded))
+
+
+def contract_bands(folded: str) -> list[Band]:
+    """The bands of a contract's term a text of law names, in months."""
+    found = [(float(m.group(1)), float(m.group(2)) + 1) for m in _CONTRACT_BETWEEN.finditer(folded)]
+    rest = _CONTRACT_BETWEEN.sub(" ", folded)
+    found += [(0.0, float(m.group(1))) for m in _CONTRACT_BELOW.finditer(rest)]
+    found += [(float(m.group(1)), math.inf) for m in _CONTRACT_FROM.finditer(rest)]
+    if _CONTRACT_OPEN.search(folded):
+        found.append((INDEFINITE, math.inf))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def contract_months(question_folded: str) -> float | None:
+    """The term of the member's contract, in months (INDEFINITE for one with no term)."""
+    terms = [float(n) * (12 if u == "nam" else 1) for n, u in _CONTRACT_STATED.findall(question_folded)]
+    if _CONTRACT_OPEN_STATED.search(question_folded):
+        terms.append(INDEFINITE)
+    return _one(terms)
 
 
 def paid_bands(folded: str) -> list[Band]:
@@ -187,12 +226,11 @@ def worked_months(question_folded: str) -> float | None:
 
 
 @lru_cache(maxsize=1024)
-def _stated(
-    question_folded: str,
-) -> tuple[float | None, float | None, float | None, float | None, float | None, float | None]:
+def _stated(question_folded: str) -> tuple[float | None, ...]:
     """The member's age (years), month of pregnancy, child's age (months), weeks of a pregnancy,
-    years of social-insurance contributions and months worked for the employer the question
-    states; None for each it states not at all or several times (whose would be unclear)."""
+    years of social-insurance contributions, months worked for the employer and the term of her
+    contract (months) the question states; None for each it states not at all or several times
+    (whose would be unclear)."""
     pregnant = [float(a or b) for a, b in _PREGNANT.findall(question_folded)]
     child = [
         float(m[1]) * (1 if m[2] == "thang" else 12)
@@ -214,6 +252,7 @@ def _stated(
         _one(weeks),
         _one(paid),
         worked_months(question_folded),
+        contract_months(question_folded),
     )
 
 
@@ -239,13 +278,13 @@ def _judged(
 ) -> list[tuple[float, list[Band]]]:
     """(stated figure, the unit's bands of its kind) for each kind the question states;
     without ``thresholds``, not the kinds a rule's threshold counts (contribution years, time
-    worked)."""
-    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands)
+    worked, a contract's term: fitting, never excluding)."""
+    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands, contract_bands)
     return [
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)
         if value is not None
-        and (thresholds or kind not in (paid_bands, worked_bands))
+        and (thresholds or kind not in (paid_bands, worked_bands, contract_bands))
         and (found := kind(unit_folded))
     ]
 

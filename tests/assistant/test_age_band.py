@@ -10,6 +10,8 @@ from assistant.age_band import (
     actor_words,
     bands,
     child_bands,
+    contract_bands,
+    contract_months,
     excludes,
     fits,
     pregnancy_bands,
@@ -153,7 +155,7 @@ def test_the_weeks_of_a_pregnancy_that_ended_choose_the_point() -> None:
 
 
 def test_years_of_contributions_fit_and_never_exclude() -> None:
-    """"đóng BHXH được 17 năm" fits the pension's "từ đủ 15 năm trở lên"; 12 years do not fit it,
+    """ "đóng BHXH được 17 năm" fits the pension's "từ đủ 15 năm trở lên"; 12 years do not fit it,
     and do not exclude it either: a member short of the 15 years asks about that very rule."""
     pension = fold("khi nghỉ việc có thời gian đóng bảo hiểm xã hội bắt buộc từ đủ 15 năm trở lên")
     assert fits(pension, fold("Em 58 tuổi, nữ, đóng BHXH được 17 năm, có được lương hưu không?"))
@@ -165,7 +167,7 @@ def test_years_of_contributions_fit_and_never_exclude() -> None:
 
 
 def test_a_pregnancy_that_ended_counts_its_months_as_weeks() -> None:
-    """"sảy thai 2 tháng" is about 8.7 weeks: point b (20 days), not the 22-week rule."""
+    """ "sảy thai 2 tháng" is about 8.7 weeks: point b (20 days), not the 22-week rule."""
     point_b = fold("20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi")
     point_d = fold("50 ngày nếu thai từ đủ 22 tuần tuổi trở lên")
     asked = fold("Em sảy thai 2 tháng thì được nghỉ bao nhiêu ngày?")
@@ -175,7 +177,7 @@ def test_a_pregnancy_that_ended_counts_its_months_as_weeks() -> None:
 
 
 def test_time_worked_fits_and_never_excludes() -> None:
-    """"Làm ở công ty được 8 tháng" fits annual leave's "làm việc chưa đủ 12 tháng" (khoản 2 Điều
+    """ "Làm ở công ty được 8 tháng" fits annual leave's "làm việc chưa đủ 12 tháng" (khoản 2 Điều
     113), whose "chưa" is then a band, not a case that has not come about; 10 months do not
     exclude severance's "từ đủ 12 tháng trở lên" (the member asks about that very rule)."""
     partial = fold("Người lao động làm việc chưa đủ 12 tháng cho một người sử dụng lao động thì số ngày")
@@ -194,10 +196,33 @@ def test_time_worked_fits_and_never_excludes() -> None:
 
 
 def test_a_teenage_child_who_works_is_the_worker() -> None:
-    """"Con gái em 16 tuổi đi làm phục vụ quán" asks about a 16-year-old's hours: the band of 15 to
+    """ "Con gái em 16 tuổi đi làm phục vụ quán" asks about a 16-year-old's hours: the band of 15 to
     18 fits, the one under 15 does not; a young child's age stays the child's."""
     under_15 = fold("Thời giờ làm việc của người chưa đủ 15 tuổi không được quá 04 giờ trong 01 ngày")
     from_15 = fold("Thời giờ làm việc của người từ đủ 15 tuổi đến chưa đủ 18 tuổi không được quá 08 giờ")
     asked = fold("Con gái em 16 tuổi đi làm phục vụ quán cà phê đến 11 giờ đêm, như vậy có được không?")
     assert fits(from_15, asked) and excludes(under_15, asked)
     assert not excludes(under_15, fold("con em 2 tuổi bị ốm, em đi làm có được nghỉ không"))
+
+
+def test_a_contracts_term_fits_its_band_and_never_excludes() -> None:
+    """ "NLĐ ký HĐLĐ 1 năm muốn nghỉ thì báo trước mấy ngày" is point b's case (12 to 36 months,
+    30 days); "hđ không thời hạn" point a's (45 days). A term outside a band does not exclude."""
+    a = fold("Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;")
+    b = fold(
+        "Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn "
+        "có thời hạn từ 12 tháng đến 36 tháng;"
+    )
+    c = fold(
+        "Ít nhất 03 ngày làm việc nếu làm việc theo hợp đồng lao động xác định thời hạn "
+        "có thời hạn dưới 12 tháng;"
+    )
+    assert contract_bands(b) == [(12.0, 37.0)] and contract_bands(c) == [(0.0, 12.0)]
+    one_year = fold("NLĐ ký HĐLĐ 1 năm muốn nghỉ thì báo trước cho NSDLĐ mấy ngày?")
+    assert contract_months(one_year) == 12 and fits(b, one_year) and not fits(c, one_year)
+    assert not excludes(c, one_year)
+    open_ended = fold("em ky hd khong thoi han, muon nghi thi bao truoc bao lau")
+    assert fits(a, open_ended) and not fits(b, open_ended)
+    assert fits(c, fold("Em làm hợp đồng 6 tháng, nghỉ trước hạn phải báo trước mấy ngày?"))
+    # A contract named without a term states none.
+    assert contract_months(fold("hợp đồng lao động có bắt buộc lập thành văn bản không")) is None
