@@ -19,6 +19,7 @@ from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.registry import get_calculator
 from corpus.text import fold
 
+NO_CALCULATOR = ""  # a topic that is the rule's to answer, not a calculator's
 # (calculator, pattern on folded text), first match wins: a named allowance before a mere mention.
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
@@ -39,7 +40,10 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|luong huu (cua toi |duoc |la |bang |khoang )*(bao nhieu|bn)",
         ),
         ("tuoi_nghi_huu", r"nghi huu|ve huu|tuoi huu|luong huu"),
-        ("thai_san_cha", r"\bvo (toi|em|minh|anh)\b.*(sinh|de)\b"),
+        ("thai_san_cha", r"\bvo (toi|em|minh|anh|e)\b.*(sinh|de)\b"),
+        # A husband's leave asked as a rule ("vo sinh doi thi chong duoc nghi may ngay"): the
+        # rule's answer (retrieval), never the mother's calculator ("7 tháng").
+        (NO_CALCULATOR, r"\bvo (sinh|de)\b.*\bchong\b|\bchong\b.*\bvo (sinh|de)\b"),
         ("thai_san", r"thai san|sinh con|sinh em be|sinh doi|sinh ba\b"),
         ("boi_thuong_tai_nan", r"tai nan lao dong|benh nghe nghiep|suy giam kha nang"),
         (
@@ -142,7 +146,7 @@ def detect_topic(question: str) -> str | None:
         if pattern.search(folded):
             if name == "lam_viec_ban_dem" and _OVERTIME_SAID.search(folded):
                 continue  # "không tăng ca ban ngày, rồi tăng ca đêm" is night overtime
-            return name
+            return name or None
     return None
 
 

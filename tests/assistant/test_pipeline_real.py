@@ -576,6 +576,8 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "cty dong bhxh theo luong co ban thap hon luong thuc nhan, vay co dung ko",
             ("41/2024/QH15", 31, 1, "b"),
         ),
+        # A husband's leave asked as a rule: his point, not the mother's maternity calculator.
+        ("vo sinh doi thi chong duoc nghi may ngay", ("41/2024/QH15", 53, 2, "c")),
         # "tháng 13" alone is the bonus rule (it opened with social insurance registration).
         ("thang 13 cty co bat buoc phai tra ko", ("45/2019/QH14", 104, 1, None)),
         # A teenage child who works is the worker: not the hours of workers under 15.

@@ -36,6 +36,14 @@ def test_severance_in_words_or_digits_with_or_without_diacritics(question: str) 
     assert 3 <= len(answer.direct_answer.splitlines()) <= 6
 
 
+def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -> None:
+    """"vợ em sinh mổ" is the father's calculator; "vo sinh doi thi chong duoc nghi may ngay" asks
+    the rule (khoản 2 Điều 53, answered by retrieval), never the mother's "7 tháng"."""
+    answer = reply("vo e sinh mo, e nghi cham vo duoc may ngay huong bhxh")
+    assert answer.calculator == "thai_san_cha" and "7 ngày làm việc" in answer.direct_answer
+    assert answer_calculation("vo sinh doi thi chong duoc nghi may ngay", []) is None
+
+
 @pytest.mark.parametrize(
     "question",
     [
