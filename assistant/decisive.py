@@ -144,8 +144,11 @@ _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban
 # An article on maternity leave or benefit ("Nghỉ thai sản", "... chế độ thai sản") is another case
 # for a story that speaks of no pregnancy, birth, child or maternity at all (a member owed wages
 # read "Nghỉ thai sản: ... lao động nữ vẫn tiếp tục được hưởng trợ cấp thai sản").
+# Folded, "sa thải" (dismissal) holds "thai" and "vệ sinh", "phát sinh", "học sinh", "sinh viên",
+# "sinh hoạt", "sinh nhật" hold "sinh": none of them is a birth.
 _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
-    r"\b(?:thai|bau|sinh|sanh|de con|de xong|nuoi con|con (?:em|e|toi|minh|nho|gai|trai|be|moi)"
+    r"\b(?:(?<!sa )thai|bau|(?<!ve )(?<!phat )(?<!hoc )sinh(?! (?:vien|hoat|nhat|song))|sanh|de con|de xong"
+    r"|nuoi con|con (?:em|e|toi|minh|nho|gai|trai|be|moi)"
     r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang|co)|chong|em be|be (?:nho|so sinh)|hanh kinh"
     r"|kinh nguyet)\b"
 )
@@ -788,7 +791,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     father = query.mother and _FATHER_SUBJECT.search(whose) is not None and "lao dong nu" not in whose
     maternity = (
         not query.birth
-        and ("nghi thai san" in title or "che do thai san" in title)
+        and ("nghi thai san" in title or "che do thai san" in title or "bao ve thai san" in title)
         and "om dau" not in title  # a transition article on both sickness and maternity
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.

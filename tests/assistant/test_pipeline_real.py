@@ -576,6 +576,10 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "cty dong bhxh theo luong co ban thap hon luong thuc nhan, vay co dung ko",
             ("41/2024/QH15", 31, 1, "b"),
         ),
+        # "sa thải" is no pregnancy (folded, it holds "thai"): the protection of pregnant workers
+        # is another case for a member dismissed for six days' absence.
+        ("em nghỉ 6 ngày không xin phép, cty đuổi việc em có đúng không", ("45/2019/QH14", 125, 4, None)),
+        ("em mang thai 3 thang, cty duoi viec em co dung khong", ("45/2019/QH14", 137, 3, None)),
         # A husband's leave asked as a rule: his point, not the mother's maternity calculator.
         ("vo sinh doi thi chong duoc nghi may ngay", ("41/2024/QH15", 53, 2, "c")),
         # "tháng 13" alone is the bonus rule (it opened with social insurance registration).
