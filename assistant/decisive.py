@@ -144,12 +144,14 @@ _MOTHER_STORY = re.compile(  # "bầu" alone may be a union election ("bầu ban
 # An article on maternity leave or benefit ("Nghỉ thai sản", "... chế độ thai sản") is another case
 # for a story that speaks of no pregnancy, birth, child or maternity at all (a member owed wages
 # read "Nghỉ thai sản: ... lao động nữ vẫn tiếp tục được hưởng trợ cấp thai sản").
-# Folded, "sa thải" (dismissal) holds "thai" and "vệ sinh", "phát sinh", "học sinh", "sinh viên",
-# "sinh hoạt", "sinh nhật" hold "sinh": none of them is a birth.
+# Folded, "sa thải" (dismissal) holds "thai"; "vệ sinh", "phát sinh", "học sinh", "sinh viên",
+# "sinh hoạt", "sinh nhật" hold "sinh"; "vô cớ" is "vo co" and "phòng, chống" holds "chong": none
+# of them is a birth.
 _BIRTH_STORY = re.compile(  # folded: not "để", "còn", "nào", "vô" alone
     r"\b(?:(?<!sa )thai|bau|(?<!ve )(?<!phat )(?<!hoc )sinh(?! (?:vien|hoat|nhat|song))|sanh|de con|de xong"
     r"|nuoi con|con (?:em|e|toi|minh|nho|gai|trai|be|moi)"
-    r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang|co)|chong|em be|be (?:nho|so sinh)|hanh kinh"
+    r"|vo (?:em|e|toi|minh|anh|tui|sinh|de|mang)|(?<!phong )(?<!phong, )chong(?! (?:chay|doc|dich|tham|that))"
+    r"|em be|be (?:nho|so sinh)|hanh kinh"
     r"|kinh nguyet)\b"
 )
 # Other people's cases, by name: a unit whose subject is one of them is another case for a story
@@ -403,6 +405,7 @@ def _qualified(folded: str) -> str:
     """The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật",
     or a contract ended without notice, is the law's "trái pháp luật"."""
     qualified = folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
+    qualified = qualified.replace("vo co", "trai phap luat")  # "đuổi việc vô cớ"
     if _HEAVY_WORK.search(folded):
         qualified += " nang nhoc"
     return f"{qualified} trai phap luat" if _WITHOUT_NOTICE.search(folded) else qualified

@@ -19,6 +19,9 @@ from corpus.text import fold
         ("cty vi phạm an toàn, vệ sinh lao động", False),
         ("sinh viên làm thêm buổi tối", False),
         ("phát sinh chi phí đi lại", False),
+        ("bị đuổi việc vô cớ", False),
+        ("công tác phòng, chống cháy nổ", False),
+        ("chồng em bị tai nạn lao động", True),
     ],
 )
 def test_a_birth_is_named_by_its_words_not_by_look_alikes(story: str, birth: bool) -> None:

@@ -580,6 +580,8 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         # is another case for a member dismissed for six days' absence.
         ("em nghỉ 6 ngày không xin phép, cty đuổi việc em có đúng không", ("45/2019/QH14", 125, 4, None)),
         ("em mang thai 3 thang, cty duoi viec em co dung khong", ("45/2019/QH14", 137, 3, None)),
+        # "vô cớ" (folded "vo co", not "vợ có") is an unlawful ending: what the employer then owes.
+        ("e bi cty duoi viec vo co, e duoc boi thuong gi", ("45/2019/QH14", 41, 1, None)),
         # A husband's leave asked as a rule: his point, not the mother's maternity calculator.
         ("vo sinh doi thi chong duoc nghi may ngay", ("41/2024/QH15", 53, 2, "c")),
         # "tháng 13" alone is the bonus rule (it opened with social insurance registration).
