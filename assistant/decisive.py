@@ -202,7 +202,11 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
     "hiv": (re.compile(r"\bnhiem hiv\b"), re.compile(r"\bhiv\b|\baids\b"), "own"),
     "coal": (
         re.compile(r"\bkhai thac than\b|\btrong ham lo\b"),
-        re.compile(r"\bthan\b|\bham lo\b|\bham mo\b|\bmo than\b"),
+        # not the folded "thân" of "thân nhân", "bản thân", "tự thân"
+        re.compile(
+            r"(?<!ban )(?<!tu )\bthan\b(?! (?:nhan|the|thien|phan|thiet|chu|minh|nhu))"
+            r"|\bham lo\b|\bham mo\b|\bmo than\b"
+        ),
         "own",
     ),
     # Minors: "cty không phát khẩu trang cho công nhân làm hóa chất" is not answered with the work
@@ -242,7 +246,9 @@ _SCHEMES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = 
         re.compile(r"^nguoi tham gia bao hiem y te\b"),
         re.compile(
             r"\by te\b|\bbhyt\b|\bkham (?:chua )?benh\b|\bchua benh\b|\bthe (?:bh|bao hiem)\b"
-            r"|\bvien phi\b|\bthuoc\b|\bdieu tri\b|\bnam vien\b|\bbenh vien\b"
+            # medicine, not the folded "thuộc" of "thuộc đối tượng", "thuộc trường hợp"
+            r"|\bvien phi\b|\b(?:tien|mua|uong|ke|cap|lay) thuoc\b|\bthuoc (?:men|uong|tay|bo)\b"
+            r"|\bdieu tri\b|\bnam vien\b|\bbenh vien\b"
         ),
     ),
     "voluntary": (
