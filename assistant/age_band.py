@@ -35,10 +35,11 @@ _CHILD_BAND = re.compile(
 # "mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao ...": from month 6 at least.
 _PREGNANCY_BAND = re.compile(r"mang thai tu thang thu (\d{1,2})(?: hoac tu thang thu (\d{1,2}))?")
 _PREGNANT_CASE = re.compile(r"\bmang thai\b(?! ho)")
-# What a member says of them: "bầu 8 tháng", "mang bầu tháng thứ 7", "có bầu được 3 tháng";
+# What a member says of them: "bầu 8 tháng", "mang bầu tháng thứ 7", "có bầu được 3 tháng" (not
+# the folded "sa thải 3 tháng" of a dismissal);
 # "con em mới được 8 tháng", "con tôi 5 tuổi".
 _PREGNANT = re.compile(
-    r"(?<!kham )(?:thai|bau)(?: (?:duoc|da|den|roi|hon|khoang|gan|dang|moi))*"
+    r"(?<!kham )(?<!sa )(?:thai|bau)(?: (?:duoc|da|den|roi|hon|khoang|gan|dang|moi))*"
     r"(?: thang thu (\d{1,2})| (\d{1,2}) thang)\b"
 )
 _CHILD_AGE = re.compile(
@@ -52,7 +53,9 @@ _CHILD_AGE = re.compile(
 _WEEKS_BETWEEN = re.compile(r"thai tu du (\d{1,2}) tuan tuoi den duoi (\d{1,2}) tuan tuoi")
 _WEEKS_BELOW = re.compile(r"thai duoi (\d{1,2}) tuan tuoi")
 _WEEKS_FROM = re.compile(r"thai tu du (\d{1,2}) tuan tuoi tro len")
-_WEEKS = re.compile(r"\bthai(?: (?:duoc|da|moi|khoang|gan|hon|luc|thi|roi|tam|chua))* (\d{1,2}) tuan\b")
+_WEEKS = re.compile(
+    r"(?<!sa )\bthai(?: (?:duoc|da|moi|khoang|gan|hon|luc|thi|roi|tam|chua))* (\d{1,2}) tuan\b"
+)
 
 # Years of social-insurance contributions: the law's bands ("có thời gian đóng bảo hiểm xã hội bắt
 # buộc từ đủ 15 năm trở lên", "30 ngày nếu đã đóng ... dưới 15 năm; 40 ngày nếu đã đóng từ đủ 15

@@ -226,3 +226,10 @@ def test_a_contracts_term_fits_its_band_and_never_excludes() -> None:
     assert fits(c, fold("Em làm hợp đồng 6 tháng, nghỉ trước hạn phải báo trước mấy ngày?"))
     # A contract named without a term states none.
     assert contract_months(fold("hợp đồng lao động có bắt buộc lập thành văn bản không")) is None
+
+
+def test_a_dismissal_is_no_pregnancy() -> None:
+    """Folded, "sa thải 3 tháng trước" holds "thai 3 thang": not a month of pregnancy."""
+    seventh = fold("mang thai từ tháng thứ 07")
+    assert not excludes(seventh, fold("em bi sa thai 3 thang truoc, gio moi biet la trai luat"))
+    assert excludes(seventh, fold("em co bau 3 thang"))
