@@ -104,6 +104,10 @@ def _opens_like_follow_up(question: str, folded: str) -> bool:
     return bool(_OPENER_ACCENTED.search(lowered))
 
 
+# What a debt is of: the folded "no" before these is "nợ" (owed), not the function word "nó".
+_OWED = frozenset({"luong", "tien", "bhxh", "bh", "bao", "phep"})
+
+
 def rewrite_follow_up(question: str, conversation: Conversation) -> str:
     """Append the previous question's key terms to a short elliptical follow-up.
 
@@ -122,9 +126,12 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
         return f"{question} {previous}"
     own = set(content_words(question))
     carried: list[str] = []
-    for token in previous.split():
+    tokens = previous.split()
+    for i, token in enumerate(tokens):
         key = fold(token).strip(".,;:?!()\"'")
-        if not key or key in own or not is_content_word(token.strip(".,;:?!()\"'")):
+        after = fold(tokens[i + 1]).strip(".,;:?!()\"'") if i + 1 < len(tokens) else ""
+        owed = key == "no" and after in _OWED  # "no luong" typed without diacritics is "nợ lương"
+        if not owed and (not key or key in own or not is_content_word(token.strip(".,;:?!()\"'"))):
             continue
         carried.append(token.strip(".,;:?!()\"'"))
         if len(carried) >= CARRIED_TERMS:

@@ -60,9 +60,13 @@ class TestFollowUpRewrite:
         question = "còn nếu tôi nghỉ luôn thì sao?"
         carried = rewrite_follow_up(question, conversation).removeprefix(question).split()
         assert carried[:3] == ["Công", "ty", "nợ"] and "em" not in carried and "rồi" not in carried
-        # typed without diacritics, "no" may be the stop word: not carried
+        # Typed without diacritics, "no" is the stop word "nó" ("sep no bat em"), except before
+        # what is owed: "no luong" is "nợ lương" (without it the follow-up opened with the notice
+        # periods of special occupations, not the right to quit at once over unpaid wages).
         bare = Conversation.from_history([("cong ty no luong em 2 thang roi", "...")])
-        assert "no" not in rewrite_follow_up(question, bare).removeprefix(question).split()
+        assert "no" in rewrite_follow_up(question, bare).removeprefix(question).split()
+        boss = Conversation.from_history([("sep no bat em lam them 4 tieng moi ngay", "...")])
+        assert "no" not in rewrite_follow_up(question, boss).removeprefix(question).split()
 
     def test_longer_follow_up_is_searched_with_the_whole_previous_question(self) -> None:
         previous = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ"
