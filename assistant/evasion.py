@@ -60,6 +60,13 @@ _REMEDY = (
     r"|quyen loi|doi lai|bao ve quyen)\b"
 )
 _HOW_TO_EVADE = re.compile(_HOW_TO + _ACTOR + _EVADE)
+# The employer withholds what the member is owed ("công ty không chịu chốt", "cty ko trả"): a
+# member asking how to get it ("làm thế nào để chốt sổ bhxh khi công ty không chịu chốt") wants
+# the law applied, unless she also asks to conceal something.
+_WITHHELD_RE = re.compile(
+    r"\b(cong ty|cty|sep|chu|doanh nghiep|giam doc|quan ly|ho) (van )?(khong|ko|k|chua|cu) (chiu|chot|tra"
+    r"|dong|thanh toan|ky|cho|giai quyet|bao)\b"
+)
 _REQUEST_RE = re.compile(_REQUEST)
 _CONCEAL_RE = re.compile(_CONCEAL)
 _REMEDY_RE = re.compile(_REMEDY)
@@ -79,6 +86,8 @@ def asks_to_evade(question: str, *, flagged: bool = False) -> bool:
     if _HOW_TO_EVADE.search(text):
         return True
     concealing = bool(_CONCEAL_RE.search(text))
+    if _WITHHELD_RE.search(text) and not concealing:
+        return False
     requesting = bool(_REQUEST_RE.search(text))
     # A story with no request in it is a member telling what was done to her ("cty bắt công nhân
     # đi làm sớm 15 phút để họp mà không tính lương"), however much it reads like an evasion.

@@ -37,6 +37,7 @@ _ANNOUNCES = re.compile(r":\s*$")
 WHOLE_LIST_CHARS = 700
 POINT_CHARS = 140
 MAX_POINTS = 8
+ITEM_CHARS = 200  # an article's clauses are a list of items only when each is this short
 
 
 def asks_for_list(question: str) -> bool:
@@ -45,13 +46,17 @@ def asks_for_list(question: str) -> bool:
 
 @dataclass(frozen=True)
 class ListAnswer:
-    clause: LegalUnit  # the clause whose points are the list: what the answer cites
+    clause: LegalUnit  # the clause (or article) whose points (clauses) are the list: what is cited
     text: str  # the lead-in, then one point per line ("a) ...")
     whole: bool  # every point is quoted whole (nothing cut)
 
 
 def list_answer(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
-    """The list a point belongs to, when its clause's lead-in announces the list; else None."""
+    """The list a point belongs to, when its clause's lead-in announces the list, or the list of
+    short clauses an article is under its title ("Hồ sơ hưởng chế độ tai nạn lao động: 1. Sổ bảo
+    hiểm xã hội. 2. Giấy ra viện ..."); else None."""
+    if context.unit.kind is UnitKind.CLAUSE and not context.article_lead:
+        return _clause_list(corpus, context)
     clause = context.clause
     if (
         context.unit.kind is not UnitKind.POINT
@@ -68,3 +73,15 @@ def list_answer(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
         lines = [clip(line, POINT_CHARS) for line in lines]
     lead = strip_enumerator(context.clause_lead.strip())
     return ListAnswer(clause=clause, text="\n".join([lead, *lines]), whole=whole)
+
+
+def _clause_list(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
+    """An article with no lead-in whose clauses are all short items: its title, then them all."""
+    article = context.article
+    clauses = [u for u in corpus.children(article.id) if u.kind is UnitKind.CLAUSE]
+    lines = [f"{c.clause}. {strip_enumerator(c.text)}" for c in clauses]
+    if not 2 <= len(clauses) <= MAX_POINTS or any(len(line) > ITEM_CHARS for line in lines):
+        return None
+    if sum(len(line) for line in lines) > WHOLE_LIST_CHARS:
+        return None
+    return ListAnswer(clause=article, text="\n".join([f"{article.title}:", *lines]), whole=True)

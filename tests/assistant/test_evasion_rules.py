@@ -71,3 +71,11 @@ def test_a_flagged_story_without_a_request_is_not_evasion(question: str) -> None
 )
 def test_role_play_and_everyday_requests_are_requests(question: str) -> None:
     assert asks_to_evade(question, flagged=True)
+
+
+def test_a_member_asking_how_to_get_what_the_employer_withholds_is_not_evasion() -> None:
+    """"làm thế nào để chốt sổ bhxh khi công ty không chịu chốt" (classifier 0.95) asks for the law
+    to be applied; the same employer failure with a request to conceal still is evasion."""
+    assert not asks_to_evade("làm thế nào để chốt sổ bhxh khi công ty không chịu chốt", flagged=True)
+    assert not asks_to_evade("cty ko tra so bhxh, lam sao de lay lai", flagged=True)
+    assert asks_to_evade("cty không đóng bhxh cho công nhân, làm sao để không bị phát hiện", flagged=True)

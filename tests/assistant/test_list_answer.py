@@ -60,3 +60,14 @@ def test_the_pipeline_answers_a_list_question_with_the_list(pipeline: Any) -> No
     first = answer.citations[0]
     assert (first.law_id, first.article, first.clause, first.point) == ("74/2025/QH15", 38, 1, None)
     assert all(f"\n{p}) " in answer.direct_answer for p in "abcd")
+
+
+def test_an_article_of_short_clauses_is_listed_under_its_title(corpus: Any) -> None:
+    """Điều 57 Luật ATVSLĐ has no lead-in: its title, then its four papers."""
+    listed = list_answer(corpus, context_of(corpus, corpus.units["84/2015/QH13:d57:k1"]))
+    assert listed is not None and listed.clause.id == "84/2015/QH13:d57" and listed.whole
+    lines = listed.text.splitlines()
+    assert lines[0] == "Hồ sơ hưởng chế độ tai nạn lao động:"
+    assert [x[:2] for x in lines[1:]] == ["1.", "2.", "3.", "4."]
+    # An article whose clauses are whole rules is no list (Điều 36's are hundreds of characters).
+    assert list_answer(corpus, context_of(corpus, corpus.units["45/2019/QH14:d36:k3"])) is None
