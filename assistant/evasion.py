@@ -57,7 +57,7 @@ _REMEDY = (
     r"\b(thi (toi|em|minh|chung toi)|phai lam gi|lam gi de|bao (o dau|cho ai|len)|to cao|khieu nai"
     r"|khoi kien|kien (cong ty|doanh nghiep)|(co )?bi (xu )?phat (the nao|bao nhieu|nhu the nao|khong|ko|gi)"
     r"|xu ly the nao|co dung (luat|khong|ko)|co vi pham|co hop phap|trai (phap )?luat (khong|ko)"
-    r"|quyen loi|doi lai|bao ve quyen)\b"
+    r"|quyen loi|doi lai|lay lai|bao ve quyen)\b"
 )
 _HOW_TO_EVADE = re.compile(_HOW_TO + _ACTOR + _EVADE)
 # The employer withholds what the member is owed ("công ty không chịu chốt", "cty ko trả"): a

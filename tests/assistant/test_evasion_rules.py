@@ -78,4 +78,5 @@ def test_a_member_asking_how_to_get_what_the_employer_withholds_is_not_evasion()
     to be applied; the same employer failure with a request to conceal still is evasion."""
     assert not asks_to_evade("làm thế nào để chốt sổ bhxh khi công ty không chịu chốt", flagged=True)
     assert not asks_to_evade("cty ko tra so bhxh, lam sao de lay lai", flagged=True)
+    assert not asks_to_evade("lam sao de lay lai so bhxh khi cty giu", flagged=True)
     assert asks_to_evade("cty không đóng bhxh cho công nhân, làm sao để không bị phát hiện", flagged=True)
