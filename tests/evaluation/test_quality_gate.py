@@ -116,12 +116,15 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # Re-pinned 2026-12-03 (eleventh session) after the reranker reorders the retriever's top 25
 # articles, chosen on dev_tune (run 20261203-212238-answers-d7df42): scenario Hit@5 0.956,
 # clause_Recall@5 0.902, fact_recall 0.656, facts_all_rate 0.622 (q613); the rest equal.
+# Re-pinned 2026-12-04 (twelfth session) after members' words for founding and joining a union
+# (run 20261204-004056-answers-97e44a): scenario fact_recall 0.678, facts_all_rate 0.644 (q495,
+# seen only as a changed line of the comparison); the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
         "Hit@5": 0.956 - SLACK,
         "clause_Recall@5": 0.902 - SLACK,
-        "fact_recall": 0.656 - SLACK,
-        "facts_all_rate": 0.622 - SLACK,
+        "fact_recall": 0.678 - SLACK,
+        "facts_all_rate": 0.644 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.875 - SLACK,
