@@ -134,13 +134,15 @@ def without_bands(folded: str) -> str:
     return _ABOVE.sub(" ", _FROM.sub(" ", _BELOW.sub(" ", _BETWEEN.sub(" ", folded))))
 
 
+def _months(count: str, unit: str) -> float:
+    """A duration read as "<count> tháng" or "<count> năm", in months."""
+    return float(count) * (12 if unit == "nam" else 1)
+
+
 def worked_bands(folded: str) -> list[Band]:
     """The bands of time worked for the employer a text of law names, in months."""
-    def months(m: re.Match[str]) -> float:
-        return float(m.group(1)) * (12 if m.group(2) == "nam" else 1)
-
-    return [(0.0, months(m)) for m in _WORKED_BELOW.finditer(folded)] + [
-        (months(m), math.inf) for m in _WORKED_FROM.finditer(folded)
+    return [(0.0, _months(*m.groups())) for m in _WORKED_BELOW.finditer(folded)] + [
+        (_months(*m.groups()), math.inf) for m in _WORKED_FROM.finditer(folded)
     ]
 
 
@@ -165,7 +167,7 @@ def contract_bands(folded: str) -> list[Band]:
 @lru_cache(maxsize=1024)
 def contract_months(question_folded: str) -> float | None:
     """The term of the member's contract, in months (INDEFINITE for one with no term)."""
-    terms = [float(n) * (12 if u == "nam" else 1) for n, u in _CONTRACT_STATED.findall(question_folded)]
+    terms = [_months(n, u) for n, u in _CONTRACT_STATED.findall(question_folded)]
     if _CONTRACT_OPEN_STATED.search(question_folded):
         terms.append(INDEFINITE)
     return _one(terms)
@@ -225,7 +227,7 @@ WEEKS_PER_MONTH = 4.345
 @lru_cache(maxsize=1024)
 def worked_months(question_folded: str) -> float | None:
     """How long the member says she has worked for the employer, in months (one figure only)."""
-    return _one([float(n) * (12 if u == "nam" else 1) for n, u in _WORKED_STATED.findall(question_folded)])
+    return _one([_months(n, u) for n, u in _WORKED_STATED.findall(question_folded)])
 
 
 @lru_cache(maxsize=1024)

@@ -356,6 +356,7 @@ class _Query:
     lawful: bool  # the member states the contract was ended lawfully ("em nghỉ việc đúng luật")
     spoken: frozenset[str]  # the other people's cases and schemes the story speaks of (``_spoken``)
     causes: frozenset[str]  # the no-fault causes of a stoppage the story names (``fault.causes``)
+    denied: tuple[tuple[str, str], ...]  # outcomes the member says failed (``denied_outcomes``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -385,6 +386,7 @@ class _Query:
             _LAWFUL.search(folded) is not None and "trai phap luat" not in qualified,
             _spoken(folded),
             causes,
+            denied_outcomes(folded),
             rarity or {},
         )
 
@@ -749,7 +751,7 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
         _folded(f"{context.clause_lead}\n{focus_folded}"), query.faults
     )
     infertility = not query.infertility and _INFERTILITY.search(focus_folded) is not None
-    denied = _denied_outcome(focus_folded, query.folded)
+    denied = _denied_outcome(focus_folded, query.denied)
     return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility) + int(denied)
 
 
@@ -774,13 +776,17 @@ _OUTCOMES = (
 )
 
 
-def _denied_outcome(unit_folded: str, question_folded: str) -> bool:
+def denied_outcomes(question_folded: str) -> tuple[tuple[str, str], ...]:
+    """The outcomes (as the law words them, and their failure) the member says did not come
+    about; read once per question."""
+    return tuple((done, failed) for done, failed, member in _OUTCOMES if member.search(question_folded))
+
+
+def _denied_outcome(unit_folded: str, denied: tuple[tuple[str, str], ...]) -> bool:
     """Whether the unit's case is an outcome the member says did not come about (the unit names
     the outcome and never its failure)."""
     return any(
-        member.search(question_folded) and re.search(rf"\b{done}\b", unit_folded.replace(failed, " "))
-        and failed not in unit_folded
-        for done, failed, member in _OUTCOMES
+        failed not in unit_folded and re.search(rf"\b{done}\b", unit_folded) for done, failed in denied
     )
 
 

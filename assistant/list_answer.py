@@ -41,12 +41,12 @@ ITEM_CHARS = 200  # an article's clauses are a list of items only when each is t
 
 
 def asks_for_list(question: str) -> bool:
-    return _ASKS_FOR_LIST.search(fold(question.lower())) is not None
+    return _ASKS_FOR_LIST.search(fold(question)) is not None
 
 
 @dataclass(frozen=True)
 class ListAnswer:
-    clause: LegalUnit  # the clause (or article) whose points (clauses) are the list: what is cited
+    unit: LegalUnit  # the clause (or article) whose points (clauses) are the list: what is cited
     text: str  # the lead-in, then one point per line ("a) ...")
     whole: bool  # every point is quoted whole (nothing cut)
 
@@ -72,7 +72,7 @@ def list_answer(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
     if not whole:
         lines = [clip(line, POINT_CHARS) for line in lines]
     lead = strip_enumerator(context.clause_lead.strip())
-    return ListAnswer(clause=clause, text="\n".join([lead, *lines]), whole=whole)
+    return ListAnswer(unit=clause, text="\n".join([lead, *lines]), whole=whole)
 
 
 def _clause_list(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
@@ -84,4 +84,4 @@ def _clause_list(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
         return None
     if sum(len(line) for line in lines) > WHOLE_LIST_CHARS:
         return None
-    return ListAnswer(clause=article, text="\n".join([f"{article.title}:", *lines]), whole=True)
+    return ListAnswer(unit=article, text="\n".join([f"{article.title}:", *lines]), whole=True)

@@ -46,6 +46,8 @@ def synonyms() -> tuple[Synonym, ...]:
         for key, value in section.items():
             key = unicodedata.normalize("NFC", key).lower()
             value = unicodedata.normalize("NFC", value)
+            if not value and " " not in key:  # a blocker keeps its last word as context
+                raise ValueError(f"query_synonyms.toml: the blocking key {key!r} needs two words or more")
             entries.append(Synonym(_compile(key), value, folded=False))
             folded_key = strip_marks(key)
             # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.

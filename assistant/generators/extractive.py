@@ -67,7 +67,7 @@ class ExtractiveGenerator:
         best = ranked[0]
         listed = self._list(question, best, doubtful)
         text = "".join(self._pieces(best, doubtful, listed))
-        shown = listed.clause if listed else best.unit
+        shown = listed.unit if listed else best.unit
         cited = (shown, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
         meta = {
             "decisive_unit": shown.id,
@@ -121,7 +121,7 @@ class ExtractiveGenerator:
         if listed is not None:  # the question asks for the list: all its points, under its lead-in
             yield listed.text
             basis = messages.VERBATIM_BLOCK if listed.whole else messages.LIST_CUT
-            yield f"\n\n{self._heading(best, listed.clause)} {basis}"
+            yield f"\n\n{self._heading(best, listed.unit)} {basis}"
             return
         rule = rule_sentence(best)
         quote = best.context.quote(best.focus)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.decisive import _denied_outcome
+from assistant.decisive import _denied_outcome, denied_outcomes
 from corpus.text import fold
 
 SETTLED = fold("Trường hợp các bên thỏa thuận được, hòa giải viên lao động lập biên bản hòa giải thành.")
@@ -27,4 +27,4 @@ EITHER = fold("Bản sao biên bản hòa giải thành hoặc hòa giải khôn
     ],
 )
 def test_a_denied_outcome_is_another_case(unit: str, question: str, denied: bool) -> None:
-    assert _denied_outcome(unit, fold(question)) is denied
+    assert _denied_outcome(unit, denied_outcomes(fold(question))) is denied

@@ -44,7 +44,7 @@ def test_the_list_is_the_points_under_their_lead_in(corpus: Corpus) -> None:
     """Khoản 1 Điều 38 Luật Việc làm 2025: four conditions, cut where a point is long."""
     point = corpus.units["74/2025/QH15:d38:k1:b"]
     listed = list_answer(corpus, context_of(corpus, point))
-    assert listed is not None and listed.clause.id == "74/2025/QH15:d38:k1"
+    assert listed is not None and listed.unit.id == "74/2025/QH15:d38:k1"
     lines = listed.text.splitlines()
     assert lines[0].endswith("khi có đủ các điều kiện sau đây:")
     assert [line[:2] for line in lines[1:]] == ["a)", "b)", "c)", "d)"]
@@ -65,7 +65,7 @@ def test_the_pipeline_answers_a_list_question_with_the_list(pipeline: Any) -> No
 def test_an_article_of_short_clauses_is_listed_under_its_title(corpus: Any) -> None:
     """Điều 57 Luật ATVSLĐ has no lead-in: its title, then its four papers."""
     listed = list_answer(corpus, context_of(corpus, corpus.units["84/2015/QH13:d57:k1"]))
-    assert listed is not None and listed.clause.id == "84/2015/QH13:d57" and listed.whole
+    assert listed is not None and listed.unit.id == "84/2015/QH13:d57" and listed.whole
     lines = listed.text.splitlines()
     assert lines[0] == "Hồ sơ hưởng chế độ tai nạn lao động:"
     assert [x[:2] for x in lines[1:]] == ["1.", "2.", "3.", "4."]
