@@ -33,8 +33,13 @@ class Synonym:
     key: str = ""  # the key as written: in a question typed with diacritics, only this matches
 
 
-def _compile(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+# "{n}" in a key stands for a count as members type it ("ký 4 lần", "ký hai lần").
+_COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|mot|bon|sau)"
+
+
+def key_pattern(key: str) -> re.Pattern[str]:
+    """A synonym key as a whole-word pattern; "{n}" in it matches a count."""
+    return re.compile(rf"(?<!\w){re.escape(key).replace(re.escape('{n}'), _COUNT)}(?!\w)")
 
 
 @cache
@@ -48,13 +53,13 @@ def synonyms() -> tuple[Synonym, ...]:
             value = unicodedata.normalize("NFC", value)
             if not value and " " not in key:  # a blocker keeps its last word as context
                 raise ValueError(f"query_synonyms.toml: the blocking key {key!r} needs two words or more")
-            entries.append(Synonym(_compile(key), value, folded=False))
+            entries.append(Synonym(key_pattern(key), value, folded=False))
             folded_key = strip_marks(key)
             # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.
             if folded_key != key and (" " in key or key.isascii()):
-                entries.append(Synonym(_compile(folded_key), value, folded=True, key=key))
+                entries.append(Synonym(key_pattern(folded_key), value, folded=True, key=key))
             elif key.isascii():
-                entries[-1] = Synonym(_compile(key), value, folded=True, key=key)
+                entries[-1] = Synonym(key_pattern(key), value, folded=True, key=key)
     # Longest keys first so "lương tối thiểu vùng" wins over "lương tối thiểu".
     return tuple(sorted(entries, key=lambda s: -len(s.pattern.pattern)))
 

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from corpus.text import fold, folded_stopwords
+from indexing.query import key_pattern
 
 COSINE_MIN = 0.90
 LOST_MAX = 0.7
@@ -104,7 +105,7 @@ def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     pairs = {fold(k.lower()): fold(v.lower()) for section in table for k, v in section.items() if v}
     pairs.update(EXTRA_SYNONYMS)
     ordered = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
-    return tuple((_word(k), v) for k, v in ordered)
+    return tuple((key_pattern(k), v) for k, v in ordered)
 
 
 def _word(phrase: str) -> re.Pattern[str]:

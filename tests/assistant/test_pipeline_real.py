@@ -596,6 +596,20 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "Em phải nộp 5 triệu tiền đặt cọc khi vào làm, giờ nghỉ cty không trả lại",
             ("45/2019/QH14", 17, 2, None),
         ),
+        # A nursing mother's hour (it was declined as off-topic), a beating by the director (it
+        # opened with a director's contract), overtime per month (funeral grant after 60
+        # months), an in-law's death (undecided).
+        ("em đang nuôi con 8 tháng, mỗi ngày được về sớm 1 tiếng không", ("45/2019/QH14", 137, 4, None)),
+        ("giám đốc đánh em ở xưởng, em phải làm sao", ("45/2019/QH14", 8, 2, None)),
+        ("cty bắt tăng ca mỗi tháng 60 tiếng có vượt quá không", ("45/2019/QH14", 107, 2, "b")),
+        ("bố chồng em mất, em có được nghỉ có lương không", ("45/2019/QH14", 115, 1, "c")),
+        # A disciplinary meeting never called (it opened with the list of ending cases), a late
+        # unemployment filing (it opened with the papers).
+        ("em bị kỷ luật sa thải nhưng không được mời họp, em làm gì", ("145/2020/NĐ-CP", 70, 2, "a")),
+        (
+            "em nghỉ việc 4 tháng rồi mới đi nộp hồ sơ thất nghiệp có được không",
+            ("374/2025/NĐ-CP", 14, 2, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(

@@ -93,6 +93,21 @@ class TestNormalizeQuery:
     def test_members_words_for_the_law(self, question: str, expected: str) -> None:
         assert expected in normalize_query(question)
 
+    @pytest.mark.parametrize(
+        ("question", "found"),
+        [
+            ("em ký hđ 3 tháng liên tục 4 lần rồi", True),
+            ("cty ky hai lan hd roi", True),
+            ("ký ba hợp đồng liên tiếp", True),
+            ("em ký hợp đồng rồi", False),  # no count: not a renewal
+            ("khám thai 5 lần", False),
+        ],
+    )
+    def test_a_count_in_a_key(self, question: str, found: bool) -> None:
+        # "{n}" in a key is any count a member types, in digits or words.
+        renewal = "chỉ được ký thêm 01 lần hợp đồng lao động xác định thời hạn"
+        assert (renewal in expansions(question)) is found
+
     def test_longest_key_wins(self) -> None:
         found = expansions("lương tối thiểu vùng")
         assert found == ["mức lương tối thiểu vùng"]
