@@ -610,6 +610,13 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em nghỉ việc 4 tháng rồi mới đi nộp hồ sơ thất nghiệp có được không",
             ("374/2025/NĐ-CP", 14, 2, None),
         ),
+        # A holiday named by its date is the 300% of point c (it opened with ordinary days'
+        # 150%); an accident on the way to work is the commute case (it opened with holiday pay).
+        ("ngày 2/9 em đi làm cả ngày, cty phải trả bao nhiêu phần trăm lương", ("45/2019/QH14", 98, 1, "c")),
+        (
+            "em bị xe đâm trên đường từ nhà đến cty, gãy chân nghỉ 2 tháng, cty có phải trả lương không",
+            ("84/2015/QH13", 45, 1, "c"),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
