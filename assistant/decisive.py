@@ -71,8 +71,10 @@ _ASKS_FOR_FIGURE = re.compile(
 _NUMBER = re.compile(r"\d+")
 # The numbers of a date ("ngày 10 tháng 3 âm lịch", "tháng 5/2025", "ngày 01/7/2025") are not
 # amounts: a member's "3 ngày" is not the law's "tháng 3", but her "sau ngày 01/7/2025" is the
-# transition rule's "từ ngày 01 tháng 7 năm 2025".
-_DATE = re.compile(r"\b(?:ngày|tháng|năm|ngay|thang)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE)
+# transition rule's "từ ngày 01 tháng 7 năm 2025". "mùng 1 Tết" is a day, not one of anything.
+_DATE = re.compile(
+    r"\b(?:ngày|tháng|năm|ngay|thang|mùng|mồng|mung|mong)\s+\d+(?:[/.-]\d+){0,2}", re.IGNORECASE
+)
 # The unit a number counts, read from the word after it ("3 ngày", "6h", "7 tháng", "55 tuổi",
 # "30%") or, for an ordinal, before it ("tháng thứ 07"): "3 tháng" is not the law's "03 ngày", nor
 # "6h" its "tháng thứ 06". A number with no unit matches a number of any unit.
@@ -115,7 +117,7 @@ _CATCH_ALL = re.compile(
 # about another situation. "Trái pháp luật" also counts in the article's title and lead-ins:
 # "1. Không được trợ cấp thôi việc." means nothing else than the title it sits under ("Nghĩa vụ
 # của người lao động khi đơn phương chấm dứt hợp đồng lao động trái pháp luật").
-_QUALIFIERS = ("chua", "trai phap luat", "nang nhoc")
+_QUALIFIERS = ("chua", "trai phap luat", "nang nhoc", "lam them gio vao ban dem")
 _CONTEXT_QUALIFIERS = ("trai phap luat",)
 _SPECIAL_GRADE = "dac biet nang nhoc"
 # A unit whose subject is a surrogate or the mother who asked for one ("Lao động nữ nhờ mang thai
@@ -416,7 +418,14 @@ def _qualified(folded: str) -> str:
     qualified = qualified.replace("vo co", "trai phap luat")  # "đuổi việc vô cớ"
     if _HEAVY_WORK.search(folded):
         qualified += " nang nhoc"
+    if _NIGHT.search(folded):
+        qualified += " lam them gio vao ban dem"
     return f"{qualified} trai phap luat" if _WITHOUT_NOTICE.search(folded) else qualified
+
+
+# Night work in a member's words: without any, overtime at night (the extra 20% of khoản 3 Điều
+# 98) is another case than hers ("cty bat em di lam ngay mung 1 tet ma khong tra them tien").
+_NIGHT = re.compile(r"\b(?:dem|khuya|ca 3|ca ba|buoi toi|ca toi|lam toi|22 ?h|22 gio|23 ?h|23 gio)\b")
 
 
 # Heavy, toxic or dangerous work in a member's words: without any, a unit for "nghề, công việc

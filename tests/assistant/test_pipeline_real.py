@@ -617,6 +617,15 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em bị xe đâm trên đường từ nhà đến cty, gãy chân nghỉ 2 tháng, cty có phải trả lương không",
             ("84/2015/QH13", 45, 1, "c"),
         ),
+        # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
+        # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
+        ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
+        # Long treatment: the ban on ending the contract of a worker under treatment (it opened
+        # with the worker on annual or personal leave).
+        (
+            "em bi benh ung thu phai dieu tri dai ngay, cty co duoc cho em nghi viec khong",
+            ("45/2019/QH14", 37, 1, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
