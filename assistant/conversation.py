@@ -143,4 +143,7 @@ def rewrite_follow_up(question: str, conversation: Conversation) -> str:
     carried.extend(topic[:CARRIED_TOPIC_TERMS])
     if not carried:
         return question
-    return f"{question} {' '.join(carried)}"
+    rewritten = f"{question} {' '.join(carried)}"
+    # A follow-up typed without diacritics stays so: an accented topic term ("báo trước") would
+    # make the whole line read as accented and skip the diacritics restorer.
+    return fold(rewritten) if is_unaccented(question) else rewritten

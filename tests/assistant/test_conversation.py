@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import Conversation, is_follow_up, rewrite_follow_up
+from corpus.text import is_unaccented
 
 
 class TestConversation:
@@ -67,6 +68,16 @@ class TestFollowUpRewrite:
         assert "no" in rewrite_follow_up(question, bare).removeprefix(question).split()
         boss = Conversation.from_history([("sep no bat em lam them 4 tieng moi ngay", "...")])
         assert "no" not in rewrite_follow_up(question, boss).removeprefix(question).split()
+
+    def test_a_follow_up_typed_without_diacritics_stays_without(self) -> None:
+        """The previous question's topic term is carried from the lexicon with diacritics ("báo
+        trước"): appended to "con neu hd khong thoi han thi sao" it made the line read as
+        accented, so the diacritics restorer skipped it and the answer was a form's transition
+        rule; the whole line is folded instead and opens with khoản 1 điểm a Điều 35."""
+        previous = "em lam hd 1 nam, muon nghi viec thi bao truoc may ngay"
+        question = "con neu hd khong thoi han thi sao"
+        rewritten = rewrite_follow_up(question, Conversation.from_history([(previous, "...")]))
+        assert is_unaccented(rewritten) and rewritten.startswith(question) and "bao truoc" in rewritten
 
     def test_longer_follow_up_is_searched_with_the_whole_previous_question(self) -> None:
         previous = "em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca tới 9h tối, vậy có đúng ko ạ"

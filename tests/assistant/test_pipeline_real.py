@@ -766,3 +766,14 @@ def test_the_reranker_reaches_articles_the_retriever_ranks_past_twenty(pipeline:
     assert 20 < articles.index(("145/2020/NĐ-CP", 70)) + 1 <= rerank.DEPTH
     answer = pipeline.ask(question, exclude=frozenset({"q540"}))
     assert ("145/2020/NĐ-CP", 70) in [(c.law_id, c.article) for c in answer.citations[:5]]
+
+
+def test_an_unaccented_follow_up_is_read_as_unaccented(pipeline: AssistantPipeline) -> None:
+    """A follow-up typed without diacritics, after a question about notice, changes the contract:
+    it opens with the 45 days of an open-ended contract (it opened with a form's transition rule
+    when the carried topic term "báo trước" made the line read as accented)."""
+    first = "em lam hd 1 nam, muon nghi viec thi bao truoc may ngay"
+    answer = pipeline.ask("con neu hd khong thoi han thi sao", history=[(first, pipeline.ask(first).answer)])
+    d = answer.citations[0]
+    assert (d.law_id, d.article, d.clause, d.point) == ("45/2019/QH14", 35, 1, "a")
+    assert "45 ngày" in answer.direct_answer
