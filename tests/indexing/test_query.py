@@ -93,6 +93,13 @@ class TestNormalizeQuery:
     def test_members_words_for_the_law(self, question: str, expected: str) -> None:
         assert expected in normalize_query(question)
 
+    def test_where_to_file_is_not_a_resignation_letter(self) -> None:
+        # "nộp đơn ở đâu" asks who settles a dispute; "nộp đơn xin nghỉ việc" is a resignation.
+        competent = "thẩm quyền giải quyết tranh chấp lao động cá nhân hòa giải viên lao động"
+        assert competent in expansions("thế em nộp đơn ở đâu ạ")
+        assert competent in expansions("the em nop don o dau a")
+        assert competent not in expansions("em đã nộp đơn xin nghỉ việc 30 ngày")
+
     @pytest.mark.parametrize(
         ("question", "found"),
         [
