@@ -67,6 +67,20 @@ _WITHHELD_RE = re.compile(
     r"\b(cong ty|cty|sep|chu|doanh nghiep|giam doc|quan ly|ho) (van )?(khong|ko|k|chua|cu) (chiu|chot|tra"
     r"|dong|thanh toan|ky|cho|giai quyet|bao)\b"
 )
+# What an evasion request names besides its how-to: an evasive act ("trốn", "né", "giả",
+# "giấu", "ép", "khỏi phải", "thấp hơn"), the workers it is done to ("nhân viên", "công nhân",
+# "người lao động") or the inspector it hides from. A member's own errand ("em muốn chuyển sổ bhxh
+# từ cty cũ sang cty mới thì làm thế nào", flagged by the classifier at 0.87) names none.
+_EVASION_CUE = (
+    r"\b(tron|ne|lach|gia|gian|giau|che|xoa|ep|buoc|du|khoi|khong phai|ko phai|k phai"
+    r"|(khong|ko|k) (bi|de|cho|can|dam|tra|dong|ky|bao|biet|thac mac|khieu nai|doi|coi)"
+    r"|thap hon|thap di|thap nhat|lui|an|giai the|mo cong ty|tranh|cam ket|khai|sua|bot|cat|tru|giu"
+    r"|duoi|sa thai|cho nghi|ha bac|dieu chuyen|vo hieu|ma khong|ma ko|sao cho|van dep|khong chi"
+    r"|nhan vien|nv|cong nhan|nguoi lao dong|nld|lao dong nu|thanh tra|kiem tra|doan dieu tra"
+    r"|hien truong|bao chi|giay to|hop le|co ve|giam|tach|chia luong|hai bang|tu bo|tu nguyen"
+    r"|thuyet phuc|gay ap luc|mach|meo|bi quyet|tau tan|rut tien|viec rieng)\b"
+)
+_EVASION_CUE_RE = re.compile(_EVASION_CUE)
 _REQUEST_RE = re.compile(_REQUEST)
 _CONCEAL_RE = re.compile(_CONCEAL)
 _REMEDY_RE = re.compile(_REMEDY)
@@ -89,6 +103,8 @@ def asks_to_evade(question: str, *, flagged: bool = False) -> bool:
     if _WITHHELD_RE.search(text) and not concealing:
         return False
     requesting = bool(_REQUEST_RE.search(text))
+    # The classifier's verdict needs an evasion cue: a member's own errand is no evasion.
+    flagged = flagged and bool(_EVASION_CUE_RE.search(text))
     # A story with no request in it is a member telling what was done to her ("cty bắt công nhân
     # đi làm sớm 15 phút để họp mà không tính lương"), however much it reads like an evasion.
     if flagged and (concealing or (requesting and default_lexicon().signal(question).has_domain_terms)):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from assistant import evasion
 from assistant.evasion import asks_to_evade
+from corpus.text import fold
 
 
 @pytest.mark.parametrize(
@@ -80,3 +84,26 @@ def test_a_member_asking_how_to_get_what_the_employer_withholds_is_not_evasion()
     assert not asks_to_evade("cty ko tra so bhxh, lam sao de lay lai", flagged=True)
     assert not asks_to_evade("lam sao de lay lai so bhxh khi cty giu", flagged=True)
     assert asks_to_evade("cty không đóng bhxh cho công nhân, làm sao để không bị phát hiện", flagged=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "em muốn chuyển sổ bhxh từ cty cũ sang cty mới thì làm thế nào",
+        "lam sao de gop so bhxh 2 cty",
+    ],
+)
+def test_a_members_own_errand_is_not_evasion(question: str) -> None:
+    """The classifier flagged the first at 0.87: a how-to about the member's own record names no
+    evasive act, no workers it is done to, no inspector it hides from."""
+    assert not asks_to_evade(question, flagged=True)
+
+
+def test_every_training_request_to_evade_names_an_evasion_cue() -> None:
+    """The classifier's verdict counts only with an evasion cue; every example it learnt from has
+    one, so the cue requirement does not undo what it was taught."""
+    path = Path(__file__).parents[2] / "assistant" / "data" / "evasion_requests.txt"
+    raw = path.read_text(encoding="utf-8")
+    requests = [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(requests) >= 200
+    assert [q for q in requests if not evasion._EVASION_CUE_RE.search(fold(q.lower()))] == []
