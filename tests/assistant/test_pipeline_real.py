@@ -617,6 +617,10 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em bị xe đâm trên đường từ nhà đến cty, gãy chân nghỉ 2 tháng, cty có phải trả lương không",
             ("84/2015/QH13", 45, 1, "c"),
         ),
+        # A diploma the employer keeps (it opened with unemployment training support) and the
+        # member's copy of her contract (it opened with labour leasing).
+        ("em muốn xin lại bằng đại học cty đang giữ thì làm sao", ("45/2019/QH14", 17, 1, None)),
+        ("ký hợp đồng xong cty không đưa em 1 bản, em đòi được không", ("45/2019/QH14", 14, 1, None)),
         # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
         # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
         ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
