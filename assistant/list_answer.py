@@ -72,6 +72,9 @@ def list_answer(corpus: Corpus, context: UnitContext) -> ListAnswer | None:
     if not whole:
         lines = [clip(line, POINT_CHARS) for line in lines]
     lead = strip_enumerator(context.clause_lead.strip())
+    if context.article_lead:  # the article's lead-in gives the clause its subject ("Người sử dụng
+        # lao động có trách nhiệm ...: 4. Bồi thường cho người lao động ...")
+        lead = f"{context.article_lead.strip()}\n{clause.number}. {lead}"
     return ListAnswer(unit=clause, text="\n".join([lead, *lines]), whole=whole)
 
 

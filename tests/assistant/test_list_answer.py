@@ -71,3 +71,16 @@ def test_an_article_of_short_clauses_is_listed_under_its_title(corpus: Any) -> N
     assert [x[:2] for x in lines[1:]] == ["1.", "2.", "3.", "4."]
     # An article whose clauses are whole rules is no list (Điều 36's are hundreds of characters).
     assert list_answer(corpus, context_of(corpus, corpus.units["45/2019/QH14:d36:k3"])) is None
+
+
+def test_a_list_under_an_article_lead_in_keeps_it(corpus: Corpus) -> None:
+    """Khoản 2 Điều 38 Luật ATVSLĐ ("Thanh toán chi phí y tế ... như sau:") has no subject of
+    its own: the article's lead-in ("Người sử dụng lao động có trách nhiệm ...") heads the list,
+    or the misleading-quote check flags it (it did, when a first version of another rule listed
+    it without)."""
+    point = corpus.get("84/2015/QH13", 38, 2, "c")
+    listed = list_answer(corpus, context_of(corpus, point))
+    assert listed is not None and listed.unit.id == "84/2015/QH13:d38:k2"
+    first, second, *points = listed.text.splitlines()
+    assert first.startswith("Người sử dụng lao động có trách nhiệm đối với người lao động bị tai nạn lao động")
+    assert second.startswith("2. Thanh toán chi phí y tế") and points[0].startswith("a) ")
