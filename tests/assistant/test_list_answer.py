@@ -82,5 +82,5 @@ def test_a_list_under_an_article_lead_in_keeps_it(corpus: Corpus) -> None:
     listed = list_answer(corpus, context_of(corpus, point))
     assert listed is not None and listed.unit.id == "84/2015/QH13:d38:k2"
     first, second, *points = listed.text.splitlines()
-    assert first.startswith("Người sử dụng lao động có trách nhiệm đối với người lao động bị tai nạn lao động")
+    assert first.startswith("Người sử dụng lao động có trách nhiệm đối với người lao động bị tai nạn")
     assert second.startswith("2. Thanh toán chi phí y tế") and points[0].startswith("a) ")
