@@ -621,6 +621,13 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         # member's copy of her contract (it opened with labour leasing).
         ("em muốn xin lại bằng đại học cty đang giữ thì làm sao", ("45/2019/QH14", 17, 1, None)),
         ("ký hợp đồng xong cty không đưa em 1 bản, em đòi được không", ("45/2019/QH14", 14, 1, None)),
+        # "đòi đuổi" is the employer ending the contract: a pregnant member opens with the ban on
+        # dismissing her (it opened with the maternity papers, undecided).
+        (
+            "em làm được 3 tháng thì phát hiện có thai, cty bắt ký giấy cam kết không sinh con trong 2 năm"
+            " từ lúc vào, giờ cty đòi đuổi, em phải làm sao",
+            ("45/2019/QH14", 137, 3, None),
+        ),
         # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
         # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
         ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
