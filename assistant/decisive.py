@@ -304,6 +304,25 @@ def figures_of(text: str, *, typed: bool = False) -> set[str]:
     }
 
 
+# The hours of a member's shift ("từ 22h đến 6h sáng", "tới 10 giờ tối") are facts of her story,
+# not what she asks: they match the definition of night hours (Điều 106, "từ 22 giờ đến 06 giờ"),
+# which then opened "chi e bau 8 thang roi ma quan doc van bat truc ca dem tu 22h den 6h sang, e
+# co quyen tu choi ko a" instead of the ban on night work in pregnancy. Unless she asks about
+# the time itself ("ca đêm tính từ mấy giờ").
+_CLOCK = re.compile(
+    r"\b(?:tu|den|toi|luc|qua)\s+(\d{1,2})\s*(?:h|gio)\b"
+    r"|\b(\d{1,2})\s*(?:h|gio)(?:\s*\d{1,2})?\s*(?:sang|chieu|toi|dem|trua|khuya)\b"
+)
+_ASKS_FOR_TIME = re.compile(r"\b(?:may gio|gio nao|tu may|khung gio|tinh tu|tinh la|bat dau tu)\b")
+
+
+def _clock_figures(folded: str) -> set[str]:
+    """The hour figures ("h22") of the clock times a folded question tells, unless it asks for a time."""
+    if _ASKS_FOR_TIME.search(folded):
+        return set()
+    return {f"h{int(m.group(1) or m.group(2))}" for m in _CLOCK.finditer(folded)}
+
+
 def shared_figures(asked: set[str], stated: set[str]) -> int:
     """How many of the question's figures the text states: the same number of the same unit, or
     of a unit one side does not say; a date's numbers only as a date's."""
@@ -365,8 +384,8 @@ class _Query:
     @classmethod
     def of(cls, question: str, rarity: Mapping[str, float] | None = None) -> _Query:
         tokens = question_words(question)
-        figures = figures_of(question, typed=True)
         folded = fold(question)
+        figures = figures_of(question, typed=True) - _clock_figures(folded)
         asks = bool(_ASKS_FOR_FIGURE.search(folded))
         qualified = _qualified(folded)
         faults = fault.told(folded)

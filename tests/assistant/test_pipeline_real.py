@@ -628,6 +628,11 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             " từ lúc vào, giờ cty đòi đuổi, em phải làm sao",
             ("45/2019/QH14", 137, 3, None),
         ),
+        # The hours of her shift are facts of the story, not what she asks: they no longer make
+        # the definition of night hours (Điều 106) her answer; asked for, it still is.
+        # A story with no question (it was declined as off-topic before "trực đêm", "có bầu").
+        ("em bau 8 thang ma bi xep truc dem tu 22h den 6h sang", ("45/2019/QH14", 137, 1, "a")),
+        ("ca dem tinh tu may gio den may gio", ("45/2019/QH14", 106, None, None)),
         # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
         # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
         ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
