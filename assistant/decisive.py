@@ -888,8 +888,17 @@ def _other_levy(context: UnitContext, question_folded: str) -> bool:
     return sum(asked) == 1 and any(told) and not any(a and t for a, t in zip(asked, told, strict=True))
 
 
+# A worked example in a guidance text ("Ví dụ 18: Bà Nguyễn Thị A làm việc và đóng BHXH ... tại
+# Công ty M ...") illustrates the rule before it; it is no rule, and its story shares many words
+# with a member's ("cty chậm đóng bhxh 3 tháng thì thẻ bhyt của em có dùng được không" opened with
+# "Ví dụ 18: ...").
+_EXAMPLE = re.compile(r"\n\s*Ví dụ\s*\d*\s*:.*", re.DOTALL)
+
+
 def _focus(text: str, query: _Query) -> str:
-    """The whole unit when short, else its sentence that shares most with the question."""
+    """The whole unit when short, else its sentence that shares most with the question; never a
+    worked example."""
+    text = _EXAMPLE.sub("", text).strip() or text
     if len(text) <= MAX_QUOTE_CHARS:
         return text.strip()
     return _best_sentence(text, query)
@@ -905,8 +914,9 @@ def _best_sentence(text: str, query: _Query) -> str:
     are the more specific ("giữ", "thấp" over "người", "lao động"), then more figures; the
     first after that."""
     sentences = split_sentences(text) or [text.strip()]
-    # A lead-in ("... như sau:") states no rule by itself: one of the items it introduces does.
-    sentences = [x for x in sentences if not x.endswith(":")] or sentences
+    # A lead-in ("... như sau:") states no rule by itself: one of the items it introduces does;
+    # nor does a formula's legend ("* Lcđi: tiền lãi chậm đóng ... tính tại tháng i (đồng).").
+    sentences = [x for x in sentences if not x.endswith(":") and not x.lstrip().startswith("*")] or sentences
 
     def overlap(sentence: str) -> tuple[float, float, int]:
         figures = figures_of(sentence, typed=True)

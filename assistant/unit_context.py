@@ -141,8 +141,13 @@ class UnitContext:
             return "\n".join(lines)
         body = self.unit.text.strip()
         if focus and focus.strip() != body:
-            first = _first_sentence(body)
-            body = first if focus.strip() in first else f"{first} … {focus.strip()}"
+            first, kept = _first_sentence(body), focus.strip()
+            if kept in first:
+                body = first
+            elif kept.startswith(first):  # the unit's opening, its tail (a worked example) left out
+                body = f"{kept} …"
+            else:
+                body = f"{first} … {kept}"
         if self.unit.kind is UnitKind.CLAUSE:
             body = f"{self.unit.number}. {body}"
         lines.append(body)

@@ -793,3 +793,13 @@ def test_an_unaccented_follow_up_is_read_as_unaccented(pipeline: AssistantPipeli
     d = answer.citations[0]
     assert (d.law_id, d.article, d.clause, d.point) == ("45/2019/QH14", 35, 1, "a")
     assert "45 ngày" in answer.direct_answer
+
+
+def test_a_worked_example_is_never_the_answer(pipeline: AssistantPipeline) -> None:
+    """Khoản 4 Điều 47 of the consolidated social insurance guidance ends with "Ví dụ 18: Bà
+    Nguyễn Thị A làm việc và đóng BHXH ... tại Công ty M ...": an illustration, which opened the
+    answer to a member whose employer pays late. Neither it nor a formula's legend ("* Lcđi: ...")
+    is a rule to quote."""
+    answer = pipeline.ask("cty chậm đóng bhxh 3 tháng thì thẻ bhyt của em có dùng được không")
+    assert "Ví dụ" not in answer.direct_answer and "* L" not in answer.direct_answer
+    assert answer.citations  # answered, not declined
