@@ -633,6 +633,11 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         # A story with no question (it was declined as off-topic before "trực đêm", "có bầu").
         ("em bau 8 thang ma bi xep truc dem tu 22h den 6h sang", ("45/2019/QH14", 137, 1, "a")),
         ("ca dem tinh tu may gio den may gio", ("45/2019/QH14", 106, None, None)),
+        # Harassment in a member's words (it opened with an employer's safety information duty),
+        # a missing safety harness (home work), dismissal during treatment (annual leave).
+        ("sếp nhắn tin gạ gẫm em suốt, em phải làm sao", ("145/2020/NĐ-CP", 86, 1, "c")),
+        ("cty bắt em làm việc trên giàn giáo cao mà không có dây an toàn", ("84/2015/QH13", 23, 1, None)),
+        ("em bị cty cho nghỉ việc lúc đang điều trị covid", ("45/2019/QH14", 37, 1, None)),
         # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
         # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
         ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
