@@ -72,12 +72,13 @@ _WITHHELD_RE = re.compile(
 # "người lao động") or the inspector it hides from. A member's own errand ("em muốn chuyển sổ bhxh
 # từ cty cũ sang cty mới thì làm thế nào", flagged by the classifier at 0.87) names none.
 _EVASION_CUE = (
-    r"\b(tron|ne|lach|gia|gian|giau|che|xoa|ep|buoc|du|khoi|khong phai|ko phai|k phai"
-    r"|(khong|ko|k) (bi|de|cho|can|dam|tra|dong|ky|bao|biet|thac mac|khieu nai|doi|coi)"
-    r"|thap hon|thap di|thap nhat|lui|an|giai the|mo cong ty|tranh|cam ket|khai|sua|bot|cat|tru|giu"
-    r"|duoi|sa thai|cho nghi|ha bac|dieu chuyen|vo hieu|ma khong|ma ko|sao cho|van dep|khong chi"
-    r"|nhan vien|nv|cong nhan|nguoi lao dong|nld|lao dong nu|thanh tra|kiem tra|doan dieu tra"
-    r"|hien truong|bao chi|giay to|hop le|co ve|giam|tach|chia luong|hai bang|tu bo|tu nguyen"
+    r"\b(tron|ne|lach|gia|gian|giau|che giau|che dau|che day|an giau|xoa|ep|buoc|du|khoi"
+    r"|khong phai|ko phai|k phai|(khong|ko|k) (bi|de|cho|can|dam|tra|dong|ky|bao|biet|thac mac"
+    r"|khieu nai|doi|coi)|thap hon|thap di|thap nhat|cao hon thuc te|lui|giai the|mo cong ty"
+    r"|cong ty ma|cai nguoi|tranh|cam ket|khai|sua|bot|cat|tru|giu|duoi|sa thai|cho nghi|ha bac"
+    r"|dieu chuyen|vo hieu|ma khong|ma ko|sao cho|van dep|khong chi|nhan vien|nv|cong nhan"
+    r"|nguoi lao dong|nld|lao dong nu|thanh tra|kiem tra|doan dieu tra|hien truong|bao chi|giay to"
+    r"|hop le|co ve|giam (?:bot|tien|muc|so|chi phi)|tach|chia luong|hai bang|tu bo|tu nguyen (?:nghi|o lai|lam)"
     r"|thuyet phuc|gay ap luc|mach|meo|bi quyet|tau tan|rut tien|viec rieng)\b"
 )
 _EVASION_CUE_RE = re.compile(_EVASION_CUE)

@@ -91,6 +91,9 @@ def test_a_member_asking_how_to_get_what_the_employer_withholds_is_not_evasion()
     [
         "em muốn chuyển sổ bhxh từ cty cũ sang cty mới thì làm thế nào",
         "lam sao de gop so bhxh 2 cty",
+        # folded, "tự nguyện" (voluntary insurance) and "chế độ" hold no evasion cue
+        "lam sao de dong bhxh tu nguyen",
+        "làm thế nào để hưởng chế độ thai sản",
     ],
 )
 def test_a_members_own_errand_is_not_evasion(question: str) -> None:
