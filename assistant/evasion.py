@@ -78,8 +78,8 @@ _EVASION_CUE = (
     r"|cong ty ma|cai nguoi|tranh|cam ket|khai|sua|bot|cat|tru|giu|duoi|sa thai|cho nghi|ha bac"
     r"|dieu chuyen|vo hieu|ma khong|ma ko|sao cho|van dep|khong chi|nhan vien|nv|cong nhan"
     r"|nguoi lao dong|nld|lao dong nu|thanh tra|kiem tra|doan dieu tra|hien truong|bao chi|giay to"
-    r"|hop le|co ve|giam (?:bot|tien|muc|so|chi phi)|tach|chia luong|hai bang|tu bo|tu nguyen (?:nghi|o lai|lam)"
-    r"|thuyet phuc|gay ap luc|mach|meo|bi quyet|tau tan|rut tien|viec rieng)\b"
+    r"|hop le|co ve|giam (?:bot|tien|muc|so|chi phi)|tach|chia luong|hai bang|tu bo"
+    r"|tu nguyen (?:nghi|o lai|lam)|thuyet phuc|gay ap luc|mach|meo|bi quyet|tau tan|rut tien|viec rieng)\b"
 )
 _EVASION_CUE_RE = re.compile(_EVASION_CUE)
 _REQUEST_RE = re.compile(_REQUEST)
