@@ -416,7 +416,7 @@ class _Query:
 # chấm dứt hợp đồng lao động trái pháp luật" (Điều 39): "em nghỉ việc mà không báo trước đủ số
 # ngày" is that case, whether or not the member says "trái luật".
 _WITHOUT_NOTICE = re.compile(
-    r"\bnghi ngang\b|\b(?:khong|ko|k|chua|chang) (?:he |co )?bao truoc\b"
+    r"\b(?:nghi|bo) (?:viec |lam )?ngang\b|\b(?:khong|ko|k|chua|chang) (?:he |co )?bao truoc\b"
     r"|\bbao truoc (?:khong|ko|chua) (?:du|dung)\b|\bkhong bao (?:truoc )?(?:cho )?(?:cty|cong ty|sep)\b"
 )
 

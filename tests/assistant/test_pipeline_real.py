@@ -638,6 +638,9 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         ("sếp nhắn tin gạ gẫm em suốt, em phải làm sao", ("145/2020/NĐ-CP", 86, 1, "c")),
         ("cty bắt em làm việc trên giàn giáo cao mà không có dây an toàn", ("84/2015/QH13", 23, 1, None)),
         ("em bị cty cho nghỉ việc lúc đang điều trị covid", ("45/2019/QH14", 37, 1, None)),
+        # "nghỉ việc ngang" is quitting without notice, an unlawful ending: no severance (it
+        # opened with the wage basis of severance, as if it were owed).
+        ("em nghỉ việc ngang thì có được trợ cấp thôi việc không", ("45/2019/QH14", 40, 1, None)),
         # "mùng 1 Tết" is a day (its "1" matched "khoản 1") and a member who names no night is
         # not owed night overtime's extra 20%: the 300% of a holiday (it opened with khoản 3).
         ("cty bat em di lam ngay mung 1 tet ma khong tra them tien", ("45/2019/QH14", 98, 1, "c")),
