@@ -108,13 +108,9 @@ def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((key_pattern(k), v) for k, v in ordered)
 
 
-def _word(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-
-
 @cache
 def _filler() -> tuple[re.Pattern[str], ...]:
-    return tuple(_word(p) for p in sorted(FILLER_PHRASES, key=len, reverse=True))
+    return tuple(key_pattern(p) for p in sorted(FILLER_PHRASES, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)
