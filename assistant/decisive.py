@@ -433,18 +433,36 @@ _LAWFUL = re.compile(
 def _qualified(folded: str) -> str:
     """The question as the opposite-case qualifiers read it: a member's "trái luật" / "sai luật",
     or a contract ended without notice, is the law's "trái pháp luật"."""
-    qualified = folded.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
+    qualified = _ASKING_YET.sub(" ", folded)
+    qualified = qualified.replace("trai luat", "trai phap luat").replace("sai luat", "trai phap luat")
     qualified = qualified.replace("vo co", "trai phap luat")  # "đuổi việc vô cớ"
     if _HEAVY_WORK.search(folded):
         qualified += " nang nhoc"
     if _NIGHT.search(folded):
-        qualified += " lam them gio vao ban dem"
+        qualified += " lam them gio vao ban dem" if _OVERTIME.search(folded) else f" {_NIGHT_ONLY}"
     return f"{qualified} trai phap luat" if _WITHOUT_NOTICE.search(folded) else qualified
+
+
+# "chưa" that ends a question asks "yet?" ("đóng 18 năm, tôi đủ điều kiện nhận lương hưu chưa?"):
+# it is not the member's "chưa đủ", so a unit for a case not yet come about ("... nhưng không đủ
+# điều kiện hưởng lương hưu và chưa đủ tuổi ...") stays another case than hers.
+_ASKING_YET = re.compile(r"\bchua\b(?=\s*(?:(?:a|nhi|vay|ha|ta|ah|z)\s*)?(?:[?.!,;]|$))")
 
 
 # Night work in a member's words: without any, overtime at night (the extra 20% of khoản 3 Điều
 # 98) is another case than hers ("cty bat em di lam ngay mung 1 tet ma khong tra them tien").
 _NIGHT = re.compile(r"\b(?:dem|khuya|ca 3|ca ba|buoi toi|ca toi|lam toi|22 ?h|22 gio|23 ?h|23 gio)\b")
+
+
+# Overtime in a member's words (or the law's, added by the query's synonyms), working on a rest
+# day or a holiday included (the law pays it as overtime). A night shift without any is night work,
+# not overtime: "làm ca đêm từ 22h đến 6h sáng, cty trả lương như ca ngày, em được trả thêm bao
+# nhiêu" opened with overtime on a normal day (150%) instead of the 30% extra for night work.
+_OVERTIME = re.compile(
+    r"\b(?:lam them|tang ca|ot|ngoai gio|qua gio|them gio|chu nhat|ngay nghi|nghi le|ngay le|le tet|tet)\b"
+)
+# Marks a question that speaks of night work and of no overtime (``_qualifier_mismatch``).
+_NIGHT_ONLY = "ca dem khong lam them"
 
 
 # Heavy, toxic or dangerous work in a member's words: without any, a unit for "nghề, công việc
@@ -780,7 +798,22 @@ def _qualifier_mismatch(context: UnitContext, focus_folded: str, query: _Query) 
     )
     infertility = not query.infertility and _INFERTILITY.search(focus_folded) is not None
     denied = _denied_outcome(focus_folded, query.denied)
-    return len(_mismatched(focus_folded, query) | in_context) + int(at_fault) + int(infertility) + int(denied)
+    # Overtime pay to a member who works nights and speaks of no overtime: the point's lead-in
+    # ("Người lao động làm thêm giờ được trả lương ...") states whose case it is. A rule on night
+    # work too ("không được sử dụng ... làm việc ban đêm, làm thêm giờ") is hers.
+    lead_and_focus = _folded(f"{context.clause_lead}\n{focus_folded}")
+    overtime = (
+        _NIGHT_ONLY in query.qualified
+        and re.search(r"\blam them gio\b", lead_and_focus) is not None
+        and re.search(r"\blam viec (?:vao )?ban dem\b", lead_and_focus) is None
+    )
+    return (
+        len(_mismatched(focus_folded, query) | in_context)
+        + int(at_fault)
+        + int(infertility)
+        + int(denied)
+        + int(overtime)
+    )
 
 
 # An outcome a rule's case turns on, which a member may say did not come about: "hòa giải không

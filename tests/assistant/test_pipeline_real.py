@@ -650,6 +650,35 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em bi benh ung thu phai dieu tri dai ngay, cty co duoc cho em nghi viec khong",
             ("45/2019/QH14", 37, 1, None),
         ),
+        # A night shift is night work, not overtime: the 30% extra (it opened with overtime on a
+        # normal day, 150%), while a pregnant worker's night shift keeps the ban on night work.
+        (
+            "Em làm ca đêm từ 22h đến 6h sáng, công ty chỉ trả lương như ca ngày. "
+            "Em được trả thêm bao nhiêu?",
+            ("45/2019/QH14", 98, 2, None),
+        ),
+        (
+            "chi e bau 8 thang roi ma quan doc van bat truc ca dem tu 22h den 6h sang, "
+            "e co quyen tu choi ko a",
+            ("45/2019/QH14", 137, 1, "a"),
+        ),
+        # A question-final "chưa" asks "yet?": not the not-yet-eligible case (it opened with Điều 23).
+        (
+            "Tôi 61 tuổi, đóng bảo hiểm 18 năm. Tôi đã đủ điều kiện nhận lương hưu chưa?",
+            ("41/2024/QH15", 64, 1, "a"),
+        ),
+        # A stated probation length asks its limit; an engineer's job needs a college degree.
+        ("Hợp đồng thử việc của em 3 tháng, làm kỹ sư. Có dài quá không?", ("45/2019/QH14", 25, 2, None)),
+        # "kiện" and its time limit: the court's limitation period (it opened with breaks at work).
+        (
+            "Cty nợ em 2 tháng lương rồi em nghỉ. Giờ em kiện thì thời hạn là bao lâu?",
+            ("45/2019/QH14", 190, 3, None),
+        ),
+        # Contributions on a "lương cơ bản" below the real wage: what the contribution wage is.
+        (
+            "cty dong bhxh theo luong co ban 5tr trong khi luong thuc nhan cua em 12tr. vay co dung ko",
+            ("41/2024/QH15", 31, 1, "b"),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
