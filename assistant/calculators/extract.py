@@ -168,17 +168,26 @@ def _maternity(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
+# Where a place named after "ở" ends: the rest of the question ("..., vậy có thấp hơn ...",
+# "... trả em 4,5 triệu", "... có đủ lương tối thiểu không").
+_PLACE_END = re.compile(
+    r"\s*,?\s+(?:thì|thi|lương|luong|là bao|la bao|bao nhiêu|bao nhieu|vậy|vay|có|co|trả|tra|mà|nhưng"
+    r"|nhung|được|duoc|đúng|dung|em|tôi|toi|mình|minh|với|voi)\b.*$"
+)
+
+
 def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
+    wage = money(text, norm)[0]  # the member's own monthly wage, compared with the floor
     region = _region(norm, text)
     if region:
-        return {"vung": region}
+        return {"vung": region, "luong": wage}
     place = re.search(r"(?<!\w)(?:o|ở|tai|tại)\s+(.+)", text.lower()) or re.search(
         r"((?:phường|xã|phuong|xa|tỉnh|tinh|thành phố|thanh pho|đặc khu)\s.+)", text.lower()
     )
     if place is None:
-        return {}
-    name = re.sub(r"\s+(thì|thi|lương|luong|là bao|la bao|bao nhiêu|bao nhieu)\b.*$", "", place.group(1))
-    return {"dia_ban": name.strip(" ?.,")}
+        return {"luong": wage}
+    name = _PLACE_END.sub("", place.group(1))
+    return {"dia_ban": name.strip(" ?.,"), "luong": wage}
 
 
 def _contract(text: str, norm: str) -> str | None:

@@ -73,6 +73,13 @@ _ASKS_FIGURE = re.compile(
     r"|khi nao|bao gio|luc nao|(?<!phep )(?<!khong )(?:nam|thang) nao|bao lau|tinh (giup|cho|ho)"
     r"|tong cong(?! \d)"
 )
+# A yes/no question that compares the member's wage with the floor asks for the floor too:
+# "lương 6 triệu ở Cầu Giấy có thấp hơn lương tối thiểu không", "có đủ lương tối thiểu vùng không".
+_ASKS_COMPARED = {
+    "luong_toi_thieu_vung": re.compile(
+        r"\b(?:thap hon|duoi|du|dat|dung|bang|it hon|cao hon|tren) (?:muc )?luong toi thieu"
+    ),
+}
 _FIRST_PERSON_MARKED = re.compile(r"\b(tôi|em|mình|cháu|tui|e)\b")
 _FIRST_PERSON_FOLDED = re.compile(r"\b(toi|em|minh|chau|tui|e)\b(?! (thieu|da|nay)\b)")
 # Inputs only a member's own case has; a question must state at least one (or a choice, said of
@@ -194,7 +201,8 @@ def read_intent(question: str) -> Intent | None:
     if name is None:
         return None
     normalised = parsing.normalise(question)
-    if not _ASKS_FIGURE.search(normalised) or asks_about_past(question):
+    compared = name in _ASKS_COMPARED and _ASKS_COMPARED[name].search(normalised) is not None
+    if not (_ASKS_FIGURE.search(normalised) or compared) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
     if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):

@@ -45,6 +45,38 @@ def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -
 
 
 @pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "Lương em 6 triệu, làm ở Hà Nội quận Cầu Giấy, vậy có thấp hơn lương tối thiểu không?",
+            "Lương 6.000.000 đồng/tháng của bạn không thấp hơn lương tối thiểu vùng I "
+            "(5.310.000 đồng/tháng).",
+        ),
+        (
+            "luong 4tr8 o phuong Kinh Bac, Bac Ninh co du luong toi thieu vung khong",
+            "Lương 4.800.000 đồng/tháng của bạn không thấp hơn lương tối thiểu vùng II "
+            "(4.730.000 đồng/tháng).",
+        ),
+        (
+            "em làm ở phường Hoàn Kiếm, Hà Nội, cty trả 4,5 triệu/tháng có dưới lương tối thiểu không",
+            "Lương 4.500.000 đồng/tháng của bạn thấp hơn lương tối thiểu vùng I (5.310.000 đồng/tháng): nếu "
+            "đó là lương cho đủ giờ làm việc bình thường trong tháng thì công ty đang trả dưới mức luật cho "
+            "phép.",
+        ),
+    ],
+)
+def test_a_wage_asked_against_the_minimum_is_compared_with_its_region(
+    question: str, first_line: str, corpus: object
+) -> None:
+    """A yes/no question about the member's wage and the floor: the locality's region (read from
+    the decree's appendix, the place cut where the question goes on) and the comparison."""
+    answer = reply(question)
+    assert answer.calculator == "luong_toi_thieu_vung"
+    assert answer.direct_answer.splitlines()[0] == first_line
+    assert "hoàn thành định mức lao động (khoản 1 Điều 4)" in answer.direct_answer
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Nghỉ phép năm được bao nhiêu ngày?",
