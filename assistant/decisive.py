@@ -955,7 +955,9 @@ def _best_sentence(text: str, query: _Query) -> str:
         figures = figures_of(sentence, typed=True)
         shared = query.words & set(law_words(sentence))
         folded = _folded(sentence)
-        mismatch = len(_mismatched(folded, query))
+        # An outcome the member says failed is another case for a sentence too ("Trường hợp các bên
+        # thỏa thuận được, ... lập biên bản hòa giải thành." to "hòa giải không thành thì ...").
+        mismatch = len(_mismatched(folded, query)) + int(_denied_outcome(folded, query.denied))
         score = len(shared) + (1.0 if query.wants_figure and figures else 0.0) - 2.0 * mismatch
         specific = sum(query.rarity.get(w, 0.0) for w in shared)
         return score, round(specific, 6), shared_figures(query.figures, figures)

@@ -57,7 +57,12 @@ _REMEDY = (
     r"\b(thi (toi|em|minh|chung toi)|phai lam gi|lam gi de|bao (o dau|cho ai|len)|to cao|khieu nai"
     r"|khoi kien|kien (cong ty|doanh nghiep)|(co )?bi (xu )?phat (the nao|bao nhieu|nhu the nao|khong|ko|gi)"
     r"|xu ly the nao|co dung (luat|khong|ko)|co vi pham|co hop phap|trai (phap )?luat (khong|ko)"
-    r"|quyen loi|doi lai|lay lai|bao ve quyen)\b"
+    r"|quyen loi|doi lai|lay lai|bao ve quyen"
+    # asking the inspectorate in, or a harm done to the member ("tôi bị trừ lương vô lý, muốn yêu
+    # cầu thanh tra lao động vào kiểm tra thì làm thế nào")
+    r"|(yeu cau|nho|moi|goi|de nghi) (thanh tra|doan thanh tra|co quan)"
+    r"|(toi|em|minh|tui|e|chung toi|chung em) (da |dang |cu )?bi (tru|no|cat|sa thai|duoi|ep|danh|chui"
+    r"|xuc pham|quay roi|ky luat|giam|giu|cho nghi|chuyen|ha))\b"
 )
 _HOW_TO_EVADE = re.compile(_HOW_TO + _ACTOR + _EVADE)
 # The employer withholds what the member is owed ("công ty không chịu chốt", "cty ko trả"): a

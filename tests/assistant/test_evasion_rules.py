@@ -41,6 +41,24 @@ def test_workers_asking_about_an_employers_evasion_are_not(question: str) -> Non
     assert not asks_to_evade(question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The member asks the inspectorate in, or tells a harm done to her: the classifier's
+        # "làm thế nào" with "thanh tra", "kiểm tra" declined the first as evasion.
+        "tôi bị trừ lương vô lý, muốn yêu cầu thanh tra lao động vào kiểm tra thì làm thế nào",
+        "em bị ép ký đơn nghỉ việc, chỉ em cách giữ lại việc làm",
+    ],
+)
+def test_a_member_asking_the_inspector_in_or_telling_a_harm_is_not_evading(question: str) -> None:
+    assert not asks_to_evade(question, flagged=True)
+
+
+def test_concealing_from_an_inspection_is_still_evasion() -> None:
+    question = "cong ty em bi thanh tra, lam sao de khong bi phat hien tron dong bhxh"
+    assert asks_to_evade(question, flagged=True)
+
+
 @pytest.mark.parametrize("question", ["cách nấu phở bò", "Chỉ tôi cách làm bánh chưng", "meo giam can nhanh"])
 def test_a_flagged_how_to_outside_the_domain_is_not_evasion(question: str) -> None:
     """The classifier flagged "cách nấu phở bò" (a how-to); without a labour term or a request to

@@ -688,6 +688,14 @@ def test_another_case_or_a_rule_applied_elsewhere_never_opens(
     assert (first.law_id, first.article, first.clause, first.point) == decisive
 
 
+def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
+    """An outcome the member says failed is another case for a sentence of a long clause too:
+    khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
+    answer = pipeline.ask("Hòa giải viên lao động hòa giải không thành thì em làm gì tiếp theo?")
+    assert answer.direct_answer.startswith("Trường hợp phương án hòa giải không được chấp nhận")
+    assert "lập biên bản hòa giải không thành" in answer.direct_answer.split("\n")[0]
+
+
 def test_a_rule_with_its_exceptions_is_stated_with_them(pipeline: AssistantPipeline) -> None:
     """Khoản 1 Điều 48 is a rule (14 working days) with four exceptions as its points: a member who
     names none of them reads the rule and, verbatim below it, the exceptions, not a natural
