@@ -767,8 +767,11 @@ def _mismatched(
     heavy work that is only ever "đặc biệt nặng nhọc" counts too (the unit's own words; a title
     or lead-in naming the grade does not make the unit about it)."""
     # "chưa kể" is "not counting" ("ít nhất bằng 300% chưa kể tiền lương ngày lễ"), not a case
-    # that has not come about.
+    # that has not come about; nor is "chưa có việc làm", the case of every claim for
+    # unemployment benefit ("người lao động chưa có việc làm mà có nhu cầu hưởng trợ cấp thất
+    # nghiệp phải nộp ... hồ sơ").
     folded = age_band.without_bands(folded).replace("chua thanh nien", " ").replace("chua ke", " ")
+    folded = folded.replace("chua co viec lam", " ").replace("chua tim duoc viec lam", " ")
     if age_band.worked_months(query.folded) is not None:
         folded = age_band.without_worked_bands(folded)
     found = {q for q in qualifiers if q not in query.qualified and re.search(rf"\b{q}\b", folded)}

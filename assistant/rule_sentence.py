@@ -14,8 +14,9 @@ import re
 
 from assistant import table_rows
 from assistant.decisive import Candidate
-from assistant.textnorm import lower_first
+from assistant.textnorm import lower_first, split_sentences
 from assistant.unit_context import (
+    CLIP_CHARS,
     clause_lead_in,
     clip,
     is_subjectless,
@@ -43,7 +44,13 @@ def rule_sentence(candidate: Candidate) -> str:
         return _end(_join(table.lead or context.article.title, table_rows.row_sentence(table, row)))
     if table is not None and table.lead:  # no row named: the lead-in, the table is quoted below
         return _end(_bare_lead(strip_enumerator(table.lead)))
-    if unit.kind is UnitKind.POINT:
+    if unit.kind is UnitKind.POINT and len(unit.text) > CLIP_CHARS:
+        # A long point is stated by its first sentence, whole: clipped at a comma, "Trong thời hạn
+        # 03 tháng kể từ ..., người lao động ... phải nộp ... hồ sơ" lost its main clause and stated
+        # a time limit for nothing; clipped at a word, "... đóng 1/3. Trong thời gian ... thì người
+        # lao." ended on a fragment.
+        sentence = _join(context.clause_lead, split_sentences(unit.text)[0])
+    elif unit.kind is UnitKind.POINT:
         sentence = _join(context.clause_lead, _whole_lines(clip(unit.text)))
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
         sentence = _join(clause_lead_in(unit), candidate.key)

@@ -27,6 +27,10 @@ _CLAUSE = re.compile(r"^(\d{1,3})\.(?!\d)\s*(.*)$")
 _POINT = re.compile(r"^([a-zđ])\)\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVXLC]+|\d+))?\b[.:]?\s*(.*)$")
 _ROW = re.compile(r"^(\d{1,3})\.\s+(.*)$")
+# A clause heading run together with its first point on one line, a defect of some gazette text
+# layers ("2. Nộp hồ sơ hưởng trợ cấp thất nghiệp a) Trong thời hạn 03 tháng ..."): the heading
+# (no sentence end in it) and the point are split into the two lines they are in the gazette.
+_HEADING_WITH_POINT = re.compile(r"^(\d{1,3}\.\s+[^.;:\n]{5,100}?)\s+(a\)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÒÚÙÝ].*)$")
 _QUOTE_OPEN = ("“", '"', "‘")
 _QUOTE_CLOSE = re.compile(r"[”\"’]\s*[.;,]*\s*(?:/\.)?\s*$")
 
@@ -446,7 +450,10 @@ def parse_structure(law_id: str, text: str, articles: tuple[str, ...] = ()) -> P
 
     ``articles``: when the source itself lists its article numbers, only those are headings.
     """
-    lines = [line.strip() for line in text.split("\n")]
+    lines: list[str] = []
+    for line in text.split("\n"):
+        glued = _HEADING_WITH_POINT.match(line.strip())
+        lines.extend(glued.groups() if glued else (line.strip(),))
     parser = _Parser(law_id, lines)
     parser.allowed = set(articles) or None
     return parser.run()

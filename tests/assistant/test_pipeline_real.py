@@ -608,7 +608,7 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         ("em bị kỷ luật sa thải nhưng không được mời họp, em làm gì", ("145/2020/NĐ-CP", 70, 2, "a")),
         (
             "em nghỉ việc 4 tháng rồi mới đi nộp hồ sơ thất nghiệp có được không",
-            ("374/2025/NĐ-CP", 14, 2, None),
+            ("374/2025/NĐ-CP", 14, 2, "a"),
         ),
         # A holiday named by its date is the 300% of point c (it opened with ordinary days'
         # 150%); an accident on the way to work is the commute case (it opened with holiday pay).
@@ -686,6 +686,19 @@ def test_another_case_or_a_rule_applied_elsewhere_never_opens(
 ) -> None:
     first = pipeline.ask(question).citations[0]
     assert (first.law_id, first.article, first.clause, first.point) == decisive
+
+
+def test_a_long_point_opens_with_its_whole_first_sentence(pipeline: AssistantPipeline) -> None:
+    """Where and by when to file for unemployment benefit: điểm a khoản 2 Điều 14 NĐ 374/2025 (its
+    "người lao động chưa có việc làm" is every claimant's case, not another one), stated whole:
+    clipped at its comma, it gave the time limit and lost what must be filed where."""
+    answer = pipeline.ask("muon nhan tro cap that nghiep thi nop ho so o dau, trong bao lau")
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == ("374/2025/NĐ-CP", 14, 2, "a")
+    rule = answer.direct_answer.split("\n")[0]
+    assert "trong thời hạn 03 tháng" in rule and rule.endswith(
+        "tổ chức dịch vụ việc làm công tại địa phương nơi người lao động có nhu cầu nhận trợ cấp thất nghiệp."
+    )
 
 
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:

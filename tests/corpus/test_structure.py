@@ -85,3 +85,30 @@ def test_lettered_articles_follow_their_number() -> None:
     text = "Điều 33. A\nnội dung\nĐiều 33a. B\nnội dung\nĐiều 33b. C\nĐiều 34. D\n"
     numbers = [u.number for u in parse_structure(LAW, text).units if u.kind is UnitKind.ARTICLE]
     assert numbers == ["33", "33a", "33b", "34"]
+
+
+def test_a_clause_heading_run_together_with_its_first_point_is_split() -> None:
+    """Some gazette text layers run "2. Nộp hồ sơ ..." and its "a) Trong thời hạn ..." into one
+    line; the point is a unit of its own, the heading the clause's lead-in."""
+    text = (
+        "Điều 14. Nộp hồ sơ\n"
+        "1. Hồ sơ gồm:\n"
+        "a) Đơn đề nghị.\n"
+        "2. Nộp hồ sơ hưởng trợ cấp thất nghiệp a) Trong thời hạn 03 tháng, người lao động nộp hồ sơ.\n"
+        "b) Người lao động được ủy quyền cho người khác nộp hồ sơ.\n"
+        "3. Theo điểm a) khoản 1 Điều này.\n"
+    )
+    units = {u.id: u for u in parse_structure(LAW, text).units}
+    assert units[f"{LAW}:d14:k2"].text.startswith("Nộp hồ sơ hưởng trợ cấp thất nghiệp\na) Trong thời hạn")
+    assert units[f"{LAW}:d14:k2:a"].text == "Trong thời hạn 03 tháng, người lao động nộp hồ sơ."
+    assert units[f"{LAW}:d14:k2:b"].text == "Người lao động được ủy quyền cho người khác nộp hồ sơ."
+    assert units[f"{LAW}:d14:k3"].text == "Theo điểm a) khoản 1 Điều này."
+
+
+def test_built_unemployment_filing_clause_has_its_points(corpus: object) -> None:
+    """Nghị định 374/2025 khoản 2 Điều 14 (its heading and point a on one line in the source)."""
+    from corpus.store import Corpus
+
+    assert isinstance(corpus, Corpus)
+    point = corpus.get("374/2025/NĐ-CP", 14, 2, "a")
+    assert point.text.startswith("Trong thời hạn 03 tháng kể từ ngày chấm dứt hợp đồng lao động")
