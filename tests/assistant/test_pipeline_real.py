@@ -674,6 +674,14 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "Cty nợ em 2 tháng lương rồi em nghỉ. Giờ em kiện thì thời hạn là bao lâu?",
             ("45/2019/QH14", 190, 3, None),
         ),
+        # A fine for coming late ("phạt 500k vì đi làm muộn") is the ban on fines instead of
+        # discipline (no unit decided it); "12 tiếng/ngày ... có quá giờ không" is the normal
+        # hours' limit (it opened with overtime on holidays, its "12 giờ").
+        ("Em bị cty phạt 500k vì đi làm muộn 10 phút, có đúng luật không?", ("45/2019/QH14", 127, 2, None)),
+        (
+            "em lam ca 12 tieng/ngay, tuan lam 6 ngay. nhu vay co qua gio khong",
+            ("45/2019/QH14", 105, 1, None),
+        ),
         # Contributions on a "lương cơ bản" below the real wage: what the contribution wage is.
         (
             "cty dong bhxh theo luong co ban 5tr trong khi luong thuc nhan cua em 12tr. vay co dung ko",
