@@ -682,6 +682,13 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em lam ca 12 tieng/ngay, tuan lam 6 ngay. nhu vay co qua gio khong",
             ("45/2019/QH14", 105, 1, None),
         ),
+        # Papers of a sick leave handed in late: the 45 days from the return to work (it opened
+        # with who may issue a discharge paper).
+        (
+            "em nằm viện 6 ngày, đi làm lại hơn 1 tháng rồi mà chưa nộp giấy tờ cho cty để làm bhxh, "
+            "còn kịp không",
+            ("41/2024/QH15", 48, 1, None),
+        ),
         # Contributions on a "lương cơ bản" below the real wage: what the contribution wage is.
         (
             "cty dong bhxh theo luong co ban 5tr trong khi luong thuc nhan cua em 12tr. vay co dung ko",
