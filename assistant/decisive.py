@@ -884,6 +884,10 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
         name not in query.spoken and subject.search(read[where])
         for name, (subject, _, where) in _OTHER_PEOPLE.items()
     )
+    # Work or insurance before a date of the last century ("... thời gian công tác trong khu vực
+    # nhà nước ... trước ngày 01 tháng 01 năm 1995 mà không đủ hồ sơ gốc"), which the member's story
+    # never reaches: no year of the 1900s in it.
+    old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     return (
         other_side
         or surrogacy
@@ -891,8 +895,13 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
         or maternity
         or unlawful
         or others
+        or old_era
         or age_band.excludes(banded, query.folded)
     )
+
+
+_OLD_ERA = re.compile(r"\btruoc ngay \d{1,2} thang \d{1,2} nam 19\d\d\b")
+_LAST_CENTURY = re.compile(r"\b19\d\d\b|\bnam (?:[5-9]\d)\b|\btruoc (?:nam )?19")
 
 
 def _other_scheme(document_title: str, context: UnitContext, spoken: frozenset[str]) -> bool:

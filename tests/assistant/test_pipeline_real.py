@@ -716,6 +716,24 @@ def test_a_long_point_opens_with_its_whole_first_sentence(pipeline: AssistantPip
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quyết định hưởng BHXH của em có sai sót, khiếu nại lần đầu không được giải quyết thì em làm gì?",
+        "em khiếu nại quyết định bhxh lần đầu mà không được giải quyết, giờ em làm gì tiếp",
+    ],
+)
+def test_a_rule_for_work_before_1995_never_opens_a_story_of_today(
+    pipeline: AssistantPipeline, question: str
+) -> None:
+    """Khoản 5 Điều 130 Luật BHXH 2024 is for service in the state sector before 01/01/1995 without
+    the original records: another case for a member whose story names no year of the 1900s."""
+    answer = pipeline.ask(question)
+    first = answer.citations[0]
+    assert (first.law_id, first.article) == ("41/2024/QH15", 130) and first.clause != 5
+    assert "1995" not in answer.direct_answer
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
