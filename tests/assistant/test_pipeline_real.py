@@ -689,6 +689,9 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "còn kịp không",
             ("41/2024/QH15", 48, 1, None),
         ),
+        # Nursing in a member's words ("cho con bú", "hút sữa"): the 60 minutes a day of a mother
+        # of a child under 12 months (no unit decided it).
+        ("con em 5 tháng, đi làm lại có được về sớm để cho con bú không", ("45/2019/QH14", 137, 4, None)),
         # Contributions on a "lương cơ bản" below the real wage: what the contribution wage is.
         (
             "cty dong bhxh theo luong co ban 5tr trong khi luong thuc nhan cua em 12tr. vay co dung ko",
