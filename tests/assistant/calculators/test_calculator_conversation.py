@@ -44,6 +44,15 @@ def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -
     assert answer_calculation("vo sinh doi thi chong duoc nghi may ngay", []) is None
 
 
+def test_a_duration_the_member_is_short_of_is_not_her_tenure() -> None:
+    """"chưa đủ 12 tháng" bounds the case; it was priced as a full year (12 days of leave, half a
+    month's severance). With no tenure of her own, the rule answers (retrieval), or the
+    calculator asks for the time worked."""
+    assert answer_calculation("e chua du 12 thang thi nghi phep nam duoc may ngay") is None
+    severance = reply("em làm chưa đủ 1 năm, lương 8 triệu, nghỉ việc được trợ cấp thôi việc bao nhiêu")
+    assert severance.missing == ("thoi_gian_lam_viec",) and "thoi_gian_lam_viec" not in severance.inputs
+
+
 @pytest.mark.parametrize(
     ("question", "first_line"),
     [
