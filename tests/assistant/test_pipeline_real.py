@@ -691,6 +691,9 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
         ),
         # Less than a year's work: leave in proportion to the months (it was priced as a year).
         ("e chua du 12 thang thi nghi phep nam duoc may ngay", ("45/2019/QH14", 113, 2, None)),
+        # The notice before a disciplinary meeting, asked "trước buổi họp" (it opened with the
+        # limitation period).
+        ("cty định kỷ luật em, phải báo em trước buổi họp mấy ngày", ("145/2020/NĐ-CP", 70, 2, "a")),
         # Nursing in a member's words ("cho con bú", "hút sữa"): the 60 minutes a day of a mother
         # of a child under 12 months (no unit decided it).
         ("con em 5 tháng, đi làm lại có được về sớm để cho con bú không", ("45/2019/QH14", 137, 4, None)),
