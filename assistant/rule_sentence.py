@@ -18,7 +18,6 @@ from assistant.textnorm import lower_first, split_sentences
 from assistant.unit_context import (
     CLIP_CHARS,
     clause_lead_in,
-    clip,
     is_subjectless,
     lists_prohibited_acts,
     strip_enumerator,
@@ -44,14 +43,13 @@ def rule_sentence(candidate: Candidate) -> str:
         return _end(_join(table.lead or context.article.title, table_rows.row_sentence(table, row)))
     if table is not None and table.lead:  # no row named: the lead-in, the table is quoted below
         return _end(_bare_lead(strip_enumerator(table.lead)))
-    if unit.kind is UnitKind.POINT and len(unit.text) > CLIP_CHARS:
+    if unit.kind is UnitKind.POINT:
         # A long point is stated by its first sentence, whole: clipped at a comma, "Trong thời hạn
         # 03 tháng kể từ ..., người lao động ... phải nộp ... hồ sơ" lost its main clause and stated
         # a time limit for nothing; clipped at a word, "... đóng 1/3. Trong thời gian ... thì người
         # lao." ended on a fragment.
-        sentence = _join(context.clause_lead, split_sentences(unit.text)[0])
-    elif unit.kind is UnitKind.POINT:
-        sentence = _join(context.clause_lead, _whole_lines(clip(unit.text)))
+        point = split_sentences(unit.text)[0] if len(unit.text) > CLIP_CHARS else unit.text
+        sentence = _join(context.clause_lead, point)
     elif _POINT_LINE.match(candidate.key):  # a point line of a clause stored without point units
         sentence = _join(clause_lead_in(unit), candidate.key)
     else:
@@ -63,14 +61,6 @@ def rule_sentence(candidate: Candidate) -> str:
     ):
         sentence = f"{context.article.title}: {lower_first(sentence)}"
     return _end(sentence)
-
-
-def _whole_lines(text: str) -> str:
-    """A clipped point without the line the clip cut: "... xử lý.\nTrường hợp xảy ra tai nạn lao
-    động chết người, …" would end the rule sentence on a fragment that says nothing."""
-    if text.endswith(" …") and "\n" in text:
-        return text.rsplit("\n", 1)[0]
-    return text.removesuffix(" …")
 
 
 def _bare_lead(lead: str) -> str:

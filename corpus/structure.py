@@ -451,9 +451,9 @@ def parse_structure(law_id: str, text: str, articles: tuple[str, ...] = ()) -> P
     ``articles``: when the source itself lists its article numbers, only those are headings.
     """
     lines: list[str] = []
-    for line in text.split("\n"):
-        glued = _HEADING_WITH_POINT.match(line.strip())
-        lines.extend(glued.groups() if glued else (line.strip(),))
+    for line in (raw.strip() for raw in text.split("\n")):
+        glued = _HEADING_WITH_POINT.match(line)
+        lines.extend(glued.groups() if glued else (line,))
     parser = _Parser(law_id, lines)
     parser.allowed = set(articles) or None
     return parser.run()

@@ -44,16 +44,17 @@ def _durations(text: str, norm: str) -> list[tuple[int, str]]:
 # A duration the member is short of ("chưa đủ 12 tháng", "dưới 1 năm") is a bound the law sets,
 # not how long she worked: "e chua du 12 thang thi nghi phep nam duoc may ngay" was priced as a
 # full year of 12 days' leave.
-_SHORT_OF = re.compile(r"\b(?:chua (?:duoc |lam )?du|khong du|chua toi|chua den|duoi|it hon|chua lam du) $")
+_SHORT_OF = re.compile(r"\b(?:chua (?:duoc |lam )?du|khong du|chua toi|chua den|duoi|it hon) $")
 
 
 def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
     """(months, the words around) of each duration: "2 năm trước 2014" reads both sides; a
     duration the member is short of is none of hers."""
+    found = ((f, left_of(norm, f.start, 20)) for f in _found_durations(text, norm))
     return [
-        (to_int(f.value), left_of(norm, f.start, 20) + " | " + norm[f.end : f.end + width])
-        for f in _found_durations(text, norm)
-        if not _SHORT_OF.search(left_of(norm, f.start, 20))
+        (to_int(f.value), left + " | " + norm[f.end : f.end + width])
+        for f, left in found
+        if not _SHORT_OF.search(left)
     ]
 
 

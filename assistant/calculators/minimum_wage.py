@@ -69,21 +69,20 @@ def compute_minimum_wage(values: Values) -> CalculationResult:
     formula = [found] if found else []
     formula.append(f"Vùng {region}: lương tối thiểu tháng {fmt.money(monthly)}, giờ {fmt.money(hourly)}.")
     headline = f"Lương tối thiểu vùng {region} là {fmt.money(monthly)}/tháng ({fmt.money(hourly)}/giờ)."
-    notes = ("Áp dụng theo nơi hoạt động của người sử dụng lao động (khoản 3 Điều 3).",)
-    wage = values.get("luong")
+    wage = int(values.get("luong") or 0)
     if wage:
         # The member's monthly wage against the floor: the law compares the wage of the job for a
         # full month of normal hours (khoản 1 Điều 4), which the answer says under the comparison.
-        below = int(wage) < monthly
-        headline = f"Lương {fmt.money(int(wage))}/tháng của bạn " + (
+        below = wage < monthly
+        headline = f"Lương {fmt.money(wage)}/tháng của bạn " + (
             f"thấp hơn lương tối thiểu vùng {region} ({fmt.money(monthly)}/tháng): nếu đó là lương cho đủ "
             "giờ làm việc bình thường trong tháng thì công ty đang trả dưới mức luật cho phép."
             if below
             else f"không thấp hơn lương tối thiểu vùng {region} ({fmt.money(monthly)}/tháng)."
         )
         formula.append(
-            f"{fmt.money(int(wage))} {'<' if below else '≥'} {fmt.money(monthly)}"
-            f" (chênh lệch {fmt.money(abs(int(wage) - monthly))}). "
+            f"{fmt.money(wage)} {'<' if below else '≥'} {fmt.money(monthly)}"
+            f" (chênh lệch {fmt.money(abs(wage - monthly))}). "
             "Mức so sánh là mức lương theo công việc hoặc chức danh khi làm đủ thời giờ làm việc bình "
             "thường trong tháng và hoàn thành định mức lao động (khoản 1 Điều 4); trả lương theo tuần, "
             "ngày, sản phẩm hoặc khoán thì quy đổi theo tháng (khoản 3 Điều 4)."
@@ -99,7 +98,7 @@ def compute_minimum_wage(values: Values) -> CalculationResult:
             Figure("vung", "Vùng", region, f"vùng {region}"),
         ),
         citations=CALC.citations,
-        notes=notes,
+        notes=("Áp dụng theo nơi hoạt động của người sử dụng lao động (khoản 3 Điều 3).",),
     )
 
 
