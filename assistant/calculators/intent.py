@@ -66,13 +66,19 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
 # "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm");
-# "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year".
+# "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year"; "bao nhiêu
+# tiếng cũng được" is "any number of hours", "tháng nào phiếu lương cũng ghi" is "every month",
+# and "khi nào sếp rảnh thì ký" is "whenever the boss
+# is free" (a boss quoted), not questions.
 _ASKS_FIGURE = re.compile(
-    r"bao nhieu|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
+    r"bao nhieu(?!(?: \w+)? cung\b)|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
     r"|\bvung may\b|\bvung nao\b"
-    r"|khi nao|bao gio|luc nao|(?<!phep )(?<!khong )(?:nam|thang) nao|bao lau|tinh (giup|cho|ho)"
+    r"|khi nao(?! (?:sep|cty|cong ty|ho|quan ly|giam doc)\b[^?.]{0,30}\bthi\b)|bao gio|luc nao"
+    r"|(?<!phep )(?<!khong )(?:nam|thang) nao(?![^?.,]{0,40}\bcung\b)|bao lau|tinh (giup|cho|ho)"
     r"|tong cong(?! \d)"
 )
+# "không nói bao giờ quay lại", "chưa biết khi nào": the member reports what nobody said.
+_UNSAID_WHEN = re.compile(r"\b(?:khong|chua) (?:noi|biet|hen|bao|ro) (?:la )?(?:bao gio|khi nao)\b")
 # A yes/no question that compares the member's wage with the floor asks for the floor too:
 # "lương 6 triệu ở Cầu Giấy có thấp hơn lương tối thiểu không", "có đủ lương tối thiểu vùng không".
 _ASKS_COMPARED = {
@@ -133,6 +139,9 @@ _ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b")
 _OTHER_MATTER = {
     "boi_thuong_tai_nan": re.compile(r"\bduong suc\b"),
     "nghi_hang_nam": re.compile(r"\bdi duong\b|\bngay di\b.{0,30}\bngay ve\b|\bca di (?:va|lan) ve\b"),
+    # A mother who died or cannot care for the baby: the father's leave runs to the child's 6
+    # months (khoản 7 Điều 53 Luật BHXH 2024), not the days the calculator prices.
+    "thai_san_cha": re.compile(r"\b(?:qua doi|chet|tu vong|bang huyet)\b|khong du suc khoe"),
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
@@ -202,7 +211,8 @@ def read_intent(question: str) -> Intent | None:
         return None
     normalised = parsing.normalise(question)
     compared = name in _ASKS_COMPARED and _ASKS_COMPARED[name].search(normalised) is not None
-    if not (_ASKS_FIGURE.search(normalised) or compared) or asks_about_past(question):
+    asked = _ASKS_FIGURE.search(_UNSAID_WHEN.sub(" ", normalised))
+    if not (asked or compared) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
     if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):

@@ -119,18 +119,24 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # Re-pinned 2026-12-04 (twelfth session) after members' words for founding and joining a union
 # (run 20261204-004056-answers-97e44a): scenario fact_recall 0.678, facts_all_rate 0.644 (q495,
 # seen only as a changed line of the comparison); the rest equal.
+# Re-pinned 2026-12-04 (fifteenth session) on the enlarged frozen split: 16 new member questions
+# (q768-q815, written by helpers who never saw the frozen split, drawn into it by a seeded split)
+# are harder than the old ones; with them, the memory re-exported and the calculator's indefinite
+# words (run 20261204-193852-answers-0f910a): scenario (56) Hit@5 0.911, clause_Recall@5 0.817,
+# fact_recall 0.562, facts_all_rate 0.536; procedure (21) Hit@5 0.905, clause_Recall@5 0.711,
+# fact_recall 0.532, facts_all_rate 0.476. On the old 45 + 16 questions nothing fell.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.956 - SLACK,
-        "clause_Recall@5": 0.902 - SLACK,
-        "fact_recall": 0.678 - SLACK,
-        "facts_all_rate": 0.644 - SLACK,
+        "Hit@5": 0.911 - SLACK,
+        "clause_Recall@5": 0.817 - SLACK,
+        "fact_recall": 0.562 - SLACK,
+        "facts_all_rate": 0.536 - SLACK,
     },
     "procedure": {
-        "Hit@5": 0.875 - SLACK,
-        "clause_Recall@5": 0.733 - SLACK,
-        "fact_recall": 0.531 - SLACK,
-        "facts_all_rate": 0.500 - SLACK,
+        "Hit@5": 0.905 - SLACK,
+        "clause_Recall@5": 0.711 - SLACK,
+        "fact_recall": 0.532 - SLACK,
+        "facts_all_rate": 0.476 - SLACK,
     },
     "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
