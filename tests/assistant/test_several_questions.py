@@ -18,6 +18,9 @@ from assistant.pipeline import AssistantPipeline
         ("Lương thử việc chỉ bằng 70%?? có đúng không?", 1),  # a tag question asks nothing new
         ("nghi phep nam duoc bao nhieu ngay", 0),  # no question mark: not counted
         ("vậy à? thế em nộp đơn ở đâu ạ?", 1),  # "vậy à?" is too short to be a question
+        # a line is a sentence; a long story's one question is found (split at marks, no backtracking)
+        ("em làm cty 3 năm\nlương thử việc 85% có đúng không?\ncòn nghỉ phép năm thì sao?", 2),
+        ("em làm công nhân may, lương 7 triệu, tăng ca mỗi ngày 3 tiếng, " * 20 + "vậy có đúng không?", 1),
     ],
 )
 def test_question_sentences_of_a_message(message: str, count: int) -> None:
