@@ -702,6 +702,20 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "cty dong bhxh theo luong co ban 5tr trong khi luong thuc nhan cua em 12tr. vay co dung ko",
             ("41/2024/QH15", 31, 1, "b"),
         ),
+        # Members' words (fifteenth session): a fall in the canteen at lunch is an accident at
+        # work ("ăn giữa ca"); withdrawing a resignation; working off a loan.
+        (
+            "em ăn trưa ở căng tin công ty thì bị ngã gãy tay, có được tính tai nạn lao động không",
+            ("84/2015/QH13", 45, 1, "a"),
+        ),
+        (
+            "em nộp đơn nghỉ việc rồi, giờ muốn rút đơn nghỉ việc để ở lại làm tiếp thì có được không",
+            ("45/2019/QH14", 38, None, None),
+        ),
+        (
+            "chủ cho em vay 10 triệu, giờ bắt em làm tới khi trừ hết nợ mới cho nghỉ, vậy có đúng không",
+            ("45/2019/QH14", 17, 3, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
