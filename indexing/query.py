@@ -31,8 +31,10 @@ class Synonym:
     expansion: str
     folded: bool  # matched against the accent-folded question
     key: str = ""  # the key as written: in a question typed with diacritics, only this matches
+    first: str = ""  # the key's first word ("" when it opens with a count): a quick pre-check
 
 
+_WORD = re.compile(r"\w+")
 # "{n}" in a key stands for a count as members type it ("ký 4 lần", "ký hai lần").
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|mot|bon|sau)"
 
@@ -53,13 +55,16 @@ def synonyms() -> tuple[Synonym, ...]:
             value = unicodedata.normalize("NFC", value)
             if not value and " " not in key:  # a blocker keeps its last word as context
                 raise ValueError(f"query_synonyms.toml: the blocking key {key!r} needs two words or more")
-            entries.append(Synonym(key_pattern(key), value, folded=False))
+            first = "" if key.startswith("{n}") else _WORD.findall(key)[0]
+            entries.append(Synonym(key_pattern(key), value, folded=False, first=first))
             folded_key = strip_marks(key)
             # Single accented syllables fold onto common words ("đẻ" -> "de" as "để"): skip those.
             if folded_key != key and (" " in key or key.isascii()):
-                entries.append(Synonym(key_pattern(folded_key), value, folded=True, key=key))
+                entries.append(
+                    Synonym(key_pattern(folded_key), value, folded=True, key=key, first=strip_marks(first))
+                )
             elif key.isascii():
-                entries[-1] = Synonym(key_pattern(key), value, folded=True, key=key)
+                entries[-1] = Synonym(key_pattern(key), value, folded=True, key=key, first=first)
     # Longest keys first so "lương tối thiểu vùng" wins over "lương tối thiểu".
     return tuple(sorted(entries, key=lambda s: -len(s.pattern.pattern)))
 
@@ -80,8 +85,40 @@ def validate_query(text: object) -> str:
     return text
 
 
+def spelt_out(text: str) -> str:
+    """The question, lower-cased, with its one-syllable chat abbreviations spelt out ("ko đủ sức
+    khỏe" -> "không đủ sức khỏe", "dc", "e", "r"), unaccented when the question is. Abbreviations
+    of legal terms ("bhxh", "hđ") are left: their own keys read them, and spelt out they would
+    match a second, longer key for the same words."""
+    from indexing.restore import chat_abbreviations
+
+    table = {key: words for key, words in chat_abbreviations().items() if len(words) == 1}
+    lowered = unicodedata.normalize("NFC", text).lower()
+    unaccented = strip_marks(lowered) == lowered
+
+    def spell(match: re.Match[str]) -> str:
+        words = table.get(match.group())
+        if not words:
+            return match.group()
+        spelt = " ".join(words)
+        return strip_marks(spelt) if unaccented else spelt
+
+    return _WORD.sub(spell, lowered)
+
+
 def expansions(text: str) -> list[str]:
-    """Legal phrases that the question's abbreviations / everyday words stand for."""
+    """Legal phrases that the question's abbreviations / everyday words stand for: matched in the
+    question as typed, then in the question with its chat abbreviations spelt out, so that a key
+    written "không đủ sức khỏe" also reads "ko đủ sức khỏe" (what the second reading finds is
+    added after what the first found)."""
+    found = _expansions(text)
+    spelt = spelt_out(text)
+    if spelt != unicodedata.normalize("NFC", text).lower():
+        found += [phrase for phrase in _expansions(spelt) if phrase not in found]
+    return found
+
+
+def _expansions(text: str) -> list[str]:
     lowered = unicodedata.normalize("NFC", text).lower()
     folded = strip_marks(lowered)
     found: list[str] = []
@@ -89,7 +126,12 @@ def expansions(text: str) -> list[str]:
     # in one typed with them, "cho việc" is not "chờ việc" and "bất kỳ quy tắc" holds no "ký quỹ".
     unaccented = folded == lowered
     aligned = len(folded) == len(lowered)  # one folded character per character (NFC text)
+    # A key matches whole words, so its first word is one of the question's: most of the table is
+    # skipped without running its pattern (the words only shrink as matches are consumed).
+    words, folded_words = set(_WORD.findall(lowered)), set(_WORD.findall(folded))
     for syn in synonyms():
+        if syn.first and syn.first not in (folded_words if syn.folded else words):
+            continue
         haystack = folded if syn.folded else lowered
         spans = [
             m.span()

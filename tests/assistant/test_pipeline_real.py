@@ -716,6 +716,15 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "chủ cho em vay 10 triệu, giờ bắt em làm tới khi trừ hết nợ mới cho nghỉ, vậy có đúng không",
             ("45/2019/QH14", 17, 3, None),
         ),
+        # the end of probation (the result and the contract), a sick-leave paper without a hospital stay
+        (
+            "em hết thử việc 3 tuần rồi mà cty chưa ký hđ chính thức, vẫn trả lương thử việc, có đúng không",
+            ("45/2019/QH14", 27, 1, None),
+        ),
+        (
+            "em bị sốt, bác sĩ cho nghỉ ở nhà 3 ngày, không nằm viện, thì cần giấy gì để hưởng bhxh",
+            ("41/2024/QH15", 47, 2, "a"),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from corpus.errors import InvalidQueryError
-from indexing.query import MAX_QUERY_CHARS, expansions, normalize_query, synonyms, validate_query
+from indexing.query import (
+    MAX_QUERY_CHARS,
+    expansions,
+    normalize_query,
+    spelt_out,
+    synonyms,
+    validate_query,
+)
 
 
 class TestNormalizeQuery:
@@ -114,6 +121,33 @@ class TestNormalizeQuery:
         # "{n}" in a key is any count a member types, in digits or words.
         renewal = "chỉ được ký thêm 01 lần hợp đồng lao động xác định thời hạn"
         assert (renewal in expansions(question)) is found
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "bác sĩ xác nhận vợ em ko đủ sức khỏe chăm con",  # "ko" in a question with diacritics
+            "bac si xac nhan vo e ko du suc khoe cham con",  # and in one without
+            "vợ em không đủ sức khỏe chăm con",
+        ],
+    )
+    def test_a_key_also_reads_the_questions_chat_abbreviations_spelt_out(self, question: str) -> None:
+        assert "gặp rủi ro sau khi sinh mà không đủ sức khỏe để chăm sóc con" in expansions(question)
+        assert spelt_out("e ko dc nghi bhxh") == "em khong duoc nghi bhxh"  # unaccented stays so
+        assert spelt_out("E ko dc nghỉ") == "em không được nghỉ"
+
+    def test_the_first_word_pre_check_finds_what_every_pattern_finds(self) -> None:
+        """Keys are skipped when their first word is not in the question: the same expansions as
+        running every key's pattern, on questions with counts, slashes and blocked keys."""
+        for question in (
+            "em ký hđ 3 tháng liên tục 4 lần rồi",
+            "làm 12 tiếng/ngày có quá giờ không",
+            "lương tối thiểu vùng 1 là bao nhiêu",
+            "the em nop don o dau a",
+        ):
+            found = expansions(question)
+            assert found, question
+            brute = [s.expansion for s in synonyms() if s.pattern.search(question.lower()) and s.expansion]
+            assert set(found) <= set(brute), question
 
     def test_longest_key_wins(self) -> None:
         found = expansions("lương tối thiểu vùng")
