@@ -101,6 +101,19 @@ _CONTRACT_OPEN_STATED = re.compile(
     _CONTRACT_WORDS + r" (?:khong (?:xac dinh )?(?:thoi )?han|vo thoi han|khong ky han|dai han)\b"
 )
 
+# Loss of working capacity: the law's bands ("suy giảm khả năng lao động từ 61% đến dưới 81%",
+# "từ 5% đến 30%", "từ 81% trở lên") and what a member says ("suy giảm 22%", "mất 65% sức lao
+# động", "giám định kết luận 35%"; not "giảm 5% lương").
+_LOSS = r"\bkha nang lao dong "
+_LOSS_BETWEEN = re.compile(_LOSS + r"tu (\d{1,3}) ?% (?:den|toi) (duoi )?(\d{1,3}) ?%")
+_LOSS_FROM = re.compile(_LOSS + r"tu (\d{1,3}) ?% tro len")
+_LOSS_BELOW = re.compile(_LOSS + r"duoi (\d{1,3}) ?%")
+_LOSS_STATED = re.compile(
+    r"\bsuy giam(?: (?:kha nang lao dong|suc lao dong|suc khoe|duoc|la|con|khoang|het))* (\d{1,3}) ?%"
+    r"|\b(\d{1,3}) ?% (?:kha nang lao dong|suc lao dong)"
+    r"|\b(?:thuong tat|giam dinh(?: [a-z]+){0,3}?) (\d{1,3}) ?%"
+)
+
 Band = tuple[float, float]  # [low, high)
 
 
@@ -124,6 +137,17 @@ def _banded(
 def bands(folded: str) -> list[Band]:
     """The age bands a text of law names for the member, in years (a child's are not)."""
     return _banded(_CHILD_BAND.sub(" ", folded), _BETWEEN, _BELOW, _FROM, _ABOVE)
+
+
+def loss_bands(folded: str) -> list[Band]:
+    """The bands of lost working capacity a text of law names, in percent."""
+    found = [
+        (float(low), float(high) + (0.0 if below else 1.0))
+        for low, below, high in _LOSS_BETWEEN.findall(folded)
+    ]
+    found += [(float(low), math.inf) for low in _LOSS_FROM.findall(folded)]
+    found += [(0.0, float(high)) for high in _LOSS_BELOW.findall(folded)]
+    return found
 
 
 def without_bands(folded: str) -> str:
@@ -250,6 +274,7 @@ def _stated(question_folded: str) -> tuple[float | None, ...]:
     if not weeks and _ENDED.search(question_folded):
         weeks = [months * WEEKS_PER_MONTH for months in pregnant]
     paid = [float(n) for n in _PAID_STATED.findall(question_folded)]
+    loss = [float(a or b or c) for a, b, c in _LOSS_STATED.findall(question_folded)]
     return (
         None if age is None else float(age),
         _one(pregnant),
@@ -258,6 +283,7 @@ def _stated(question_folded: str) -> tuple[float | None, ...]:
         _one(paid),
         worked_months(question_folded),
         contract_months(question_folded),
+        _one(loss),
     )
 
 
@@ -284,12 +310,14 @@ def _judged(
     """(stated figure, the unit's bands of its kind) for each kind the question states;
     without ``thresholds``, not the kinds a rule's threshold counts (contribution years, time
     worked, a contract's term: fitting, never excluding)."""
-    kinds = (bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands, contract_bands)
+    kinds = (
+        bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands, contract_bands, loss_bands
+    )
     return [
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)
         if value is not None
-        and (thresholds or kind not in (paid_bands, worked_bands, contract_bands))
+        and (thresholds or kind not in (paid_bands, worked_bands, contract_bands, loss_bands))
         and (found := kind(unit_folded))
     ]
 

@@ -233,3 +233,15 @@ def test_a_dismissal_is_no_pregnancy() -> None:
     seventh = fold("mang thai từ tháng thứ 07")
     assert not excludes(seventh, fold("em bi sa thai 3 thang truoc, gio moi biet la trai luat"))
     assert excludes(seventh, fold("em co bau 3 thang"))
+
+
+def test_a_stated_loss_of_working_capacity_fits_its_band_and_never_excludes() -> None:
+    """"mất 65% sức lao động" fits the early pension's "từ 61% đến dưới 81%" and not the "từ 81% trở
+    lên" of the next point (which it does not exclude either); "giảm 5% lương" is no such loss."""
+    point_a = fold("bị suy giảm khả năng lao động từ 61% đến dưới 81%;")
+    point_b = fold("bị suy giảm khả năng lao động từ 81% trở lên;")
+    one_off = fold("suy giảm khả năng lao động từ 5% đến 30% thì được hưởng trợ cấp một lần")
+    story = fold("đi giám định thì kết luận mất 65% sức lao động, có được nghỉ hưu sớm không")
+    assert fits(point_a, story) and not fits(point_b, story) and not excludes(point_b, story)
+    assert fits(one_off, fold("hội đồng giám định kết luận em suy giảm 30%, em được bao nhiêu"))
+    assert not fits(one_off, fold("cty giảm 5% lương của em có đúng không"))
