@@ -6,8 +6,10 @@ band excludes the age the member gave is about someone else. The same holds for 
 figures a rule's case turns on in members' stories: the month of a pregnancy ("em mang bầu
 tháng thứ 7" and "mang thai từ tháng thứ 07"), a child's age ("con em mới được 8 tháng" and
 "nuôi con dưới 12 tháng tuổi") and the weeks of a pregnancy that ended ("sảy thai lúc thai được
-10 tuần" and "thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi"). Both texts are read folded
-(``assistant.textnorm.fold``).
+10 tuần" and "thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi"). Some figures only fit, never
+exclude (``excludes``): a member not yet at the month of pregnancy, the years of contributions
+or the loss of working capacity a rule names is asking about that very rule. Both texts are
+read folded (``assistant.textnorm.fold``).
 """
 
 from __future__ import annotations
@@ -317,16 +319,21 @@ def _judged(
         (value, found)
         for value, kind in zip(_stated(question_folded), kinds, strict=True)
         if value is not None
-        and (thresholds or kind not in (paid_bands, worked_bands, contract_bands, loss_bands))
+        and (thresholds or kind not in _NEVER_EXCLUDING)
         and (found := kind(unit_folded))
     ]
 
 
+_NEVER_EXCLUDING = (paid_bands, worked_bands, contract_bands, loss_bands, pregnancy_bands)
+
+
 def excludes(unit_folded: str, question_folded: str) -> bool:
-    """True when the question states an age, a month of pregnancy or a child's age and every
-    band of that kind in the unit leaves it out. Years of contributions and time worked never
-    exclude: a member with 12 years who asks how many a pension needs is answered by the 15-year
-    rule, one who worked 10 months and asks for severance by the 12-month one."""
+    """True when the question states an age or a child's age and every band of that kind in the
+    unit leaves it out. Years of contributions, time worked, a contract's term, a loss of working
+    capacity and the month of a pregnancy never exclude: a member with 12 years who asks how many
+    a pension needs is answered by the 15-year rule, one who worked 10 months and asks for
+    severance by the 12-month one, one 4 months pregnant asking about night shifts by the ban
+    "từ tháng thứ 07" (it says from when; the rule for mothers of infants is not hers)."""
     judged = _judged(unit_folded, question_folded, thresholds=False)
     return any(not any(low <= v < high for low, high in found) for v, found in judged)
 

@@ -111,9 +111,13 @@ def test_the_case_a_story_states_fits_its_point(story: str, fitting: str, exclud
     assert not fits(points[excluded], asked)
 
 
-def test_a_pregnancy_before_the_band_is_excluded_and_a_childs_age_is_not_the_members() -> None:
+def test_a_pregnancy_before_the_band_neither_fits_nor_excludes_and_a_childs_age_is_not_the_members() -> None:
+    """A member 3 months pregnant is not yet in the band "từ tháng thứ 07": the rule is hers in
+    time (it says from when), so it does not fit and is not another case either."""
     rule = fold("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06 nếu làm việc ở vùng cao")
-    assert excludes(rule, fold("Em báo với phòng nhân sự là có bầu được 3 tháng"))
+    three = fold("Em báo với phòng nhân sự là có bầu được 3 tháng")
+    assert not excludes(rule, three) and not fits(rule, three)
+    assert fits(rule, fold("em mang bầu tháng thứ 7, tổ trưởng vẫn xếp tăng ca"))
     assert not excludes(rule, fold("đi khám thai 2 tháng một lần"))  # no month of pregnancy stated
     two = fold("con e 2 tuổi bị sốt phải nằm viện")
     leave = fold(
@@ -231,8 +235,8 @@ def test_a_contracts_term_fits_its_band_and_never_excludes() -> None:
 def test_a_dismissal_is_no_pregnancy() -> None:
     """Folded, "sa thải 3 tháng trước" holds "thai 3 thang": not a month of pregnancy."""
     seventh = fold("mang thai từ tháng thứ 07")
-    assert not excludes(seventh, fold("em bi sa thai 3 thang truoc, gio moi biet la trai luat"))
-    assert excludes(seventh, fold("em co bau 3 thang"))
+    assert not fits(seventh, fold("em bi sa thai 8 thang truoc, gio moi biet la trai luat"))
+    assert fits(seventh, fold("em co bau 8 thang"))
 
 
 def test_a_stated_loss_of_working_capacity_fits_its_band_and_never_excludes() -> None:
