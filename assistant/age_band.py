@@ -310,8 +310,9 @@ def _judged(
     unit_folded: str, question_folded: str, *, thresholds: bool = True
 ) -> list[tuple[float, list[Band]]]:
     """(stated figure, the unit's bands of its kind) for each kind the question states;
-    without ``thresholds``, not the kinds a rule's threshold counts (contribution years, time
-    worked, a contract's term: fitting, never excluding)."""
+    without ``thresholds``, not the kinds that fit but never exclude (``_NEVER_EXCLUDING``:
+    contribution years, time worked, a contract's term, a loss of working capacity, the month
+    of a pregnancy)."""
     kinds = (
         bands, pregnancy_bands, child_bands, week_bands, paid_bands, worked_bands, contract_bands, loss_bands
     )

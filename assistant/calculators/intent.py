@@ -67,9 +67,8 @@ _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(t
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
 # "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm");
 # "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year"; "bao nhiêu
-# tiếng cũng được" is "any number of hours", "tháng nào phiếu lương cũng ghi" is "every month",
-# and "khi nào sếp rảnh thì ký" is "whenever the boss
-# is free" (a boss quoted), not questions.
+# tiếng cũng được" (any number of hours), "tháng nào phiếu lương cũng ghi" (every month) and
+# "khi nào sếp rảnh thì ký" (whenever the boss is free) ask nothing either.
 _ASKS_FIGURE = re.compile(
     r"bao nhieu(?!(?: \w+)? cung\b)|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
     r"|\bvung may\b|\bvung nao\b"
