@@ -716,6 +716,11 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "chủ cho em vay 10 triệu, giờ bắt em làm tới khi trừ hết nợ mới cho nghỉ, vậy có đúng không",
             ("45/2019/QH14", 17, 3, None),
         ),
+        # an agreement reached at mediation and not kept: the arbitration council or the court
+        (
+            "hòa giải xong mà cty vẫn không trả tiền như đã thỏa thuận, em phải làm gì tiếp",
+            ("45/2019/QH14", 188, 6, None),
+        ),
         # a pregnancy before the band: the ban from month 7 says from when, never the rule for
         # mothers of infants (she has no child yet)
         ("em mang thai tháng thứ 4, cty xếp ca đêm thì em có phải làm không", ("45/2019/QH14", 137, 1, "a")),

@@ -127,7 +127,9 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # fact_recall 0.532, facts_all_rate 0.476. On the old 45 + 16 questions nothing fell. Then
 # after the chat abbreviations spelt out for the synonym keys (run 20261204-204053-answers-42d2ee,
 # the session's last): scenario clause_Recall@5 0.798, fact_recall 0.554 (q478, a known miss, from
-# rank 1 to 3); the rest equal.
+# rank 1 to 3); the rest equal. Then after the synonyms for an agreement reached at mediation and
+# not kept (run 20261204-205841-answers-79184a): procedure fact_recall 0.579, facts_all_rate 0.524
+# (q521, whose words two keys repeat: a floor, not evidence); the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
         "Hit@5": 0.911 - SLACK,
@@ -138,8 +140,8 @@ MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "procedure": {
         "Hit@5": 0.905 - SLACK,
         "clause_Recall@5": 0.711 - SLACK,
-        "fact_recall": 0.532 - SLACK,
-        "facts_all_rate": 0.476 - SLACK,
+        "fact_recall": 0.579 - SLACK,
+        "facts_all_rate": 0.524 - SLACK,
     },
     "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
