@@ -107,7 +107,8 @@ _CONTRACT_OPEN_STATED = re.compile(
 # "từ 5% đến 30%", "từ 81% trở lên") and what a member says ("suy giảm 22%", "mất 65% sức lao
 # động", "giám định kết luận 35%"; not "giảm 5% lương").
 _LOSS = r"\bkha nang lao dong "
-_LOSS_BETWEEN = re.compile(_LOSS + r"tu (\d{1,3}) ?% (?:den|toi) (duoi )?(\d{1,3}) ?%")
+_LOSS_BETWEEN = re.compile(_LOSS + r"tu (\d{1,3}) ?% (?:den|toi) duoi (\d{1,3}) ?%")
+_LOSS_TO = re.compile(_LOSS + r"tu (\d{1,3}) ?% (?:den|toi) (\d{1,3}) ?%")  # "đến 30%" holds 30%
 _LOSS_FROM = re.compile(_LOSS + r"tu (\d{1,3}) ?% tro len")
 _LOSS_BELOW = re.compile(_LOSS + r"duoi (\d{1,3}) ?%")
 _LOSS_STATED = re.compile(
@@ -124,15 +125,16 @@ def _banded(
     between: re.Pattern[str],
     below: re.Pattern[str],
     start: re.Pattern[str],
-    above: re.Pattern[str],
+    above: re.Pattern[str] | None = None,
 ) -> list[Band]:
     """The bands ``folded`` names in one unit of measure: "từ đủ A đến dưới B", then (with those
-    blanked) "dưới B", "từ đủ A trở lên" and "trên A"."""
+    blanked) "dưới B", "từ đủ A trở lên" and "trên A" (for kinds whose law writes it)."""
     found = [(float(m.group(1)), float(m.group(2))) for m in between.finditer(folded)]
     rest = between.sub(" ", folded)
     found += [(0.0, float(m.group(1))) for m in below.finditer(rest)]
     found += [(float(m.group(1)), math.inf) for m in start.finditer(rest)]
-    found += [(float(m.group(1)) + 1.0, math.inf) for m in above.finditer(rest)]
+    if above is not None:
+        found += [(float(m.group(1)) + 1.0, math.inf) for m in above.finditer(rest)]
     return found
 
 
@@ -142,14 +144,10 @@ def bands(folded: str) -> list[Band]:
 
 
 def loss_bands(folded: str) -> list[Band]:
-    """The bands of lost working capacity a text of law names, in percent."""
-    found = [
-        (float(low), float(high) + (0.0 if below else 1.0))
-        for low, below, high in _LOSS_BETWEEN.findall(folded)
-    ]
-    found += [(float(low), math.inf) for low in _LOSS_FROM.findall(folded)]
-    found += [(0.0, float(high)) for high in _LOSS_BELOW.findall(folded)]
-    return found
+    """The bands of lost working capacity a text of law names, in percent: "từ A% đến B%" holds
+    B, the other forms are those of every kind (``_banded``)."""
+    inclusive = [(float(low), float(high) + 1.0) for low, high in _LOSS_TO.findall(folded)]
+    return inclusive + _banded(_LOSS_TO.sub(" ", folded), _LOSS_BETWEEN, _LOSS_BELOW, _LOSS_FROM)
 
 
 def without_bands(folded: str) -> str:
@@ -306,6 +304,10 @@ def _one(values: list[float]) -> float | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Kinds a rule's threshold or starting point counts: they fit, never exclude (``excludes``).
+_NEVER_EXCLUDING = (paid_bands, worked_bands, contract_bands, loss_bands, pregnancy_bands)
+
+
 def _judged(
     unit_folded: str, question_folded: str, *, thresholds: bool = True
 ) -> list[tuple[float, list[Band]]]:
@@ -323,9 +325,6 @@ def _judged(
         and (thresholds or kind not in _NEVER_EXCLUDING)
         and (found := kind(unit_folded))
     ]
-
-
-_NEVER_EXCLUDING = (paid_bands, worked_bands, contract_bands, loss_bands, pregnancy_bands)
 
 
 def excludes(unit_folded: str, question_folded: str) -> bool:

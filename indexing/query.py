@@ -85,22 +85,27 @@ def validate_query(text: object) -> str:
     return text
 
 
+@cache
+def _one_syllable_abbreviations() -> dict[str, str]:
+    """The chat abbreviations spelt as one syllable ("ko" -> "không", "dc" -> "được", "e" -> "em")."""
+    from indexing.restore import chat_abbreviations
+
+    return {key: words[0] for key, words in chat_abbreviations().items() if len(words) == 1}
+
+
 def spelt_out(text: str) -> str:
     """The question, lower-cased, with its one-syllable chat abbreviations spelt out ("ko đủ sức
     khỏe" -> "không đủ sức khỏe", "dc", "e", "r"), unaccented when the question is. Abbreviations
     of legal terms ("bhxh", "hđ") are left: their own keys read them, and spelt out they would
     match a second, longer key for the same words."""
-    from indexing.restore import chat_abbreviations
-
-    table = {key: words for key, words in chat_abbreviations().items() if len(words) == 1}
+    table = _one_syllable_abbreviations()
     lowered = unicodedata.normalize("NFC", text).lower()
     unaccented = strip_marks(lowered) == lowered
 
     def spell(match: re.Match[str]) -> str:
-        words = table.get(match.group())
-        if not words:
+        spelt = table.get(match.group())
+        if spelt is None:
             return match.group()
-        spelt = " ".join(words)
         return strip_marks(spelt) if unaccented else spelt
 
     return _WORD.sub(spell, lowered)
