@@ -740,6 +740,28 @@ def _defers(unit: LegalUnit, focus: str, articles: frozenset[str]) -> bool:
 # mà số ngày đi đường ... trên 02 ngày thì ...", "Trường hợp ... thì ...". The case is what follows
 # "nếu" / "trường hợp" up to "thì".
 _CONDITION = re.compile(r"^(?:khi [^,.;:]{0,80}, )?(?:neu|truong hop) (.{12,}?) thi ")
+# Someone's death in a unit's special case (not a stillbirth, "thai chết"), and in a story: "vợ em
+# mất" is a death, "mất việc", "mất sức", "mất 65% sức lao động" are not.
+_DEATH = re.compile(r"(?<!thai )\bchet\b|\bqua doi\b|\btu vong\b|\bmat tich\b")
+_NOT_A_DEATH = r"(?! (?:viec|suc|tien|kha nang|giay|so|lien lac|the|\d))"
+_DEATH_STORY = re.compile(
+    r"\bchet\b|\bqua doi\b|\btu vong\b|\btu tran\b|\bhy sinh\b|\bmat tich\b"
+    rf"|\b(?:da|vua|moi|bi) mat\b{_NOT_A_DEATH}"
+    rf"|\b(?:vo|chong|me|bo|cha|ba|ong)(?: (?:em|e|toi|t|minh|anh|chi|tui|no|ay))? mat\b{_NOT_A_DEATH}"
+)
+
+
+def _unspoken_death(unit_folded: str, question_folded: str) -> bool:
+    """The unit's special case is someone's death ("... mà mẹ chết sau khi sinh con thì ...") and
+    nobody died in the story; not when the death is one of the case's alternatives ("mẹ chết sau
+    khi sinh con hoặc gặp rủi ro sau khi sinh mà không đủ sức khỏe để chăm sóc con")."""
+    case = _CONDITION.match(unit_folded.strip())
+    died = _DEATH.search(case.group(1)) if case else None
+    if case is None or died is None or " hoac " in case.group(1)[died.end() :]:
+        return False
+    return _DEATH_STORY.search(question_folded) is None
+
+
 # The question must name at least this share of the case's words, weighted by how specific each
 # is in the law ("lỗi" counts, "người", "lao động" barely), for the case to be its own.
 UNMET_SHARE = 0.2
@@ -857,7 +879,8 @@ def _denied_outcome(unit_folded: str, denied: tuple[tuple[str, str], ...]) -> bo
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
     or a child's age its bands leave out, a contract ended by the other side or unlawfully when
-    the member says it was lawful, or a surrogacy the member never spoke of."""
+    the member says it was lawful, a surrogacy the member never spoke of, or someone's death in a
+    story where nobody died."""
     title = _folded(context.article.title)
     ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
@@ -889,6 +912,8 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     # never reaches: no year of the 1900s in it.
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     return (
+        _unspoken_death(_folded(own), query.folded)
+        or
         other_side
         or surrogacy
         or father

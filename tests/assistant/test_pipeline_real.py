@@ -733,6 +733,21 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em bị sốt, bác sĩ cho nghỉ ở nhà 3 ngày, không nằm viện, thì cần giấy gì để hưởng bhxh",
             ("41/2024/QH15", 47, 2, "a"),
         ),
+        # Members' words (sixteenth session): overtime counted up over the year; both parents
+        # insured, the mother's days used up (and the rule for a mother who died never opens a
+        # story where nobody died); refusing to sign the minutes of a disciplinary meeting.
+        (
+            "năm nay em đã tăng ca 230 tiếng rồi mà sếp vẫn xếp tăng ca tiếp, vậy có đúng luật không",
+            ("45/2019/QH14", 107, 2, "c"),
+        ),
+        (
+            "vo chong e deu dong bhxh, be bi om, vo e nghi het 20 ngay roi thi e co dc nghi cham be ko",
+            ("41/2024/QH15", 44, 2, None),
+        ),
+        (
+            "em bị bắt ký biên bản kỷ luật, em từ chối ký biên bản thì sao",
+            ("145/2020/NĐ-CP", 70, 3, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.decisive import _Query, _unmet_condition, word_rarity
+from assistant.decisive import _Query, _unmet_condition, _unspoken_death, word_rarity
 from corpus.text import fold
 
 TRAVEL_DAYS = (
@@ -62,3 +62,37 @@ def test_without_word_rarity_nothing_is_penalised() -> None:
 )
 def test_a_lawful_ending_is_read_as_stated_not_as_asked(question: str, lawful: bool) -> None:
     assert _Query.of(question).lawful is lawful
+
+
+MOTHER_DIED = (
+    "Trường hợp chỉ có mẹ hoặc cả cha và mẹ đều tham gia bảo hiểm xã hội bắt buộc mà mẹ chết sau khi "
+    "sinh con thì cha hoặc người trực tiếp nuôi dưỡng được nghỉ việc hưởng chế độ thai sản để chăm sóc con"
+)
+MOTHER_DIED_OR_UNWELL = (
+    "Trường hợp chỉ có cha tham gia bảo hiểm xã hội bắt buộc mà mẹ chết sau khi sinh con hoặc gặp rủi ro "
+    "sau khi sinh mà không đủ sức khỏe để chăm sóc con theo xác nhận của cơ sở khám bệnh, chữa bệnh thì "
+    "cha được nghỉ việc hưởng chế độ thai sản cho đến khi con đủ 06 tháng tuổi."
+)
+STILLBIRTH = (
+    "Trường hợp lao động nữ mang thai đôi trở lên mà khi sinh nếu có thai chết trong tử cung thì thời "
+    "gian nghỉ việc được tính theo số thai."
+)
+
+
+@pytest.mark.parametrize(
+    ("unit", "question", "excluded"),
+    [
+        # Both parents insured, the mother alive: the rule for a mother who died is another case.
+        (MOTHER_DIED, "vo chong e deu dong bhxh, vo e nghi cham con om het 20 ngay roi", True),
+        (MOTHER_DIED, "vợ em mất sau khi sinh, em có được nghỉ chăm con không", False),
+        (MOTHER_DIED, "vợ tôi đã qua đời lúc sinh cháu", False),
+        # "mất việc", "mất sức", "mất 65% sức lao động" are not deaths
+        (MOTHER_DIED, "vợ em mất việc sau khi sinh, em có được nghỉ không", True),
+        # the death is one alternative of the case; the other may be hers
+        (MOTHER_DIED_OR_UNWELL, "vợ em sinh xong bị băng huyết, không đủ sức khỏe chăm con", False),
+        (STILLBIRTH, "em sinh đôi mà một bé mất trong bụng", False),  # a stillbirth is not a death case
+        (GENERAL, "vo chong e deu dong bhxh", False),  # no special case at all
+    ],
+)
+def test_a_death_nobody_in_the_story_suffered(unit: str, question: str, excluded: bool) -> None:
+    assert _unspoken_death(fold(unit), fold(question)) is excluded
