@@ -77,7 +77,8 @@ _DATE = re.compile(
 )
 # The unit a number counts, read from the word after it ("3 ngày", "6h", "7 tháng", "55 tuổi",
 # "30%") or, for an ordinal, before it ("tháng thứ 07"): "3 tháng" is not the law's "03 ngày", nor
-# "6h" its "tháng thứ 06". A number with no unit matches a number of any unit.
+# "6h" its "tháng thứ 06", nor "trừ 300 nghìn" its "ít nhất bằng 300%". A number with no unit
+# matches a number of any unit.
 _UNITS = (
     ("n", r"ngày|ngay"),
     ("m", r"tháng|thang"),
@@ -85,6 +86,7 @@ _UNITS = (
     ("h", r"h|giờ|gio|g|tiếng|tieng"),
     ("a", r"tuổi|tuoi"),
     ("p", r"phút|phut"),
+    ("v", r"nghìn|ngàn|nghin|ngan|k|triệu|trieu|tr|đồng|dong|đ|vnđ|vnd"),
 )
 _UNIT_AFTER = [(unit, re.compile(rf"\d+(?=\s*(?:{words})\b)", re.IGNORECASE)) for unit, words in _UNITS]
 _UNIT_BEFORE = [

@@ -310,11 +310,12 @@ def test_a_surrogacy_subject(text: str, surrogacy: bool) -> None:
         ("mang thai từ tháng thứ 07 hoặc từ tháng thứ 06", {"m7", "m6"}),
         ("lam 10 tieng 1 ngay, it nhat bang 150%", {"h10", "n1", "%150"}),
         ("được hưởng 60 mức lương", {"60"}),
+        ("cty trừ 300 nghìn, thưởng 2tr, phạt 50k", {"v300", "v2", "v50"}),
     ],
 )
 def test_figures_of_a_date_or_a_unit(text: str, figures: set[str]) -> None:
     assert figures_of(text, typed=True) == figures
-    assert figures_of(text) == {f.lstrip("dnmyhap%") for f in figures}
+    assert figures_of(text) == {f.lstrip("dnmyhapv%") for f in figures}
 
 
 @pytest.mark.parametrize(
@@ -325,6 +326,8 @@ def test_figures_of_a_date_or_a_unit(text: str, figures: set[str]) -> None:
         ("mang thai 7 tháng", "mang thai từ tháng thứ 07", 1),
         ("nghỉ 3 hôm", "nghỉ 03 ngày", 1),  # a number with no unit matches any unit
         ("nghỉ từ ngày 3", "nghỉ 03 ngày", 0),  # a date's number only matches a date's
+        ("cty tự trừ lương mỗi người 300 nghìn", "ít nhất bằng 300%", 0),  # money is not a percentage
+        ("phạt em 5 triệu", "phạt tiền từ 5.000.000 đồng", 1),
     ],
 )
 def test_shared_figures_match_their_units(question: str, unit: str, shared: int) -> None:

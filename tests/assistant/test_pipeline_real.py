@@ -748,6 +748,20 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em bị bắt ký biên bản kỷ luật, em từ chối ký biên bản thì sao",
             ("145/2020/NĐ-CP", 70, 3, None),
         ),
+        # hours set by the week (at most 10 a day); an advance on wages for militia training
+        (
+            "cty em tính giờ làm theo tuần, mỗi ngày làm 11 tiếng có đúng luật không",
+            ("45/2019/QH14", 105, 2, None),
+        ),
+        (
+            "em đi huấn luyện dân quân 2 tuần, cty có phải cho em tạm ứng lương không",
+            ("45/2019/QH14", 101, 2, None),
+        ),
+        # no probation in a contract of weeks
+        (
+            "em ký hđ 2 tuần làm thời vụ dịp tết, chủ vẫn bắt thử việc 3 ngày có đúng không",
+            ("45/2019/QH14", 24, 3, None),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
