@@ -762,6 +762,23 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "em ký hđ 2 tuần làm thời vụ dịp tết, chủ vẫn bắt thử việc 3 ngày có đúng không",
             ("45/2019/QH14", 24, 3, None),
         ),
+        # a holiday on the weekly day off; a gang boss who ran off with the wages
+        ("lễ 2/9 năm nay trùng chủ nhật thì em có được nghỉ bù không", ("45/2019/QH14", 111, 3, None)),
+        (
+            "cai thầu ôm tiền bỏ trốn, không trả lương cho bọn em, công ty có phải trả không",
+            ("45/2019/QH14", 100, 2, None),
+        ),
+        # a surprise inspection; someone sent to mediation in the member's place; leaving the union
+        # as the price of a renewed contract
+        ("thanh tra lao động có được kiểm tra đột xuất không", ("45/2019/QH14", 216, None, None)),
+        (
+            "em bị ốm không đi hòa giải được, nhờ người nhà đi thay được không",
+            ("45/2019/QH14", 188, 3, None),
+        ),
+        (
+            "tổ trưởng bắt em rút khỏi công đoàn thì mới ký tiếp hđ, vậy có vi phạm không",
+            ("50/2024/QH15", 10, 2, "a"),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
