@@ -698,6 +698,7 @@ def _candidate(
             age_band.fits(banded, query.folded)
             or row is not None
             or bool(query.causes and query.causes & fault.causes(banded, law=True))
+            or bool(_named_diseases(query.folded) & _named_diseases(banded))
         ),
         float(_unmet_condition(_folded(unit.text), query)),
         float(_defers(unit, focus, articles)),
@@ -751,6 +752,15 @@ _DEATH_STORY = re.compile(
     rf"|\b(?:da|vua|moi|bi) mat\b{_NOT_A_DEATH}"
     rf"|\b(?:vo|chong|me|bo|cha|ba|ong)(?: (?:em|e|toi|t|minh|anh|chi|tui|no|ay))? mat\b{_NOT_A_DEATH}"
 )
+
+
+# The grave illnesses a rule names ("người đang mắc một trong những bệnh ung thư, bại liệt, xơ gan
+# mất bù, lao nặng, AIDS" may take their insurance at once): a story that names one is that case.
+_DISEASE = re.compile(r"\b(ung thu|bai liet|xo gan|lao nang|aids|hiv|suy than|tam than)\b")
+
+
+def _named_diseases(folded: str) -> set[str]:
+    return set(_DISEASE.findall(folded))
 
 
 def _unspoken_death(unit_folded: str, question_folded: str) -> bool:

@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from corpus.errors import InvalidQueryError
@@ -161,6 +161,9 @@ def _expansions(text: str) -> list[str]:
     return found
 
 
+# The pipeline (for composing) and the retriever (for searching) both expand each question: the
+# second call is a cache hit. Pure in ``text``: the synonym table is read once per process.
+@lru_cache(maxsize=2048)
 def normalize_query(text: str) -> str:
     """The question followed by the legal wording of its abbreviations and colloquialisms."""
     text = unicodedata.normalize("NFC", text).strip()

@@ -779,6 +779,11 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "tổ trưởng bắt em rút khỏi công đoàn thì mới ký tiếp hđ, vậy có vi phạm không",
             ("50/2024/QH15", 10, 2, "a"),
         ),
+        # a grave illness the rule names is the member's case, before the band of her paid years
+        (
+            "mẹ em 50 tuổi đóng bhxh được 9 năm, giờ bị ung thư phải nghỉ làm, có rút bhxh 1 lần được không",
+            ("41/2024/QH15", 70, 1, "c"),
+        ),
     ],
 )
 def test_another_case_or_a_rule_applied_elsewhere_never_opens(
