@@ -33,6 +33,8 @@ class TestNormalizeQuery:
             ("lương tối thiểu là bao nhiêu", "mức lương tối thiểu"),
             ("tiền thôi việc", "trợ cấp thôi việc"),
             ("cty nợ lương", "công ty"),
+            ("chuyện đã hơn 1 năm, hết thời hạn kỷ luật chưa", "thời hiệu xử lý kỷ luật lao động"),
+            ("đã tăng ca 230 tiếng rồi", "không quá 200 giờ trong 01 năm"),
         ],
     )
     def test_accented(self, question: str, expected: str) -> None:
@@ -47,6 +49,8 @@ class TestNormalizeQuery:
             ("ko ky hdld", "không"),
             ("hok duoc tra luong", "không"),
             ("nghi ngang co bi phat khong", "không báo trước"),
+            ("cty qua han ky luat roi ma van xu", "thời hiệu xử lý kỷ luật lao động"),
+            ("dang lanh tctn thi co viec lam moi", "trợ cấp thất nghiệp"),
         ],
     )
     def test_unaccented(self, question: str, expected: str) -> None:
