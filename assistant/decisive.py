@@ -743,6 +743,16 @@ def _defers(unit: LegalUnit, focus: str, articles: frozenset[str]) -> bool:
 # mà số ngày đi đường ... trên 02 ngày thì ...", "Trường hợp ... thì ...". The case is what follows
 # "nếu" / "trường hợp" up to "thì".
 _CONDITION = re.compile(r"^(?:khi [^,.;:]{0,80}, )?(?:neu|truong hop) (.{12,}?) thi ")
+
+# The grave illnesses a rule names ("người đang mắc một trong những bệnh ung thư, bại liệt, xơ gan
+# mất bù, lao nặng, AIDS" may take their insurance at once): a story that names one is that case.
+_DISEASE = re.compile(r"\b(ung thu|bai liet|xo gan|lao nang|aids|hiv|suy than|tam than)\b")
+
+
+def _named_diseases(folded: str) -> set[str]:
+    return set(_DISEASE.findall(folded))
+
+
 # Someone's death in a unit's special case (not a stillbirth, "thai chết"), and in a story: "vợ em
 # mất" is a death, "mất việc", "mất sức", "mất 65% sức lao động" are not.
 _DEATH = re.compile(r"(?<!thai )\bchet\b|\bqua doi\b|\btu vong\b|\bmat tich\b")
@@ -752,15 +762,6 @@ _DEATH_STORY = re.compile(
     rf"|\b(?:da|vua|moi|bi) mat\b{_NOT_A_DEATH}"
     rf"|\b(?:vo|chong|me|bo|cha|ba|ong)(?: (?:em|e|toi|t|minh|anh|chi|tui|no|ay))? mat\b{_NOT_A_DEATH}"
 )
-
-
-# The grave illnesses a rule names ("người đang mắc một trong những bệnh ung thư, bại liệt, xơ gan
-# mất bù, lao nặng, AIDS" may take their insurance at once): a story that names one is that case.
-_DISEASE = re.compile(r"\b(ung thu|bai liet|xo gan|lao nang|aids|hiv|suy than|tam than)\b")
-
-
-def _named_diseases(folded: str) -> set[str]:
-    return set(_DISEASE.findall(folded))
 
 
 def _unspoken_death(unit_folded: str, question_folded: str) -> bool:
@@ -925,8 +926,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     return (
         _unspoken_death(_folded(own), query.folded)
-        or
-        other_side
+        or other_side
         or surrogacy
         or father
         or maternity
