@@ -131,7 +131,7 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # not kept (run 20261204-205841-answers-79184a): procedure fact_recall 0.579, facts_all_rate 0.524
 # (q521, whose words two keys repeat: a floor, not evidence); the rest equal.
 # Re-pinned 2026-12-04 (sixteenth session) after six passes of members' words from the tune
-# stories, someone's death and grave illnesses as cases (run 20261204-231756-answers-234394):
+# stories, someone's death and grave illnesses as cases (run 20261204-233617-answers-558b37):
 # scenario fact_recall 0.571, facts_all_rate 0.554 (q443, "ép tăng ca", a key's own words: a
 # floor, not evidence); the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
