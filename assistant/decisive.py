@@ -380,6 +380,7 @@ class _Query:
     spoken: frozenset[str]  # the other people's cases and schemes the story speaks of (``_spoken``)
     causes: frozenset[str]  # the no-fault causes of a stoppage the story names (``fault.causes``)
     denied: tuple[tuple[str, str], ...]  # outcomes the member says failed (``denied_outcomes``)
+    diseases: frozenset[str]  # the grave illnesses the story names (``_named_diseases``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -410,6 +411,7 @@ class _Query:
             _spoken(folded),
             causes,
             denied_outcomes(folded),
+            _named_diseases(folded),
             rarity or {},
         )
 
@@ -698,7 +700,7 @@ def _candidate(
             age_band.fits(banded, query.folded)
             or row is not None
             or bool(query.causes and query.causes & fault.causes(banded, law=True))
-            or bool(_named_diseases(query.folded) & _named_diseases(banded))
+            or bool(query.diseases and query.diseases & _named_diseases(banded))
         ),
         float(_unmet_condition(_folded(unit.text), query)),
         float(_defers(unit, focus, articles)),
@@ -749,8 +751,8 @@ _CONDITION = re.compile(r"^(?:khi [^,.;:]{0,80}, )?(?:neu|truong hop) (.{12,}?) 
 _DISEASE = re.compile(r"\b(ung thu|bai liet|xo gan|lao nang|aids|hiv|suy than|tam than)\b")
 
 
-def _named_diseases(folded: str) -> set[str]:
-    return set(_DISEASE.findall(folded))
+def _named_diseases(folded: str) -> frozenset[str]:
+    return frozenset(_DISEASE.findall(folded))
 
 
 # Someone's death in a unit's special case (not a stillbirth, "thai chết"), and in a story: "vợ em
