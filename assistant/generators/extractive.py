@@ -20,6 +20,7 @@ cited after the decisive one; the pipeline lists them as short references, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from assistant import messages
@@ -29,7 +30,7 @@ from assistant.evidence import Source
 from assistant.generators.base import Draft
 from assistant.list_answer import ListAnswer, asks_for_list, list_answer
 from assistant.rule_sentence import rule_sentence
-from assistant.unit_context import plain_words, strip_enumerator
+from assistant.unit_context import context_of, plain_words, strip_enumerator
 from corpus.model import LegalUnit
 from corpus.store import Corpus
 from indexing.law_mentions import mentioned_laws
@@ -137,6 +138,11 @@ class ExtractiveGenerator:
             yield "\n\n" + self._heading(best) + " " + messages.OWN_WORDS
         else:
             yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
+        if not self._undecided(best, doubtful):  # a rule that decides, not the nearest one found
+            for referred in referred_units(self._corpus, best.unit, rule + " " + quote):
+                label = f"{_label(referred)} {law_name(self._corpus.document(referred.law_id))}"
+                quoted = context_of(self._corpus, referred).quote()
+                yield "\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»"
 
     def _heading(self, best: Candidate, unit: LegalUnit | None = None) -> str:
         unit = unit or best.unit
@@ -164,6 +170,36 @@ def carries_quote(rule: str, quote: str) -> bool:
         return False
     said, quoted = plain_words(rule), plain_words(quote)
     return 0 < len(quoted) <= len(said) and said[len(said) - len(quoted) :] == quoted
+
+
+# "theo quy định tại khoản 1 Điều này", "quy định tại điểm b khoản 1 Điều này"; not an exception
+# ("trừ trường hợp quy định tại khoản 2, khoản 3 Điều này"), which is another case.
+_THIS_ARTICLE = re.compile(
+    r"(?<!trừ trường hợp )quy định tại (?:(?:điểm \w+ )?khoản \d+(?:,| và| hoặc)? ?)+Điều này", re.IGNORECASE
+)
+REFERRED_MAX_CHARS = 320
+REFERRED_MAX_UNITS = 2
+
+
+def referred_units(corpus: Corpus, unit: LegalUnit, shown: str) -> list[LegalUnit]:
+    """The clauses or points of the same article that the shown rule takes its figure from ("thời
+    gian hưởng ... của mỗi người theo quy định tại khoản 1 Điều này"), quoted after the rule so
+    that a member reads the 20 days and not only where they are written. All or nothing: each
+    must be short and state a figure (a rule that refers to a long clause is left as it is,
+    never shown with half of what it refers to); not the rule's own clause; at most two."""
+    if not _THIS_ARTICLE.search(shown):
+        return []
+    targets = [
+        target
+        for target in (corpus.units.get(t) for t in unit.references)
+        if target is not None and target.law_id == unit.law_id and target.article == unit.article
+        and target.clause is not None and target.clause != unit.clause
+    ]
+    if not targets or len(targets) > REFERRED_MAX_UNITS:
+        return []
+    if any(len(t.text) > REFERRED_MAX_CHARS or not any(ch.isdigit() for ch in t.text) for t in targets):
+        return []
+    return targets
 
 
 def _label(unit: LegalUnit) -> str:

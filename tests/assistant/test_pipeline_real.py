@@ -9,6 +9,7 @@ import pytest
 from assistant_fixtures import shown_law
 
 from assistant import messages, rerank
+from assistant.generators.extractive import referred_units
 from assistant.pipeline import AssistantPipeline, citations_resolve
 from assistant.quote_check import misleading_quotes
 from assistant.textnorm import numbers_in
@@ -843,6 +844,39 @@ def test_a_rule_with_its_exceptions_is_stated_with_them(pipeline: AssistantPipel
     assert rule.startswith("Trong thời hạn 14 ngày làm việc") and "\nd) Do thiên tai" in rule
     assert messages.VERBATIM_BLOCK in answer.direct_answer and "«" not in answer.direct_answer
     assert misleading_quotes(answer, pipeline.corpus) == []
+
+
+def test_a_rule_that_takes_its_figure_from_another_clause_shows_that_clause(
+    pipeline: AssistantPipeline,
+) -> None:
+    """Both parents insured: khoản 2 Điều 44 Luật BHXH 2024 gives each of them the days "theo quy
+    định tại khoản 1 Điều này". The father reads those days (20 for a child under 3) under the
+    rule, labelled as the clause it refers to, not only where they are written."""
+    answer = pipeline.ask(
+        "Con em 2 tuổi bị ốm, vợ em đã nghỉ hết số ngày được hưởng rồi. Cả hai vợ chồng đều đóng "
+        "bảo hiểm xã hội, em có được nghỉ chăm con không?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause) == ("41/2024/QH15", 44, 2)
+    referred = messages.REFERRED.format(label="Khoản 1 Điều 44 Luật Bảo hiểm xã hội 2024")
+    assert referred in answer.direct_answer
+    assert "tối đa là 20 ngày nếu con dưới 03 tuổi" in answer.direct_answer.split(referred, 1)[1]
+    assert misleading_quotes(answer, pipeline.corpus) == []
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "referred"),
+    [
+        ("41/2024/QH15:d44:k2", ["41/2024/QH15:d44:k1"]),  # the days it gives each parent
+        ("145/2020/NĐ-CP:d60:k1", []),  # "trừ trường hợp quy định tại khoản 2, khoản 3": other cases
+        ("45/2019/QH14:d98:k3", []),  # khoản 1 is a long list: never shown with half of it
+    ],
+)
+def test_which_clause_a_rule_refers_to_is_shown(
+    pipeline: AssistantPipeline, unit_id: str, referred: list[str]
+) -> None:
+    unit = pipeline.corpus.units[unit_id]
+    assert [u.id for u in referred_units(pipeline.corpus, unit, unit.text)] == referred
 
 
 def test_further_reading_lists_what_the_decisive_rule_refers_to(pipeline: AssistantPipeline) -> None:
