@@ -33,11 +33,12 @@ def references(citations: Sequence[Citation], related: Sequence[str]) -> str:
     return "\n".join([messages.SEE_ALSO, *(f"- {label}" for label in dict.fromkeys(labels))])
 
 
-def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit]) -> list[str]:
+def related_provisions(corpus: Corpus, cited: Sequence[LegalUnit], shown: Sequence[str] = ()) -> list[str]:
     """Labels of units the cited ones refer to (resolved cross-references), not already cited,
     one per article: "các khoản 1, 2, 3, 4, 6, 7, 9 và 10 Điều 34" is one reference to Điều 34,
-    not three untitled lines for its first three clauses."""
-    cited_ids = {u.id for u in cited}
+    not three untitled lines for its first three clauses. ``shown``: ids of units the direct
+    answer already quotes (the clause a rule takes its figure from), not listed again."""
+    cited_ids = {u.id for u in cited} | set(shown)
     cited_articles = {(u.law_id, u.article) for u in cited}
     groups: dict[tuple[str, int], list[LegalUnit]] = {}
     for unit in cited:

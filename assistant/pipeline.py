@@ -485,7 +485,7 @@ class AssistantPipeline:
             quotes=quotes,
             steps=plan.render() if plan is not None and plan.steps else "",
             numbers=composed.numbers,
-            related=related_provisions(self.corpus, referring),
+            related=related_provisions(self.corpus, referring, composed.meta.get("referred_units", ())),
             validity=validity,
             escalate=turn.escalate,
             questions=self._questions(turn, shown_steps=plan is not None and bool(plan.steps))

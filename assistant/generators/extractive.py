@@ -72,6 +72,7 @@ class ExtractiveGenerator:
         cited = (shown, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
         meta = {
             "decisive_unit": shown.id,
+            "referred_units": [u.id for u in self._referred(best, doubtful, listed)],
             "decisive_score": round(best.score, 3),
             "direct_answer": text,
             # The units of the sources in the ranker's order: the clause-level ranking that the
@@ -138,11 +139,21 @@ class ExtractiveGenerator:
             yield "\n\n" + self._heading(best) + " " + messages.OWN_WORDS
         else:
             yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
-        if not self._undecided(best, doubtful):  # a rule that decides, not the nearest one found
-            for referred in referred_units(self._corpus, best.unit, rule + " " + quote):
-                label = f"{_label(referred)} {law_name(self._corpus.document(referred.law_id))}"
-                quoted = context_of(self._corpus, referred).quote()
-                yield "\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»"
+        decides = not self._undecided(best, doubtful)
+        shown = referred_units(self._corpus, best.unit, rule + " " + quote) if decides else []
+        for referred in shown:  # the clauses it takes its figure from, as ``_referred`` finds them
+            label = f"{_label(referred)} {law_name(self._corpus.document(referred.law_id))}"
+            quoted = context_of(self._corpus, referred).quote()
+            yield "\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»"
+
+    def _referred(self, best: Candidate, doubtful: bool, listed: ListAnswer | None) -> list[LegalUnit]:
+        """The clauses quoted under the rule because it takes its figure from them
+        (``referred_units``): only under a rule that decides, stated alone (not a list, not a rule
+        with its exceptions)."""
+        if listed is not None or self._undecided(best, doubtful) or best.exceptions():
+            return []
+        shown = rule_sentence(best) + " " + best.context.quote(best.focus)
+        return referred_units(self._corpus, best.unit, shown)
 
     def _heading(self, best: Candidate, unit: LegalUnit | None = None) -> str:
         unit = unit or best.unit

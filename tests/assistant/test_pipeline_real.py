@@ -861,6 +861,9 @@ def test_a_rule_that_takes_its_figure_from_another_clause_shows_that_clause(
     referred = messages.REFERRED.format(label="Khoản 1 Điều 44 Luật Bảo hiểm xã hội 2024")
     assert referred in answer.direct_answer
     assert "tối đa là 20 ngày nếu con dưới 03 tuổi" in answer.direct_answer.split(referred, 1)[1]
+    assert answer.metadata["referred_units"] == ["41/2024/QH15:d44:k1"]
+    further = answer.answer.split(messages.SEE_ALSO, 1)[1]  # shown in full once, not listed again
+    assert "Khoản 1 Điều 44" not in further
     assert misleading_quotes(answer, pipeline.corpus) == []
 
 
