@@ -429,7 +429,10 @@ class AssistantPipeline:
         draft = self.extractive.generate(
             turn.expanded, turn.sources, self._similarity(turn), doubtful=turn.escalate
         )
-        return Composed(draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True)
+        shown = 1 + len(draft.metadata.get("referred_units", ()))  # the rule and the clauses quoted under it
+        return Composed(
+            draft.text, draft.cited, None, self.extractive.name, meta=draft.metadata, quoted=True, shown=shown
+        )
 
     @staticmethod
     def _similarity(turn: Turn) -> dict[str, float] | None:

@@ -69,10 +69,12 @@ class ExtractiveGenerator:
         listed = self._list(question, best, doubtful)
         text = "".join(self._pieces(best, doubtful, listed))
         shown = listed.unit if listed else best.unit
-        cited = (shown, *_others(best, sources, mentioned_laws(question, self._corpus.documents)))
+        referred = self._referred(best, doubtful, listed)  # quoted under the rule: cited right after it
+        others = _others(best, sources, mentioned_laws(question, self._corpus.documents))
+        cited = (shown, *referred, *others)
         meta = {
             "decisive_unit": shown.id,
-            "referred_units": [u.id for u in self._referred(best, doubtful, listed)],
+            "referred_units": [u.id for u in referred],
             "decisive_score": round(best.score, 3),
             "direct_answer": text,
             # The units of the sources in the ranker's order: the clause-level ranking that the
@@ -183,32 +185,55 @@ def carries_quote(rule: str, quote: str) -> bool:
     return 0 < len(quoted) <= len(said) and said[len(said) - len(quoted) :] == quoted
 
 
-# "theo quy định tại khoản 1 Điều này", "quy định tại điểm b khoản 1 Điều này"; not an exception
-# ("trừ trường hợp quy định tại khoản 2, khoản 3 Điều này"), which is another case.
-_THIS_ARTICLE = re.compile(
-    r"(?<!trừ trường hợp )quy định tại (?:(?:điểm \w+ )?khoản \d+(?:,| và| hoặc)? ?)+Điều này", re.IGNORECASE
+# "theo quy định tại khoản 1 Điều này", "quy định tại điểm b khoản 1 Điều này", "theo quy định
+# tại khoản 1 Điều 139 của Bộ luật này"; not in an exception ("trừ trường hợp quy định tại
+# khoản 2, khoản 3 Điều này"), which names other cases.
+_REFERENCE = re.compile(
+    r"quy định tại ((?:(?:điểm [a-zđ] )?khoản \d+(?:,| và| hoặc)? ?)+)"
+    r"Điều (này|\d+ của (?:Bộ luật|Luật|Nghị định) này)",
+    re.IGNORECASE,
 )
+_REFERRED_PART = re.compile(r"(?:điểm ([a-zđ]) )?khoản (\d+)", re.IGNORECASE)
+# A number that only names a provision or a document is not a figure a member needs.
+_PROVISION_NUMBER = re.compile(
+    r"\b(?:Điều|khoản|điểm|Chương|Mục|số)\s+\d+[\w/.\-]*(?:\s*(?:,|và|hoặc)\s*\d+[\w/.\-]*)*", re.IGNORECASE
+)
+# An exception names other cases: "trừ trường hợp ... quy định tại điểm e khoản 1 Điều 36".
+_EXCEPTION_BEFORE = re.compile(r"(?<!khấu )\btrừ\b[^.;:]*$", re.IGNORECASE)  # not "khấu trừ" (deduct)
+# A figure stated relative to yet another provision ("ít nhất bằng 40% mức quy định tại khoản 4
+# Điều này") is not the figure itself: the chain is not followed.
+_RELATIVE_FIGURE = re.compile(r"\b(?:mức|theo) quy định tại\b", re.IGNORECASE)
 REFERRED_MAX_CHARS = 320
 REFERRED_MAX_UNITS = 2
 
 
 def referred_units(corpus: Corpus, unit: LegalUnit, shown: str) -> list[LegalUnit]:
-    """The clauses or points of the same article that the shown rule takes its figure from ("thời
+    """The clauses or points of the same law that the shown rule takes its figure from ("thời
     gian hưởng ... của mỗi người theo quy định tại khoản 1 Điều này"), quoted after the rule so
     that a member reads the 20 days and not only where they are written. All or nothing: each
-    must be short and state a figure (a rule that refers to a long clause is left as it is,
-    never shown with half of what it refers to); not the rule's own clause; at most two."""
-    if not _THIS_ARTICLE.search(shown):
+    must be short and state a figure of its own, not one relative to yet another provision (a
+    rule that refers to a long clause is left as it is, never shown with half of what it refers
+    to); not the rule itself or a part of it; at most two. The answer cites them after the rule.
+    """
+    ids: list[str] = []
+    for match in _REFERENCE.finditer(shown):
+        if _EXCEPTION_BEFORE.search(shown, 0, match.start()):
+            continue
+        article = unit.article if match.group(2).casefold() == "này" else int(match.group(2).split()[0])
+        for point, clause in _REFERRED_PART.findall(match.group(1)):
+            ids.append(f"{unit.law_id}:d{article}:k{clause}" + (f":{point.lower()}" if point else ""))
+    targets = [corpus.units[i] for i in dict.fromkeys(ids) if i in corpus.units]
+    if not targets or len(targets) != len(set(ids)) or len(targets) > REFERRED_MAX_UNITS:
         return []
-    targets = [
-        target
-        for target in (corpus.units.get(t) for t in unit.references)
-        if target is not None and target.law_id == unit.law_id and target.article == unit.article
-        and target.clause is not None and target.clause != unit.clause
-    ]
-    if not targets or len(targets) > REFERRED_MAX_UNITS:
+    own = (unit.article, unit.clause)
+    if any((t.article, t.clause) == own for t in targets):
         return []
-    if any(len(t.text) > REFERRED_MAX_CHARS or not any(ch.isdigit() for ch in t.text) for t in targets):
+    if any(
+        len(t.text) > REFERRED_MAX_CHARS
+        or not re.search(r"\d", _PROVISION_NUMBER.sub("", t.text))
+        or _RELATIVE_FIGURE.search(t.text)
+        for t in targets
+    ):
         return []
     return targets
 

@@ -867,12 +867,34 @@ def test_a_rule_that_takes_its_figure_from_another_clause_shows_that_clause(
     assert misleading_quotes(answer, pipeline.corpus) == []
 
 
+def test_a_clause_of_another_article_quoted_under_the_rule_is_cited(pipeline: AssistantPipeline) -> None:
+    """Damage repaid "bị khấu trừ hằng tháng vào lương theo quy định tại khoản 3 Điều 102": the
+    30% cap is quoted under khoản 1 Điều 129 and cited right after it, so every quote of the
+    answer lies in a cited article."""
+    answer = pipeline.ask(
+        "Em làm vỡ máy scan của cty, họ trừ luôn nửa tháng lương để bồi thường. Mỗi tháng họ được trừ tối "
+        "đa bao nhiêu?"
+    )
+    units = [(c.law_id, c.article, c.clause) for c in answer.citations[:2]]
+    assert units == [("45/2019/QH14", 129, 1), ("45/2019/QH14", 102, 3)]
+    assert "không được quá 30% tiền lương thực trả" in answer.direct_answer
+    assert misleading_quotes(answer, pipeline.corpus) == []
+
+
 @pytest.mark.parametrize(
     ("unit_id", "referred"),
     [
         ("41/2024/QH15:d44:k2", ["41/2024/QH15:d44:k1"]),  # the days it gives each parent
         ("145/2020/NĐ-CP:d60:k1", []),  # "trừ trường hợp quy định tại khoản 2, khoản 3": other cases
         ("45/2019/QH14:d98:k3", []),  # khoản 1 is a long list: never shown with half of it
+        # Damage repaid "bị khấu trừ hằng tháng vào lương theo quy định tại khoản 3 Điều 102": the
+        # 30% cap ("khấu trừ" deducts, it is not an exception's "trừ")
+        ("45/2019/QH14:d129:k1", ["45/2019/QH14:d102:k3"]),
+        # Severance "theo quy định tại các khoản 1, 2, 3 ... Điều 34 ..., trừ trường hợp ... quy
+        # định tại điểm e khoản 1 Điều 36": neither the list of clauses nor the exception's case
+        ("45/2019/QH14:d46:k1", []),
+        # "theo quy định tại điểm c khoản 2 Điều 63": a list of articles, no figure of its own
+        ("45/2019/QH14:d64:k1", []),
     ],
 )
 def test_which_clause_a_rule_refers_to_is_shown(
