@@ -56,7 +56,7 @@ SEVERAL_QUESTIONS = (
     "Câu nào chưa được trả lời, bạn hãy gửi riêng từng câu để trợ lý trả lời đầy đủ."
 )
 SEE_ALSO = "Xem thêm:"
-# Before the same-article unit the quoted rule refers to for its figure ("theo quy định tại
+# Before a clause of the same law that the quoted rule takes its figure from ("theo quy định tại
 # khoản 1 Điều này"): "Khoản 1 Điều 44 Luật Bảo hiểm xã hội 2024, mà quy định trên dẫn chiếu:".
 REFERRED = "{label}, mà quy định trên dẫn chiếu:"
 RELATED = "Quy định liên quan:"

@@ -141,20 +141,21 @@ class ExtractiveGenerator:
             yield "\n\n" + self._heading(best) + " " + messages.OWN_WORDS
         else:
             yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
-        decides = not self._undecided(best, doubtful)
-        shown = referred_units(self._corpus, best.unit, rule + " " + quote) if decides else []
-        for referred in shown:  # the clauses it takes its figure from, as ``_referred`` finds them
+        for referred in self._referred(best, doubtful, listed, rule + " " + quote):
             label = f"{_label(referred)} {law_name(self._corpus.document(referred.law_id))}"
             quoted = context_of(self._corpus, referred).quote()
             yield "\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»"
 
-    def _referred(self, best: Candidate, doubtful: bool, listed: ListAnswer | None) -> list[LegalUnit]:
+    def _referred(
+        self, best: Candidate, doubtful: bool, listed: ListAnswer | None, shown: str | None = None
+    ) -> list[LegalUnit]:
         """The clauses quoted under the rule because it takes its figure from them
         (``referred_units``): only under a rule that decides, stated alone (not a list, not a rule
-        with its exceptions)."""
+        with its exceptions). ``shown``: the rule sentence and its quote, when already made."""
         if listed is not None or self._undecided(best, doubtful) or best.exceptions():
             return []
-        shown = rule_sentence(best) + " " + best.context.quote(best.focus)
+        if shown is None:
+            shown = rule_sentence(best) + " " + best.context.quote(best.focus)
         return referred_units(self._corpus, best.unit, shown)
 
     def _heading(self, best: Candidate, unit: LegalUnit | None = None) -> str:
@@ -213,7 +214,7 @@ def referred_units(corpus: Corpus, unit: LegalUnit, shown: str) -> list[LegalUni
     that a member reads the 20 days and not only where they are written. All or nothing: each
     must be short and state a figure of its own, not one relative to yet another provision (a
     rule that refers to a long clause is left as it is, never shown with half of what it refers
-    to); not the rule itself or a part of it; at most two. The answer cites them after the rule.
+    to); not in the rule's own clause; at most two. The answer cites them right after the rule.
     """
     ids: list[str] = []
     for match in _REFERENCE.finditer(shown):
