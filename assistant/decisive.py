@@ -913,9 +913,10 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
     # A rule for an unlawful ending ("... trái pháp luật") to a member who says hers was lawful.
     unlawful = query.lawful and "trai phap luat" in _folded(f"{context.article.title}\n{whose}")
+    own_folded = _folded(own)
     read = {
         "around": f"{title}\n{whose}",
-        "own": _folded(own),
+        "own": own_folded,
         "subject": _folded(f"{context.article.title}\n{context.clause_lead}"),
     }
     others = any(
@@ -927,7 +928,7 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     # never reaches: no year of the 1900s in it.
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     return (
-        _unspoken_death(_folded(own), query.folded)
+        _unspoken_death(own_folded, query.folded)
         or other_side
         or surrogacy
         or father

@@ -67,9 +67,9 @@ class ExtractiveGenerator:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
         listed = self._list(question, best, doubtful)
-        text = "".join(self._pieces(best, doubtful, listed))
+        pieces, referred = self._compose(best, doubtful, listed)
+        text = "".join(pieces)
         shown = listed.unit if listed else best.unit
-        referred = self._referred(best, doubtful, listed)  # quoted under the rule: cited right after it
         others = _others(best, sources, mentioned_laws(question, self._corpus.documents))
         cited = (shown, *referred, *others)
         meta = {
@@ -104,7 +104,7 @@ class ExtractiveGenerator:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
         ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
         if ranked:
-            yield from self._pieces(ranked[0], doubtful, self._list(question, ranked[0], doubtful))
+            yield from self._compose(ranked[0], doubtful, self._list(question, ranked[0], doubtful))[0]
 
     def _undecided(self, best: Candidate, doubtful: bool) -> bool:
         """No unit decides the question: the answer says so before the nearest rule."""
@@ -117,46 +117,36 @@ class ExtractiveGenerator:
             return None
         return list_answer(self._corpus, best.context)
 
-    def _pieces(
+    def _compose(
         self, best: Candidate, doubtful: bool = False, listed: ListAnswer | None = None
-    ) -> Iterator[str]:
-        if self._undecided(best, doubtful):
-            yield messages.NO_DECISIVE_RULE + "\n\n"
+    ) -> tuple[list[str], list[LegalUnit]]:
+        """The pieces of the direct answer, and the clauses quoted under its rule because it takes
+        its figure from them (``referred_units``; only under a rule that decides, stated alone: not
+        a list, not a rule with its exceptions), which the answer cites right after the rule."""
+        pieces = [messages.NO_DECISIVE_RULE + "\n\n"] if self._undecided(best, doubtful) else []
         if listed is not None:  # the question asks for the list: all its points, under its lead-in
-            yield listed.text
             basis = messages.VERBATIM_BLOCK if listed.whole else messages.LIST_CUT
-            yield f"\n\n{self._heading(best, listed.unit)} {basis}"
-            return
+            return [*pieces, listed.text, f"\n\n{self._heading(best, listed.unit)} {basis}"], []
         rule = rule_sentence(best)
         quote = best.context.quote(best.focus)
         exceptions = best.exceptions()
         if exceptions:  # the rule is an exception list's lead-in: its cases follow it, verbatim
-            yield rule.removesuffix(".") + ":\n" + exceptions
-            yield "\n\n" + self._heading(best) + " " + messages.VERBATIM_BLOCK
-            return
-        yield rule
+            heading = "\n\n" + self._heading(best) + " " + messages.VERBATIM_BLOCK
+            return [*pieces, rule.removesuffix(".") + ":\n" + exceptions, heading], []
+        pieces.append(rule)
         if is_verbatim(rule, quote):  # the unit is that one sentence: shown once, said to be the law's
-            yield "\n\n" + self._heading(best) + " " + messages.VERBATIM
+            pieces.append("\n\n" + self._heading(best) + " " + messages.VERBATIM)
         elif carries_quote(rule, quote):  # the sentence is the unit with its lead-in: shown once
-            yield "\n\n" + self._heading(best) + " " + messages.OWN_WORDS
+            pieces.append("\n\n" + self._heading(best) + " " + messages.OWN_WORDS)
         else:
-            yield "\n\n" + self._heading(best) + "\n«" + quote + "»"
-        for referred in self._referred(best, doubtful, listed, rule + " " + quote):
-            label = f"{_label(referred)} {law_name(self._corpus.document(referred.law_id))}"
-            quoted = context_of(self._corpus, referred).quote()
-            yield "\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»"
-
-    def _referred(
-        self, best: Candidate, doubtful: bool, listed: ListAnswer | None, shown: str | None = None
-    ) -> list[LegalUnit]:
-        """The clauses quoted under the rule because it takes its figure from them
-        (``referred_units``): only under a rule that decides, stated alone (not a list, not a rule
-        with its exceptions). ``shown``: the rule sentence and its quote, when already made."""
-        if listed is not None or self._undecided(best, doubtful) or best.exceptions():
-            return []
-        if shown is None:
-            shown = rule_sentence(best) + " " + best.context.quote(best.focus)
-        return referred_units(self._corpus, best.unit, shown)
+            pieces.append("\n\n" + self._heading(best) + "\n«" + quote + "»")
+        decides = not self._undecided(best, doubtful)
+        referred = referred_units(self._corpus, best.unit, rule + " " + quote) if decides else []
+        for unit in referred:
+            label = f"{_label(unit)} {law_name(self._corpus.document(unit.law_id))}"
+            quoted = context_of(self._corpus, unit).quote()
+            pieces.append("\n\n" + messages.REFERRED.format(label=label) + "\n«" + quoted + "»")
+        return pieces, referred
 
     def _heading(self, best: Candidate, unit: LegalUnit | None = None) -> str:
         unit = unit or best.unit
