@@ -236,6 +236,32 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
         ),
         "subject",
     ),
+    # Workers without a labour contract (the self-employed, day labourers): "Xưởng bị sập giàn
+    # giáo làm chết 1 công nhân. Công ty phải khai báo với cơ quan nào?" opened with what the
+    # victim's family reports to the commune when the dead worker had no labour contract. A rule
+    # that covers them among others ("kể cả người lao động làm việc không theo hợp đồng") is not
+    # theirs alone.
+    "no_contract": (
+        re.compile(r"(?<!\bke ca )\bnguoi lao dong lam viec khong theo hop dong lao dong\b"),
+        re.compile(
+            r"\b(?:khong|ko|k|chua|chang) (?:co |ky |lam |duoc ky )?(?:hop dong|hd|hdld)\b"
+            r"|\bkhong theo hop dong\b|\blam (?:tu do|thue|cong nhat|thoi vu)\b|\bhop dong mieng\b"
+            r"|\bthoa thuan (?:bang )?mieng\b|\btu kinh doanh\b"
+        ),
+        "own",
+    ),
+    # Strikes and lockouts (Chương XIV Mục 3 of the Labour Code): "Công nhân xưởng em bị điện giật
+    # chết, công ty phải báo cho cơ quan nào?" opened with whom an employer notifies of a lockout
+    # during a strike ("... cho các cơ quan, tổ chức sau đây: a) Tổ chức đại diện người lao động
+    # đang tổ chức và lãnh đạo đình công").
+    "strike": (
+        re.compile(r"\bdinh cong\b|\bdong cua tam thoi noi lam viec\b"),
+        re.compile(
+            r"\bdinh cong\b|\blan cong\b|\bbai cong\b|\bdong cua\b|\bngung viec\b"
+            r"|\b(?:nghi|ngung|bo) (?:viec|lam) (?:tap the|ca xuong|ca cong ty|het)\b|\bcung nghi\b"
+        ),
+        "around",
+    ),
 }
 
 # Insurance schemes other than the member's compulsory social insurance: health insurance, the
@@ -381,6 +407,7 @@ class _Query:
     causes: frozenset[str]  # the no-fault causes of a stoppage the story names (``fault.causes``)
     denied: tuple[tuple[str, str], ...]  # outcomes the member says failed (``denied_outcomes``)
     diseases: frozenset[str]  # the grave illnesses the story names (``_named_diseases``)
+    no_stay: bool  # the member says she was not in hospital (``_NO_HOSPITAL_STAY``)
     # How specific each word is in the law (its inverse article frequency), for breaking ties.
     rarity: Mapping[str, float] = field(default_factory=dict)
 
@@ -412,6 +439,7 @@ class _Query:
             causes,
             denied_outcomes(folded),
             _named_diseases(folded),
+            _NO_HOSPITAL_STAY.search(folded) is not None,
             rarity or {},
         )
 
@@ -927,8 +955,11 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     # nhà nước ... trước ngày 01 tháng 01 năm 1995 mà không đủ hồ sơ gốc"), which the member's story
     # never reaches: no year of the 1900s in it.
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
+    # Papers or rules for a hospital stay to a member who says she was treated at home.
+    stay = query.no_stay and _HOSPITAL_STAY.search(whose) is not None
     return (
         _unspoken_death(own_folded, query.folded)
+        or stay
         or other_side
         or surrogacy
         or father
@@ -940,6 +971,14 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     )
 
 
+# A hospital stay in the law's words ("điều trị nội trú", "giấy ra viện"), and a member who says
+# she had none: "bác sĩ cho nghỉ ở nhà 4 ngày chứ ko nằm viện. e cần giấy gì ..." opened with the
+# discharge paper after a stay (the synonym table reads her "nằm viện" as "điều trị nội trú").
+_HOSPITAL_STAY = re.compile(r"\bdieu tri noi tru\b|\bgiay ra vien\b")
+_NO_HOSPITAL_STAY = re.compile(
+    r"\b(?:khong|ko|k|chua|chu (?:khong|ko|k)) (?:(?:phai|can|duoc|co|he|bi) )?"
+    r"(?:nam vien|nhap vien|dieu tri noi tru)\b"
+)
 _OLD_ERA = re.compile(r"\btruoc ngay \d{1,2} thang \d{1,2} nam 19\d\d\b")
 _LAST_CENTURY = re.compile(r"\b19\d\d\b|\bnam (?:[5-9]\d)\b|\btruoc (?:nam )?19")
 

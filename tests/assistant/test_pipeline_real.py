@@ -569,6 +569,27 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "Chồng em mất vì tai nạn lao động, gia đình được bồi thường bao nhiêu",
             ("84/2015/QH13", 38, 4, "b"),
         ),
+        # A worker killed at the workplace: what the employer reports, not what a family reports
+        # for a worker without a labour contract, nor whom an employer notifies of a lockout.
+        (
+            "Công nhân xưởng em bị điện giật chết, công ty phải báo cho cơ quan nào?",
+            ("84/2015/QH13", 34, 1, "b"),
+        ),
+        (
+            "giàn giáo sập làm 1 anh thợ chết tại công trường, cty phải khai báo với ai",
+            ("84/2015/QH13", 34, 1, "b"),
+        ),
+        # Treated at home, not in hospital: the papers for outpatient treatment, not the
+        # discharge paper after a hospital stay ("nằm viện" is read as "điều trị nội trú").
+        (
+            "e bi sot, bac si phong kham cho nghi o nha 4 ngay chu ko nam vien. "
+            "e can giay gi de huong om dau",
+            ("41/2024/QH15", 47, 2, "a"),
+        ),
+        (
+            "Em nằm viện 5 ngày vì sốt xuất huyết, ra viện rồi thì cần giấy gì để hưởng chế độ ốm đau?",
+            ("41/2024/QH15", 47, 1, "a"),
+        ),
         # Working on Tết is overtime on a holiday; "chưa kể tiền lương ngày lễ" (not counting) is
         # no "chưa" of a case not come about. This opened with the five days of Tết off.
         ("di lam ngay tet am lich duoc tra luong bao nhieu", ("45/2019/QH14", 98, 1, "c")),
