@@ -10,14 +10,18 @@ CONTRACTS = (
     ("khong_xac_dinh", "hợp đồng không xác định thời hạn"),
     ("12_36_thang", "hợp đồng xác định thời hạn từ 12 đến 36 tháng"),
     ("duoi_12_thang", "hợp đồng xác định thời hạn dưới 12 tháng"),
+    ("giup_viec", "hợp đồng với người giúp việc gia đình"),
 )
 SIDES = (("nguoi_lao_dong", "người lao động nghỉ việc"), ("nguoi_su_dung", "người sử dụng lao động cho nghỉ"))
-# (days, working days?, point) for điểm a, b, c of khoản 1 Điều 35 and khoản 2 Điều 36.
+# (days, working days?, point) for điểm a, b, c of khoản 1 Điều 35 and khoản 2 Điều 36; a
+# domestic worker's contract has its own period, the same for both sides (khoản 2 Điều 162).
 NOTICE = {
     "khong_xac_dinh": (45, False, "a"),
     "12_36_thang": (30, False, "b"),
     "duoi_12_thang": (3, True, "c"),
+    "giup_viec": (15, False, None),
 }
+DOMESTIC = UnitRef(BLLD, 162, 2)
 JOBS = (
     ("quan_ly", "người quản lý doanh nghiệp"),
     ("cao_dang", "công việc cần trình độ từ cao đẳng trở lên"),
@@ -45,7 +49,10 @@ def law_wording(count: int, working: bool) -> str:
 def compute_notice(values: Values) -> CalculationResult:
     side, contract = values["ben"], values["loai_hop_dong"]
     count, working, point = NOTICE[contract]
-    unit = UnitRef(BLLD, 35, 1, point) if side == "nguoi_lao_dong" else UnitRef(BLLD, 36, 2, point)
+    if contract == "giup_viec":
+        unit = DOMESTIC
+    else:
+        unit = UnitRef(BLLD, 35, 1, point) if side == "nguoi_lao_dong" else UnitRef(BLLD, 36, 2, point)
     who = (
         "Bạn phải báo trước" if side == "nguoi_lao_dong" else "Người sử dụng lao động phải báo trước cho bạn"
     )
@@ -61,9 +68,15 @@ def compute_notice(values: Values) -> CalculationResult:
         figures=(Figure("thoi_han", "Thời hạn báo trước", count, _period(count, working)),),
         citations=(unit,),
         notes=(
-            "Có trường hợp không phải báo trước (khoản 2 Điều 35, khoản 3 Điều 36) và ngành nghề đặc thù "
-            "có thời "
-            "hạn riêng.",
+            (
+                "Với người giúp việc gia đình, mỗi bên có quyền đơn phương chấm dứt hợp đồng bất kỳ khi "
+                "nào, chỉ cần báo trước ít nhất 15 ngày (khoản 2 Điều 162).",
+            )
+            if contract == "giup_viec"
+            else (
+                "Có trường hợp không phải báo trước (khoản 2 Điều 35, khoản 3 Điều 36) và ngành nghề đặc "
+                "thù có thời hạn riêng.",
+            )
         ),
     )
 
@@ -116,7 +129,7 @@ NOTICE_CALC = Calculator(
             "ben", "Bên chấm dứt hợp đồng", "choice", choices=SIDES, required=False, default="nguoi_lao_dong"
         ),
     ),
-    citations=(UnitRef(BLLD, 35, 1), UnitRef(BLLD, 36, 2)),
+    citations=(UnitRef(BLLD, 35, 1), UnitRef(BLLD, 36, 2), DOMESTIC),
     compute=compute_notice,
     example={"loai_hop_dong": "khong_xac_dinh"},
 )

@@ -199,7 +199,13 @@ def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
     return {"dia_ban": name.strip(" ?.,"), "luong": wage}
 
 
+# A domestic worker ("giúp việc nhà", "ô sin"): her contract has its own notice (khoản 2 Điều 162).
+_DOMESTIC_WORK = re.compile(r"\bgiup viec\b|\bosin\b|\bo sin\b")
+
+
 def _contract(text: str, norm: str) -> str | None:
+    if _DOMESTIC_WORK.search(norm):
+        return "giup_viec"
     if re.search(r"khong (xac dinh )?(thoi )?han|vo thoi han", norm):
         return "khong_xac_dinh"
     if re.search(r"duoi 12 thang|thoi vu", norm):
@@ -218,7 +224,7 @@ def _notice(text: str, norm: str) -> dict[str, Any]:
         norm,
     ):
         side = "nguoi_su_dung"
-    if re.search(r"(toi|em|minh) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
+    if re.search(r"\b(toi|em|e|minh|tui) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
         side = "nguoi_lao_dong"
     return {"loai_hop_dong": _contract(text, norm), "ben": side}
 

@@ -65,16 +65,20 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Overtime named without a negation before it.
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
-# "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm");
+# "Tổng cộng" followed by a number states a total the member already has ("tổng cộng 6 năm",
+# "tổng cộng chắc cũng hơn 30 người");
 # "không cho nghỉ phép năm nào" is "not a single year's leave", not "which year"; "bao nhiêu
 # tiếng cũng được" (any number of hours), "tháng nào phiếu lương cũng ghi" (every month) and
-# "khi nào sếp rảnh thì ký" (whenever the boss is free) ask nothing either.
+# "khi nào sếp rảnh thì ký" (whenever the boss is free) ask nothing either, nor "mấy tháng nay /
+# trước / qua / đó" (these months: "còn mấy tháng trước có đòi lại được không", "mấy năm đóng dư
+# của tôi có được tính thêm tiền gì không").
 _ASKS_FIGURE = re.compile(
-    r"bao nhieu(?!(?: \w+)? cung\b)|\bbn\b|\bbnh\b|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b"
+    r"bao nhieu(?!(?: \w+)? cung\b)|\bbn\b|\bbnh\b"
+    r"|\bmay (thang|ngay|nam|tuoi|gio|tieng|tien|phan tram)\b(?! (?:nay|truoc|qua|gan day|do|dong du|du)\b)"
     r"|\bvung may\b|\bvung nao\b"
     r"|khi nao(?! (?:sep|cty|cong ty|ho|quan ly|giam doc)\b[^?.]{0,30}\bthi\b)|bao gio|luc nao"
     r"|(?<!phep )(?<!khong )(?:nam|thang) nao(?![^?.,]{0,40}\bcung\b)|bao lau|tinh (giup|cho|ho)"
-    r"|tong cong(?! \d)"
+    r"|tong cong(?! (?:\d|chac|khoang|gan|hon|tam|cung|co|da)\b)"
 )
 # "không nói bao giờ quay lại", "chưa biết khi nào": the member reports what nobody said.
 _UNSAID_WHEN = re.compile(r"\b(?:khong|chua) (?:noi|biet|hen|bao|ro) (?:la )?(?:bao gio|khi nao)\b")
@@ -127,20 +131,33 @@ OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung", "thai_san_cha"})
 _ASKS_AMOUNT = re.compile(
     r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
 )
-# Calculators whose result is an amount of money: a question asking how many days is about the
-# rule ("nghỉ ốm 32 ngày rồi, được hưởng tối đa bao nhiêu ngày?"), not a calculation.
-_PAYS_MONEY = frozenset({"om_dau"})
-_ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b")
+# Calculators whose result is an amount of money: a question asking how many days or how long is
+# about the rule ("nghỉ ốm 32 ngày rồi, được hưởng tối đa bao nhiêu ngày?"; "rút bhxh một lần ...
+# hồ sơ gồm những giấy tờ gì, bên bảo hiểm giải quyết trong bao lâu"), not a calculation.
+_PAYS_MONEY = frozenset({"om_dau", "bhxh_mot_lan", "tro_cap_thoi_viec", "tro_cap_mat_viec"})
+_ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b|\bbao lau\b")
 # A matter next to the calculator's that it does not price: rest and recovery after an accident
 # ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
 # days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
 # the days of leave (khoản 6 Điều 113 answers them).
 _OTHER_MATTER = {
-    "boi_thuong_tai_nan": re.compile(r"\bduong suc\b"),
+    # Nor is support for retraining ("học nghề", "học phí", "chuyển đổi nghề", Điều 55 Luật ATVSLĐ).
+    "boi_thuong_tai_nan": re.compile(r"\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"),
     "nghi_hang_nam": re.compile(r"\bdi duong\b|\bngay di\b.{0,30}\bngay ve\b|\bca di (?:va|lan) ve\b"),
     # A mother who died or cannot care for the baby: the father's leave runs to the child's 6
     # months (khoản 7 Điều 53 Luật BHXH 2024), not the days the calculator prices.
     "thai_san_cha": re.compile(r"\b(?:qua doi|chet|tu vong|bang huyet)\b|khong du suc khoe"),
+    # A disease on the long-term list ("bệnh phải chữa dài ngày", "danh mục bệnh"): past the year's
+    # days its rate falls with the years of contributions (khoản 3 Điều 45 Luật BHXH 2024); the
+    # calculator prices only the ordinary 75%.
+    "om_dau": re.compile(r"\bdai ngay\b|\bdanh muc benh\b"),
+    # Vocational training support for a member on unemployment benefit ("muốn đi học nghề ..., học
+    # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
+    # as the benefit, the fee became her wage and her one month on benefit her contributions. The
+    # monthly job-search report ("tháng nào cũng phải lên trung tâm thông báo tìm việc") is Điều 21.
+    "tro_cap_that_nghiep": re.compile(
+        r"\bhoc nghe\b|\bhoc phi\b|\bdao tao nghe\b|\b(?:thong|khai) bao (?:ve |viec )*tim (?:kiem )?viec"
+    ),
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")

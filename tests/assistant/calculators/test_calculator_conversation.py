@@ -271,7 +271,44 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         # a mother who cannot care for the baby: the father's leave is the rule's (to 6 months)
         "em đóng bhxh 4 năm, vợ em sinh xong bị băng huyết không đủ sức khỏe chăm con, em được nghỉ "
         "mấy ngày",
+        # "mấy tháng trước", "tổng cộng chắc cũng hơn 30 người": the past months, a total stated
+        "em thử việc 1 tháng rồi ký hđ 1 năm, lương 5tr3. Cty không trả tiền xăng xe theo thỏa ước, tổng "
+        "cộng chắc cũng hơn 30 người bị vậy. Còn mấy tháng trước có đòi lại được không?",
+        # How long the agency takes, not how much: the rule's time limit
+        "mẹ em đóng bhxh 9 năm, muốn rút bhxh một lần thì hồ sơ gồm gì, giải quyết trong bao lâu",
+        # Training support and the monthly job-search report are not the unemployment benefit
+        "em đang hưởng trợ cấp thất nghiệp được 1 tháng, muốn học nghề, học phí 6 triệu, em phải bù bao "
+        "nhiêu",
+        "e dc duyet tro cap that nghiep 3 thang, thang nao cung phai len trung tam khai bao tim viec, "
+        "vay may thang sau e phai di bao vao ngay nao",
+        # A disease on the long-term list: past the year's days the rate depends on the years paid
+        "em bị suy thận phải chạy thận, bệnh chữa dài ngày, nghỉ ốm hết 40 ngày rồi, lương đóng bh 7 "
+        "triệu, bhxh có trả tiếp bao nhiêu phần trăm",
+        # Retraining support after an accident is not the compensation
+        "tôi bị tai nạn lao động suy giảm 35%, muốn học nghề khác, học phí 8 triệu, được hỗ trợ bao nhiêu",
     ],
 )
 def test_questions_about_the_rule_are_not_calculations(question: str) -> None:
     assert answer_calculation(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "chi oi e di giup viec nha cho 1 gia dinh, hd ky 1 nam, e muon nghi ve que thi phai bao truoc "
+        "bao lau",
+        "Em làm ô sin cho một gia đình được 8 tháng, giờ em muốn nghỉ thì phải báo trước mấy ngày?",
+    ],
+)
+def test_a_domestic_worker_gives_the_notice_of_her_own_contract(question: str) -> None:
+    """Khoản 2 Điều 162: either side, at least 15 days, whatever the contract's term."""
+    answer = reply(question)
+    assert answer.calculator == "thoi_han_bao_truoc"
+    assert answer.direct_answer.splitlines()[0].startswith("Bạn phải báo trước ít nhất 15 ngày")
+    assert (answer.citations[0].article, answer.citations[0].clause) == (162, 2)
+
+
+def test_a_worker_who_writes_e_for_herself_is_the_side_that_quits() -> None:
+    answer = reply("e lam hd 1 nam o cty, e muon nghi thi phai bao truoc bao lau")
+    assert answer.direct_answer.startswith("Bạn phải báo trước ít nhất 30 ngày")
+    assert answer.citations[0].article == 35

@@ -84,12 +84,15 @@ FIGURES: list[tuple[UnitRef, tuple[str, ...]]] = [
     ),
     *[
         (UnitRef(BLLD, 35, 1, point), (f"{count:02d} ngày",))
-        for count, _, point in contract_terms.NOTICE.values()
+        for contract, (count, _, point) in contract_terms.NOTICE.items()
+        if contract != "giup_viec"
     ],
     *[
         (UnitRef(BLLD, 36, 2, point), (f"{count:02d} ngày",))
-        for count, _, point in contract_terms.NOTICE.values()
+        for contract, (count, _, point) in contract_terms.NOTICE.items()
+        if contract != "giup_viec"
     ],
+    (contract_terms.DOMESTIC, (f"{contract_terms.NOTICE['giup_viec'][0]:02d} ngày",)),
     *[
         (UnitRef(BLLD, 25, clause), (f"{count:02d} ngày",))
         for count, _, clause in contract_terms.PROBATION.values()
