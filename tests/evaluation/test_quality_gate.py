@@ -134,18 +134,30 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # stories, someone's death and grave illnesses as cases (run 20261204-233617-answers-558b37):
 # scenario fact_recall 0.571, facts_all_rate 0.554 (q443, "ép tăng ca", a key's own words: a
 # floor, not evidence); the rest equal.
+# Re-pinned 2026-12-05 (eighteenth session) on the enlarged frozen split: 21 more member
+# questions (q816-q879, written by four helpers who never opened the frozen split or the probes,
+# each on gold clauses no tune question used, drawn into it by a seeded split) are the hardest
+# yet (Hit@5 0.571, facts 2 of 21 before and after the memory was re-exported); with them, the
+# memory and classifiers re-exported from the enlarged tune split, and the two new other
+# people's cases and the hospital stay (run 20261205-031445-answers-6dfce4): scenario (72) Hit@5
+# 0.833, clause_Recall@5 0.709, fact_recall 0.472, facts_all_rate 0.444; procedure (26) Hit@5
+# 0.885, clause_Recall@5 0.708, fact_recall 0.538, facts_all_rate 0.462. On the old 77 questions
+# nothing fell but one story's article, from rank 4 to 5 (q784). Then after the calculators
+# stopped answering stories they do not price (run 20261205-033440-answers-cbe195): scenario
+# clause_Recall@5 0.694 (q848, a long-term illness the sickness calculator had cited the right
+# article for with a wrong figure; seen through the calculator test: a floor, not evidence).
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.911 - SLACK,
-        "clause_Recall@5": 0.798 - SLACK,
-        "fact_recall": 0.571 - SLACK,
-        "facts_all_rate": 0.554 - SLACK,
+        "Hit@5": 0.833 - SLACK,
+        "clause_Recall@5": 0.694 - SLACK,
+        "fact_recall": 0.472 - SLACK,
+        "facts_all_rate": 0.444 - SLACK,
     },
     "procedure": {
-        "Hit@5": 0.905 - SLACK,
-        "clause_Recall@5": 0.711 - SLACK,
-        "fact_recall": 0.579 - SLACK,
-        "facts_all_rate": 0.524 - SLACK,
+        "Hit@5": 0.885 - SLACK,
+        "clause_Recall@5": 0.708 - SLACK,
+        "fact_recall": 0.538 - SLACK,
+        "facts_all_rate": 0.462 - SLACK,
     },
     "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
 }
