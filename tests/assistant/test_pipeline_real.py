@@ -590,6 +590,12 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "Em nằm viện 5 ngày vì sốt xuất huyết, ra viện rồi thì cần giấy gì để hưởng chế độ ốm đau?",
             ("41/2024/QH15", 47, 1, "a"),
         ),
+        # "tiền sinh con" is the lump sum per child (Điều 58), which the husband may receive; it
+        # opened with the husband's days of leave.
+        (
+            "vo em sinh ma vo ko dong bhxh, chong co duoc nhan tien sinh con ko",
+            ("41/2024/QH15", 58, 1, None),
+        ),
         # Working on Tết is overtime on a holiday; "chưa kể tiền lương ngày lễ" (not counting) is
         # no "chưa" of a case not come about. This opened with the five days of Tết off.
         ("di lam ngay tet am lich duoc tra luong bao nhieu", ("45/2019/QH14", 98, 1, "c")),
