@@ -596,6 +596,8 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "vo em sinh ma vo ko dong bhxh, chong co duoc nhan tien sinh con ko",
             ("41/2024/QH15", 58, 1, None),
         ),
+        # "sữa độc hại": the milk handed out for toxic work is the law's in-kind allowance.
+        ("cty bỏ phát sữa độc hại, đổi thành tiền, có đúng không", ("84/2015/QH13", 24, 1, None)),
         # Working on Tết is overtime on a holiday; "chưa kể tiền lương ngày lễ" (not counting) is
         # no "chưa" of a case not come about. This opened with the five days of Tết off.
         ("di lam ngay tet am lich duoc tra luong bao nhieu", ("45/2019/QH14", 98, 1, "c")),
