@@ -19,7 +19,7 @@ _EMPLOYER_ENDS = re.compile(
     r"|(?:bat|ep|buoc) (?:\w+ ){0,2}?(?:nghi viec|thoi viec|nghi luon)"
     r"|bi (?:\w+ ){0,2}?(?:cho )?(?:nghi viec|thoi viec)|bi (?:\w+ ){0,2}?(?:don phuong )?cham dut"
     r"|(?:cty|cong ty|sep|giam doc|chu|ben kia) (?:\w+ ){0,3}?(?:don phuong )?cham dut (?:hop dong|hd)"
-    r"|cat hop dong|thong bao cham dut)\b"
+    r"|cat hop dong|thong bao (?:don phuong )?cham dut)\b"
 )
 _WORKER_ENDS = re.compile(
     r"\b(?:(?:em|toi|minh|e|t|anh|chi|tui) (?:\w+ ){0,2}?(?:nghi ngang|nghi viec|nghi luon|bo viec"

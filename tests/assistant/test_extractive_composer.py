@@ -233,6 +233,7 @@ def test_opposite_case_qualifiers(unit: str, question: str, opposite: bool) -> N
         ("Em nghỉ ngang không báo trước vì bực quản lý. Giờ cty đòi em bồi thường.", "worker"),
         ("hd cua e la ko xac dinh thoi han, gio e muon nghi viec thi phai bao truoc bao lau", "worker"),
         ("cty bat e nghi viec khi dang nuoi con 8 thang, e phai lam gi", "employer"),
+        ("Nhân sự đưa em tờ thông báo đơn phương chấm dứt hợp đồng, có báo trước 45 ngày.", "employer"),
         ("Tết công ty chỉ cho nghỉ 3 ngày, còn lại trừ vào phép năm", None),  # leave, not an ending
         ("Thử việc lương bao nhiêu?", None),
     ],
