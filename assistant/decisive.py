@@ -250,6 +250,19 @@ _OTHER_PEOPLE: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
         ),
         "own",
     ),
+    # Overtime without limit in an emergency (Điều 108 of the Labour Code: mobilisation, natural
+    # disasters, fires, epidemics): read alone, "Người sử dụng lao động có quyền yêu cầu người lao
+    # động làm thêm giờ vào bất kỳ ngày nào mà không bị giới hạn ..." tells a worker seven months
+    # pregnant that she may be kept at work without limit.
+    "emergency": (
+        re.compile(r"\blam them gio trong (?:nhung )?truong hop dac biet\b"),
+        re.compile(
+            r"\bthien tai\b|\bhoa hoan\b|\bdich benh\b|\btham hoa\b|\b(?:con|mua|sieu) bao\b|\bbao lu\b"
+            r"|\b(?:mua|nuoc|con) lu\b|\blu (?:lut|lon|quet|ve)\b|\bngap\b|\bchay (?:no|lon|xuong|kho)\b"
+            r"|\bquoc phong\b|\ban ninh\b|\bdong vien\b|\bkhan cap\b|\bcap cuu\b|\bsu co\b"
+        ),
+        "around",
+    ),
     # Strikes and lockouts (Chương XIV Mục 3 of the Labour Code): "Công nhân xưởng em bị điện giật
     # chết, công ty phải báo cho cơ quan nào?" opened with whom an employer notifies of a lockout
     # during a strike ("... cho các cơ quan, tổ chức sau đây: a) Tổ chức đại diện người lao động

@@ -596,6 +596,21 @@ def test_a_minors_rule_never_opens_an_adults_story(pipeline: AssistantPipeline) 
             "vo em sinh ma vo ko dong bhxh, chong co duoc nhan tien sinh con ko",
             ("41/2024/QH15", 58, 1, None),
         ),
+        # Overtime without limit is for emergencies (Điều 108): a pregnant worker told that "hàng
+        # gấp" allows it reads that she may not be kept at work, not that she may be without limit.
+        (
+            "Em 25 tuổi, công nhân may, HĐ 24 tháng. Em đang mang thai tháng thứ 8. Tháng này đơn hàng "
+            "gấp, tổ trưởng xếp em tăng ca tới 9h tối mỗi ngày, cả chủ nhật, nói là hàng gấp thì công ty "
+            "có quyền yêu cầu làm thêm giờ bất kỳ ngày nào, ai không làm thì trừ chuyên cần. Em mệt lắm. "
+            "Em có phải làm không ạ?",
+            ("45/2019/QH14", 137, 1, "a"),
+        ),
+        (
+            "chi oi e bau thang thu 7, cty dang chay hang xuat khau nen bat ca xuong o lai lam them toi "
+            "10h dem, sep noi truong hop dac biet thi lam them khong gioi han so gio, ai ve som la ky "
+            "luat. e co phai o lai ko",
+            ("45/2019/QH14", 137, 1, "a"),
+        ),
         # "sữa độc hại": the milk handed out for toxic work is the law's in-kind allowance.
         ("cty bỏ phát sữa độc hại, đổi thành tiền, có đúng không", ("84/2015/QH13", 24, 1, None)),
         # Working on Tết is overtime on a holiday; "chưa kể tiền lương ngày lễ" (not counting) is
