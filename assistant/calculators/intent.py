@@ -134,8 +134,35 @@ _ASKS_AMOUNT = re.compile(
 # Calculators whose result is an amount of money: a question asking how many days or how long is
 # about the rule ("nghỉ ốm 32 ngày rồi, được hưởng tối đa bao nhiêu ngày?"; "rút bhxh một lần ...
 # hồ sơ gồm những giấy tờ gì, bên bảo hiểm giải quyết trong bao lâu"), not a calculation.
-_PAYS_MONEY = frozenset({"om_dau", "bhxh_mot_lan", "tro_cap_thoi_viec", "tro_cap_mat_viec"})
+_PAYS_MONEY = frozenset(
+    {
+        "om_dau",
+        "bhxh_mot_lan",
+        "tro_cap_thoi_viec",
+        "tro_cap_mat_viec",
+        "tam_dinh_chi",
+        "boi_thuong_tai_nan",
+        "cham_dut_trai_luat",
+        "khau_tru_luong",
+        "kinh_phi_cong_doan",
+    }
+)
 _ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b|\bbao lau\b")
+# A date or deadline asked for ("khi nào tiền thai sản về tài khoản", "nộp hồ sơ muộn nhất là bao
+# lâu", "phải báo trong bao nhiêu ngày"): for the calculators that price an amount or a length of
+# benefit it is the rule's time limit, not the member's figure (the pension-age and leave
+# calculators answer "khi nào" themselves).
+_ASKS_WHEN = re.compile(
+    r"\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bmuon nhat\b|\bcham nhat\b|\bhan chot\b"
+    r"|\btrong (?:vong |thoi han )?(?:bao lau|bao nhieu ngay|may ngay)\b"
+)
+_TIMES_ITS_OWN = frozenset({"tuoi_nghi_huu", "nghi_hang_nam", "thoi_han_bao_truoc", "thu_viec"})
+# A limit the law sets ("tăng ca tối đa bao nhiêu giờ", "thử việc tối đa bao nhiêu lần", "phải
+# nghỉ tối thiểu bao lâu"): the rule's figure, not one of the member's case.
+_ASKS_LIMIT = re.compile(
+    r"\b(?:toi da|toi thieu|it nhat) (?:la |duoc |dc |phai )?"
+    r"(?:bao lau|(?:bao nhieu|may) (?:gio|tieng|lan|phut))\b"
+)
 # A matter next to the calculator's that it does not price: rest and recovery after an accident
 # ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
 # days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
@@ -155,9 +182,26 @@ _OTHER_MATTER = {
     # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
     # as the benefit, the fee became her wage and her one month on benefit her contributions. The
     # monthly job-search report ("tháng nào cũng phải lên trung tâm thông báo tìm việc") is Điều 21.
+    # A member who already has a new job is no longer owed it (the rule, not a figure).
     "tro_cap_that_nghiep": re.compile(
         r"\bhoc nghe\b|\bhoc phi\b|\bdao tao nghe\b|\b(?:thong|khai) bao (?:ve |viec )*tim (?:kiem )?viec"
+        r"|\b(?:co|tim (?:duoc|dc)) viec (?:lam )?moi\b|\bda co viec\b"
     ),
+    # A miscarriage, an abortion or antenatal visits are their own leave (Điều 51-52 Luật BHXH
+    # 2024), not a birth.
+    "thai_san": re.compile(
+        r"\bsay thai\b|\bpha thai\b|\bnao hut\b|\bthai chet\b|\bkham thai\b|\bthai ngoai tu cung\b"
+    ),
+    # The cases where a worker may quit without notice (khoản 2 Điều 35: unpaid wages, abuse,
+    # harassment ...) are the rule's, not a period of the contract.
+    "thoi_han_bao_truoc": re.compile(
+        r"\bno luong\b|\bcham (?:tra )?luong\b|\bkhong tra (?:du )?luong\b|\bquay roi\b|\bnguoc dai\b"
+        r"|\bdanh dap\b|\bxuc pham\b|\bcuong buc\b"
+    ),
+    # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years.
+    "tro_cap_thoi_viec": re.compile(r"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b"),
+    # Retiring early: the rate is reduced, which the pension-rate calculator does not price.
+    "ty_le_luong_huu": re.compile(r"\bhuu som\b|\bnghi (?:huu )?(?:som|truoc tuoi)\b"),
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
@@ -231,6 +275,14 @@ def read_intent(question: str) -> Intent | None:
     if not (asked or compared) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
+    if (
+        name not in _TIMES_ITS_OWN
+        and _ASKS_WHEN.search(_UNSAID_WHEN.sub(" ", normalised))
+        and not _ASKS_AMOUNT.search(normalised)
+    ):
+        return None  # "khi nào tiền về", "nộp muộn nhất là bao lâu": the rule's time limit
+    if _ASKS_LIMIT.search(normalised) and not _ASKS_AMOUNT.search(normalised):
+        return None
     if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):
         return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not the member's pay
     if name in _OTHER_MATTER and _OTHER_MATTER[name].search(normalised):

@@ -286,6 +286,23 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         "triệu, bhxh có trả tiếp bao nhiêu phần trăm",
         # Retraining support after an accident is not the compensation
         "tôi bị tai nạn lao động suy giảm 35%, muốn học nghề khác, học phí 8 triệu, được hỗ trợ bao nhiêu",
+        # Written to trip the calculators (a helper's 60 messages, not dev data): a date or a
+        # deadline, a limit the law sets, and a fact that rules the member out.
+        "Em sinh con tháng 2 vừa rồi, lương đóng bhxh 7 triệu. Hồ sơ thai sản em nộp cho cty từ tháng "
+        "3, khi nào thì tiền thai sản về tài khoản ạ?",
+        "Chồng em đóng bhtn 5 năm, lương 8 triệu, bị cty cho nghỉ hôm 10/6. Cho em hỏi anh ấy phải nộp "
+        "hồ sơ hưởng thất nghiệp muộn nhất là bao lâu sau khi nghỉ?",
+        "Cty em bắt tăng ca 4 tiếng mỗi ngày, lương 8 triệu, vậy một tháng tăng ca tối đa bao nhiêu giờ "
+        "thì đúng luật?",
+        "Em bị sảy thai lúc 10 tuần, lương đóng bảo hiểm 6 triệu, em được nghỉ thai sản bao nhiêu ngày?",
+        "Cty nợ lương em 2 tháng nay rồi, em làm hợp đồng không xác định thời hạn. Giờ em muốn nghỉ luôn "
+        "thì có phải báo trước bao nhiêu ngày không?",
+        "Em làm cty 6 năm, lương 10 triệu, trong đó 4 năm cty có đóng bhtn. Em bị cty kỷ luật sa thải vì "
+        "nghỉ 5 ngày không phép, vậy em được trợ cấp thôi việc bao nhiêu?",
+        "e nghi viec tu 1/3, dong bhtn 3 nam, luong 6tr, thang 4 e da co viec lam moi o cty khac roi. "
+        "vay e co dc huong tctn ko, dc may thang?",
+        "Em đóng bhxh 20 năm, nữ, lương 10 triệu. Nếu em nghỉ hưu sớm 2 năm thì lương hưu bị trừ bao "
+        "nhiêu phần trăm?",
     ],
 )
 def test_questions_about_the_rule_are_not_calculations(question: str) -> None:
