@@ -224,7 +224,8 @@ def _notice(text: str, norm: str) -> dict[str, Any]:
         norm,
     ):
         side = "nguoi_su_dung"
-    if re.search(r"\b(toi|em|e|minh|tui) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
+    # "cho em nghỉ" is the employer letting her go, not her quitting
+    if re.search(r"(?<!cho )\b(toi|em|e|minh|tui) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
         side = "nguoi_lao_dong"
     return {"loai_hop_dong": _contract(text, norm), "ben": side}
 

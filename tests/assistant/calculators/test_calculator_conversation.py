@@ -325,6 +325,23 @@ def test_a_domestic_worker_gives_the_notice_of_her_own_contract(question: str) -
     assert (answer.citations[0].article, answer.citations[0].clause) == (162, 2)
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "Chủ nhà muốn cho em nghỉ, em làm giúp việc được 1 năm, họ phải báo trước cho em bao nhiêu ngày?",
+            "Người sử dụng lao động phải báo trước cho bạn ít nhất 15 ngày",
+        ),
+        (
+            "cty muon cho em nghi, em lam hd 2 nam, cty phai bao truoc bao lau",
+            "Người sử dụng lao động phải báo trước cho bạn ít nhất 30 ngày",
+        ),
+    ],
+)
+def test_cho_em_nghi_is_the_employer_letting_her_go(question: str, first_line: str) -> None:
+    assert reply(question).direct_answer.startswith(first_line)
+
+
 def test_a_worker_who_writes_e_for_herself_is_the_side_that_quits() -> None:
     answer = reply("e lam hd 1 nam o cty, e muon nghi thi phai bao truoc bao lau")
     assert answer.direct_answer.startswith("Bạn phải báo trước ít nhất 30 ngày")
