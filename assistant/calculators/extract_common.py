@@ -11,9 +11,19 @@ def left_of(norm: str, start: int, width: int = 45) -> str:
     return norm[max(0, start - width) : start]
 
 
+# An amount the member calls her wage or income ("lương e 7tr", "lương cơ bản 5tr3", "thu nhập
+# 9 triệu"), not a deduction from it ("trừ lương e 2tr"), wages owed ("nợ lương") or a fine.
+WAGE_LABEL = re.compile(r"(?<!tru )(?<!no )(?<!phat )\b(?:luong|thu nhap)\b(?: \w+){0,4} $")
+
+
 def money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int | None]:
-    """(monthly-or-other amount, hourly amount) from the sentence."""
-    amount = hourly_amount = None
+    """(monthly-or-other amount, hourly amount) from the sentence.
+
+    Of several different amounts, the first one the member calls her wage is hers; with none so
+    called, the first ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6 million).
+    """
+    amounts: list[tuple[int, bool]] = []
+    hourly_amount = None
     for found in parsing.find_money(text):
         after = norm[found.end : found.end + 12]
         before = re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
@@ -21,9 +31,12 @@ def money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int |
             re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
         ):
             hourly_amount = hourly_amount or to_int(found.value)
-        elif amount is None:
-            amount = to_int(found.value)
-    return amount, hourly_amount
+        else:
+            amounts.append((to_int(found.value), WAGE_LABEL.search(before) is not None))
+    if len({value for value, _ in amounts}) > 1:
+        called = [value for value, wage in amounts if wage]
+        return (called or [amounts[0][0]])[0], hourly_amount
+    return (amounts[0][0] if amounts else None), hourly_amount
 
 
 def to_int(value: object) -> int:

@@ -342,6 +342,26 @@ def test_cho_em_nghi_is_the_employer_letting_her_go(question: str, first_line: s
     assert reply(question).direct_answer.startswith(first_line)
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        # the deduction is not the wage
+        (
+            "cty tru luong e 2tr vi lam hong may, luong e 7tr. cty duoc tru toi da bao nhieu 1 thang",
+            "Mỗi tháng công ty được khấu trừ lương của bạn tối đa 2.100.000 đồng (30%).",
+        ),
+        # the rent is not the wage
+        (
+            "Em ở trọ 1,5 triệu/tháng, đóng bhxh 6 năm, lương bình quân khoảng 7 triệu, nghỉ việc rồi, "
+            "rút bhxh 1 lần được bao nhiêu?",
+            "Bảo hiểm xã hội một lần của bạn là 84.000.000 đồng.",
+        ),
+    ],
+)
+def test_of_several_amounts_the_one_she_calls_her_wage_is_read(question: str, first_line: str) -> None:
+    assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
 def test_a_worker_who_writes_e_for_herself_is_the_side_that_quits() -> None:
     answer = reply("e lam hd 1 nam o cty, e muon nghi thi phai bao truoc bao lau")
     assert answer.direct_answer.startswith("Bạn phải báo trước ít nhất 30 ngày")
