@@ -138,7 +138,10 @@ def _region(norm: str, text: str) -> str | None:
 
 
 def _unemployment(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0], "vung": _region(norm, text)}
+    values: dict[str, Any] = {
+        "luong_binh_quan": money(text, norm, insured=True)[0],
+        "vung": _region(norm, text),
+    }
     durations = _durations(text, norm)
     for months, left in durations:
         if re.search(rf"dong|{_UI}|tham gia", left) or len(durations) == 1:
@@ -173,7 +176,7 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
 
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    values: dict[str, Any] = {"luong_binh_quan": money(text, norm, insured=True)[0]}
     twins = re.search(r"sinh (doi|ba|tu|2|3|4)\b", norm)
     if twins:
         values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
@@ -257,7 +260,7 @@ def _wrongful(text: str, norm: str) -> dict[str, Any]:
 def _sick(text: str, norm: str) -> dict[str, Any]:
     days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
     count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
-    return {"luong_dong_bhxh": money(text, norm)[0], "so_ngay": count}
+    return {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
 
 
 def _pension(text: str, norm: str) -> dict[str, Any]:

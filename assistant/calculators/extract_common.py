@@ -14,14 +14,23 @@ def left_of(norm: str, start: int, width: int = 45) -> str:
 # An amount the member calls her wage or income ("lương e 7tr", "lương cơ bản 5tr3", "thu nhập
 # 9 triệu"), not a deduction from it ("trừ lương e 2tr"), wages owed ("nợ lương") or a fine.
 WAGE_LABEL = re.compile(r"(?<!tru )(?<!no )(?<!phat )\b(?:luong|thu nhap)\b(?: \w+){0,4} $")
+# The wage social insurance is paid on ("đóng bảo hiểm trên mức 5 triệu", "lương đóng bhxh 9
+# triệu"): what the insurance benefits are computed from, rather than the take-home pay.
+INSURED_LABEL = re.compile(
+    r"\b(?:dong|tham gia) (?:bhxh|bhtn|bh|bao hiem)\b(?: \w+){0,4} $|\bmuc dong\b(?: \w+){0,3} $"
+)
 
 
-def money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int | None]:
+def money(
+    text: str, norm: str, hourly: bool = False, insured: bool = False
+) -> tuple[int | None, int | None]:
     """(monthly-or-other amount, hourly amount) from the sentence.
 
-    Of several different amounts, the first one the member calls her wage is hers; with none so
-    called, the first ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6 million).
+    Of several different amounts, the first one the member calls her wage is hers (with
+    ``insured``, first the one she says insurance is paid on); with none so called, the first
+    ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6 million).
     """
+    label = INSURED_LABEL if insured else WAGE_LABEL
     amounts: list[tuple[int, bool]] = []
     hourly_amount = None
     for found in parsing.find_money(text):
@@ -32,9 +41,11 @@ def money(text: str, norm: str, hourly: bool = False) -> tuple[int | None, int |
         ):
             hourly_amount = hourly_amount or to_int(found.value)
         else:
-            amounts.append((to_int(found.value), WAGE_LABEL.search(before) is not None))
+            amounts.append((to_int(found.value), label.search(before) is not None))
     if len({value for value, _ in amounts}) > 1:
         called = [value for value, wage in amounts if wage]
+        if not called and insured:
+            return money(text, norm, hourly)[0], hourly_amount
         return (called or [amounts[0][0]])[0], hourly_amount
     return (amounts[0][0] if amounts else None), hourly_amount
 

@@ -356,6 +356,16 @@ def test_cho_em_nghi_is_the_employer_letting_her_go(question: str, first_line: s
             "rút bhxh 1 lần được bao nhiêu?",
             "Bảo hiểm xã hội một lần của bạn là 84.000.000 đồng.",
         ),
+        # insurance benefits are paid on the insured wage, not the take-home pay
+        (
+            "e thuc nhan 9 trieu nhung cty dong bao hiem tren muc 5 trieu, dong bhtn 3 nam, nghi viec roi, "
+            "tctn dc bao nhieu 1 thang",
+            "Trợ cấp thất nghiệp của bạn là 3.000.000 đồng/tháng, trong 3 tháng (tổng 9.000.000 đồng).",
+        ),
+        (
+            "lương thực nhận 12 triệu, lương đóng bhxh 9 triệu, em nghỉ ốm 4 ngày được bao nhiêu tiền",
+            "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 1.125.000 đồng.",
+        ),
     ],
 )
 def test_of_several_amounts_the_one_she_calls_her_wage_is_read(question: str, first_line: str) -> None:
