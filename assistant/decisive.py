@@ -935,8 +935,8 @@ def _denied_outcome(unit_folded: str, denied: tuple[tuple[str, str], ...]) -> bo
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
     or a child's age its bands leave out, a contract ended by the other side or unlawfully when
-    the member says it was lawful, a surrogacy the member never spoke of, or someone's death in a
-    story where nobody died."""
+    the member says it was lawful, a surrogacy the member never spoke of, someone's death in a
+    story where nobody died, or a hospital stay to a member who says she was treated at home."""
     title = _folded(context.article.title)
     ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators import parsing
-from assistant.calculators.extract_common import WAGE_LABEL, left_of, money, to_int
+from assistant.calculators.extract_common import left_of, money, to_int, wage_of
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
 from corpus.text import fold
 
@@ -151,15 +151,14 @@ def _unemployment(text: str, norm: str) -> dict[str, Any]:
 
 def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    wages: list[tuple[int, bool]] = []
+    wages: list[tuple[int, str]] = []
     for found in parsing.find_money(text):
         before = re.split(r"[,;]|\. ", left_of(norm, found.start, 30))[-1]
         if re.search(r"da dong|tong cong|so tien", before):
             values.setdefault("so_tien_da_dong", to_int(found.value))
         else:
-            wages.append((to_int(found.value), WAGE_LABEL.search(before) is not None))
-    if wages:  # the amount she calls her wage, else the first ("ở trọ 1,5 triệu ... lương 7 triệu")
-        values["luong_binh_quan"] = ([value for value, wage in wages if wage] or [wages[0][0]])[0]
+            wages.append((to_int(found.value), before))
+    values["luong_binh_quan"] = wage_of(wages)  # not the rent: "ở trọ 1,5 triệu ... lương 7 triệu"
     for months, around in _around(text, norm):
         left, _, right = around.partition(" | ")
         said = re.match(r"\s*(?:dong\s*)?(truoc|tu|sau)\s*(?:nam\s*)?2014", right)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.calculators import parsing
 
@@ -24,14 +25,9 @@ INSURED_LABEL = re.compile(
 def money(
     text: str, norm: str, hourly: bool = False, insured: bool = False
 ) -> tuple[int | None, int | None]:
-    """(monthly-or-other amount, hourly amount) from the sentence.
-
-    Of several different amounts, the first one the member calls her wage is hers (with
-    ``insured``, first the one she says insurance is paid on); with none so called, the first
-    ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6 million).
-    """
-    label = INSURED_LABEL if insured else WAGE_LABEL
-    amounts: list[tuple[int, bool]] = []
+    """(monthly-or-other amount, hourly amount) from the sentence; of several amounts, the wage
+    as ``wage_of`` chooses it."""
+    amounts: list[tuple[int, str]] = []
     hourly_amount = None
     for found in parsing.find_money(text):
         after = norm[found.end : found.end + 12]
@@ -41,13 +37,20 @@ def money(
         ):
             hourly_amount = hourly_amount or to_int(found.value)
         else:
-            amounts.append((to_int(found.value), label.search(before) is not None))
-    if len({value for value, _ in amounts}) > 1:
-        called = [value for value, wage in amounts if wage]
-        if not called and insured:
-            return money(text, norm, hourly)[0], hourly_amount
-        return (called or [amounts[0][0]])[0], hourly_amount
-    return (amounts[0][0] if amounts else None), hourly_amount
+            amounts.append((to_int(found.value), before))
+    return wage_of(amounts, insured), hourly_amount
+
+
+def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False) -> int | None:
+    """Of the amounts of a sentence (each with the words just before it), the member's wage: with
+    ``insured``, the first one she says insurance is paid on; else the first she calls her wage;
+    with none so called, the first ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6
+    million)."""
+    for label in (INSURED_LABEL, WAGE_LABEL) if insured else (WAGE_LABEL,):
+        for value, before in amounts:
+            if label.search(before):
+                return value
+    return amounts[0][0] if amounts else None
 
 
 def to_int(value: object) -> int:

@@ -275,16 +275,13 @@ def read_intent(question: str) -> Intent | None:
     if not (asked or compared) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
-    if (
-        name not in _TIMES_ITS_OWN
-        and _ASKS_WHEN.search(_UNSAID_WHEN.sub(" ", normalised))
-        and not _ASKS_AMOUNT.search(normalised)
-    ):
-        return None  # "khi nào tiền về", "nộp muộn nhất là bao lâu": the rule's time limit
-    if _ASKS_LIMIT.search(normalised) and not _ASKS_AMOUNT.search(normalised):
-        return None
-    if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised) and not _ASKS_AMOUNT.search(normalised):
-        return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not the member's pay
+    if not _ASKS_AMOUNT.search(normalised):  # a time or a limit asked, and no money: the rule's
+        if name not in _TIMES_ITS_OWN and _ASKS_WHEN.search(_UNSAID_WHEN.sub(" ", normalised)):
+            return None  # "khi nào tiền về", "nộp muộn nhất là bao lâu": the rule's time limit
+        if _ASKS_LIMIT.search(normalised):
+            return None  # "tăng ca tối đa bao nhiêu giờ"
+        if name in _PAYS_MONEY and _ASKS_DAYS.search(normalised):
+            return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not her pay
     if name in _OTHER_MATTER and _OTHER_MATTER[name].search(normalised):
         return None
     values = extract(calculator, question)

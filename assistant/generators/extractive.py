@@ -123,7 +123,8 @@ class ExtractiveGenerator:
         """The pieces of the direct answer, and the clauses quoted under its rule because it takes
         its figure from them (``referred_units``; only under a rule that decides, stated alone: not
         a list, not a rule with its exceptions), which the answer cites right after the rule."""
-        pieces = [messages.NO_DECISIVE_RULE + "\n\n"] if self._undecided(best, doubtful) else []
+        undecided = self._undecided(best, doubtful)
+        pieces = [messages.NO_DECISIVE_RULE + "\n\n"] if undecided else []
         if listed is not None:  # the question asks for the list: all its points, under its lead-in
             basis = messages.VERBATIM_BLOCK if listed.whole else messages.LIST_CUT
             return [*pieces, listed.text, f"\n\n{self._heading(best, listed.unit)} {basis}"], []
@@ -140,8 +141,7 @@ class ExtractiveGenerator:
             pieces.append("\n\n" + self._heading(best) + " " + messages.OWN_WORDS)
         else:
             pieces.append("\n\n" + self._heading(best) + "\n«" + quote + "»")
-        decides = not self._undecided(best, doubtful)
-        referred = referred_units(self._corpus, best.unit, rule + " " + quote) if decides else []
+        referred = [] if undecided else referred_units(self._corpus, best.unit, rule + " " + quote)
         for unit in referred:
             label = f"{_label(unit)} {law_name(self._corpus.document(unit.law_id))}"
             quoted = context_of(self._corpus, unit).quote()
