@@ -38,7 +38,7 @@ from assistant.unit_context import context_of
 from assistant.verify import verify_draft
 from corpus.errors import UnknownUnitError
 from corpus.model import LegalUnit
-from corpus.questions import validate_question
+from corpus.questions import validate_question, without_salutation
 from corpus.settings import Settings
 from corpus.store import Corpus
 from corpus.text import fold
@@ -224,7 +224,8 @@ class AssistantPipeline:
     def _prepare(self, turn: Turn) -> Turn:
         sanitised = strip_instructions(turn.question)
         conversation = Conversation.from_history(turn.history, self.max_turns)
-        query = rewrite_follow_up(sanitised.text, conversation) if sanitised.text else ""
+        # A greeting ("Chào anh chị công đoàn, ...") says nothing about the case: not searched.
+        query = rewrite_follow_up(without_salutation(sanitised.text), conversation) if sanitised.text else ""
         expanded = _expand(query) if query else ""
         previous = conversation.last_question() or ""
         return replace(

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from corpus.errors import InvalidQueryError
+from corpus.text import fold_aligned
 
 _SPACES = re.compile(r"\s+")
 # Control characters other than ordinary whitespace mean binary data or a broken client.
@@ -44,6 +45,41 @@ def validate_question(question: object, max_chars: int | None = MAX_QUESTION_CHA
     if not any(ch.isalpha() for ch in text):
         raise InvalidQueryError(f"Câu hỏi {text[:40]!r} không có chữ cái nào; vui lòng đặt câu hỏi bằng lời.")
     return text
+
+
+# Who a member greets or thanks ("anh chị công đoàn", "các anh chị ở công đoàn", "ad", "mọi người"),
+# matched on folded text: greeting the union is not asking about the union.
+_ADDRESSEE = (
+    r"(?:(?:cac|ca)\s+)?(?:anh\s*chi|anh|chi|co\s*chu|co|chu|ad|admin|ban|moi\s+nguoi|luat\s+su)?"
+    r"(?:\s*(?:o|ben|cua)?\s*(?:ban\s+|to\s+|phong\s+)?(?:cong\s+doan(?:\s+co\s+so)?|cdcs|cd|tu\s+van))?"
+)
+_SELF = r"(?:(?:da|vang)\s+)?(?:(?:em|e|con|minh|toi|chau|chi|anh)\s+)?(?:xin\s+)?"
+# A greeting that opens the message: "Chào anh chị công đoàn,", "Dạ em chào anh chị bên công
+# đoàn.", "Kính gửi công đoàn:", "Công đoàn ơi,", "Anh chị ơi".
+_GREETING = re.compile(
+    rf"^\s*(?:{_SELF}(?:chao|kinh\s+gui|gui)\s+{_ADDRESSEE}(?:\s+(?:a|oi|nhe))?|{_ADDRESSEE}\s+oi)"
+    r"\s*(?:[.!,:;\n]+|(?=\s))"
+)
+# Thanks that close it: "Em cảm ơn anh chị nhiều ạ.", "Chị cảm ơn nhiều."
+_THANKS = re.compile(rf"(?:(?<=[.!?\n])|^)\s*{_SELF}(?:cam\s+on|thank\s*s?|tks)\b[^.!?\n]{{0,40}}[.!\s]*$")
+_MIN_WORDS_LEFT = 3
+
+
+def without_salutation(text: str) -> str:
+    """The message without the greeting that opens it and the thanks that close it, which say
+    nothing about the case ("Chào anh chị công đoàn, ..." named the union to the search: a
+    dismissed worker read the rules protecting union officers). The message itself when too
+    little would be left."""
+    folded = fold_aligned(text)
+    start, end = 0, len(text)
+    greeting = _GREETING.match(folded)
+    if greeting and greeting.end() > 0:
+        start = greeting.end()
+    thanks = _THANKS.search(folded, start)
+    if thanks:
+        end = thanks.start()
+    kept = text[start:end].lstrip(" ,.;:-\n").rstrip()
+    return kept if len(kept.split()) >= _MIN_WORDS_LEFT else text
 
 
 def _is_binary_char(ch: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from corpus.model import LegalUnit
+from corpus.questions import without_salutation
 from corpus.settings import Settings
 from corpus.store import Corpus
 from corpus.text import is_unaccented
@@ -37,7 +38,7 @@ from indexing.fusion import RRF_K, ranked, reciprocal_rank_fusion
 from indexing.hit import Hit
 from indexing.law_mentions import LAW_MENTION_BOOST, mentioned_laws
 from indexing.manifest import check_manifest
-from indexing.query import normalize_query, validate_query
+from indexing.query import dense_focus, normalize_query, validate_query
 from indexing.restore import ACCENTS_FILE, AccentModel, AccentRestorer
 from indexing.temporal import (
     SUPERSEDED_PENALTY,
@@ -174,7 +175,7 @@ class HybridRetriever:
     def _prepare(self, queries: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
         """Validated questions, their synonym expansions, and what accented BM25 and e5 read:
         the expansion, or for an unaccented question the expansion of its restored reading."""
-        cleaned = [validate_query(q) for q in queries]
+        cleaned = [without_salutation(validate_query(q)) for q in queries]
         expanded = [normalize_query(q) for q in cleaned]
         restored = [normalize_query(self._restorer.restore(q)) if is_unaccented(q) else x
                     for q, x in zip(cleaned, expanded, strict=True)]
@@ -194,9 +195,10 @@ class HybridRetriever:
         """One e5 pass per question: the member's own words, or the restored reading of unaccented ones.
 
         e5 already knows everyday wording; appending the legal synonyms (or averaging with a
-        second pass over them) did not help on dev_tune and doubled the query cost.
+        second pass over them) did not help on dev_tune and doubled the query cost. Of a long
+        story, e5 reads its focus (``dense_focus``): the question and the facts near it.
         """
-        texts = [x if is_unaccented(q) else q for q, x in zip(raw, restored, strict=True)]
+        texts = [dense_focus(x if is_unaccented(q) else q) for q, x in zip(raw, restored, strict=True)]
         return as_unit_rows(self.embedder.embed_queries(texts), self.embedder.dimension)
 
     def _mask(self, filters: Filters) -> np.ndarray | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.errors import InvalidQueryError
-from corpus.questions import MAX_QUESTION_CHARS, validate_question
+from corpus.questions import MAX_QUESTION_CHARS, validate_question, without_salutation
 
 MAX = MAX_QUESTION_CHARS
 
@@ -49,3 +49,34 @@ class TestValidateQuestion:
     def test_mixed_language_accepted(self) -> None:
         question = "Công ty bắt OT 4 hours mỗi ngày có đúng luật không?"
         assert validate_question(question, MAX) == question
+
+
+class TestWithoutSalutation:
+    """The greeting that opens a member's message and the thanks that close it are not searched."""
+
+    @pytest.mark.parametrize(
+        ("message", "kept"),
+        [
+            ("Chào anh chị công đoàn, em là Tuấn, làm thợ điện.", "em là Tuấn, làm thợ điện."),
+            ("Dạ em chào anh chị bên công đoàn. Em bị trừ lương.", "Em bị trừ lương."),
+            ("chao cong doan, e bi no luong 3 thang thi sao", "e bi no luong 3 thang thi sao"),
+            ("Chào các anh chị ở công đoàn ạ. Em bị trừ lương. Em cảm ơn ạ!", "Em bị trừ lương."),
+            ("Công đoàn ơi, cty nợ lương em phải làm sao?", "cty nợ lương em phải làm sao?"),
+            ("chào bạn, nghỉ phép năm được mấy ngày", "nghỉ phép năm được mấy ngày"),
+            ("Chồng tôi làm thợ hàn 25 năm. Chị cảm ơn nhiều.", "Chồng tôi làm thợ hàn 25 năm."),
+        ],
+    )
+    def test_removed(self, message: str, kept: str) -> None:
+        assert without_salutation(message) == kept
+
+    @pytest.mark.parametrize(
+        "message",
+        [
+            "Gửi đơn ở đâu thì được giải quyết?",  # "gửi" here is the question
+            "Công đoàn cơ sở có quyền gì khi công ty nợ lương?",  # the union is what is asked about
+            "Chào anh chị",  # nothing would be left
+            "Cảm ơn. Vậy còn nghỉ phép thì sao?",  # thanks that do not close the message
+        ],
+    )
+    def test_kept_whole(self, message: str) -> None:
+        assert without_salutation(message) == message

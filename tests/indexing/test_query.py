@@ -6,7 +6,9 @@ import pytest
 
 from corpus.errors import InvalidQueryError
 from indexing.query import (
+    DENSE_FOCUS_CHARS,
     MAX_QUERY_CHARS,
+    dense_focus,
     expansions,
     normalize_query,
     spelt_out,
@@ -181,3 +183,32 @@ class TestValidateQuery:
         out = validate_query(text)
         assert len(out) <= MAX_QUERY_CHARS
         assert not out.endswith(" ") and out.split()[-1] in {"nghỉ", "hằng", "năm"}
+
+
+class TestDenseFocus:
+    """What e5 reads of a long story: its first sentence, its questions, the facts near the end."""
+
+    STORY = (
+        "Em là Tuấn, 34 tuổi, làm thợ điện bảo trì ở KCN Tân Tạo được 4 năm. "
+        + "Vợ em mới sinh bé thứ hai nên nhà đang khó khăn lắm, tiền sữa tiền thuốc đủ thứ. " * 8
+        + "Giám đốc mới cho em nghỉ từ 1/9, không báo trước ngày nào. "
+        "Nếu cty đuổi sai thì em đòi được những gì ạ? Em vẫn muốn quay lại làm."
+    )
+
+    def test_long_story_keeps_its_question_and_first_sentence(self) -> None:
+        focus = dense_focus(self.STORY)
+        assert len(self.STORY) > DENSE_FOCUS_CHARS
+        assert focus.startswith("Em là Tuấn, 34 tuổi")
+        assert "Nếu cty đuổi sai thì em đòi được những gì ạ?" in focus
+        assert "Giám đốc mới cho em nghỉ từ 1/9" in focus  # the fact next to the question
+        assert len(focus) <= DENSE_FOCUS_CHARS
+        # in the message's order
+        assert focus.index("Giám đốc") < focus.index("đuổi sai") < focus.index("quay lại")
+
+    def test_a_question_far_from_the_end_is_kept(self) -> None:
+        story = "Cty có được giữ bằng gốc của em không? " + "Em làm ở đó được 3 năm rồi. " * 40
+        assert "giữ bằng gốc" in dense_focus(story)
+
+    def test_short_message_read_whole(self) -> None:
+        message = "nghỉ phép năm được mấy ngày, em làm 3 năm rồi?"
+        assert dense_focus(message) == message

@@ -12,6 +12,7 @@ from corpus.errors import InvalidQueryError
 from corpus.settings import PROJECT_ROOT
 from corpus.text import strip_marks
 from indexing.analyzer import syllables
+from indexing.query import dense_focus
 
 pytestmark = pytest.mark.slow
 
@@ -128,6 +129,28 @@ class TestNoDiacritics:
         gap = accented.mean(axis=0) - plain.mean(axis=0)
         # Measured 2026-12-01 over the 29 pairs: Recall@5 0.897 vs 0.931, MRR@10 0.763 vs 0.782.
         assert gap[0] <= 0.10 and gap[1] <= 0.10, f"gap Recall@5 {gap[0]:.3f}, MRR@10 {gap[1]:.3f}"
+
+
+class TestWhatIsSearched:
+    def test_greeting_not_searched(self, retriever: Any) -> None:
+        """"Chào anh chị công đoàn, ..." named the union to the search: a dismissed worker read the
+        rules that protect union officers."""
+        story = "em bị cty cho nghỉ việc không báo trước ngày nào, đòi được những gì?"
+        greeted, plain = retriever.query_vectors([f"Chào anh chị công đoàn, {story}", story])
+        assert np.allclose(greeted, plain)
+        assert _articles(retriever.search(f"Chào anh chị công đoàn, {story}", k=10)) == _articles(
+            retriever.search(story, k=10)
+        )
+
+    def test_long_story_embedded_by_its_focus(self, retriever: Any) -> None:
+        story = (
+            "Em làm công nhân may ở Long An được 5 năm. "
+            + "Nhà em ở xa, đi làm mất gần một tiếng, sáng nào cũng phải dậy từ 5 giờ. " * 10
+            + "Cty nợ lương em 2 tháng rồi. Em phải gửi đơn ở đâu?"
+        )
+        whole, focus = retriever.embedder.embed_queries([story, dense_focus(story)])
+        assert np.allclose(retriever.query_vectors([story])[0], focus)
+        assert not np.allclose(whole, focus)
 
 
 class TestBadQueries:
