@@ -935,8 +935,9 @@ def _denied_outcome(unit_folded: str, denied: tuple[tuple[str, str], ...]) -> bo
 def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     """The unit is about another case by a fact the member stated: an age, a month of pregnancy
     or a child's age its bands leave out, a contract ended by the other side or unlawfully when
-    the member says it was lawful, a surrogacy the member never spoke of, someone's death in a
-    story where nobody died, or a hospital stay to a member who says she was treated at home."""
+    the member says it was lawful, a surrogacy the member never spoke of, someone's death or a
+    survivors' benefit in a story where nobody died, or a hospital stay to a member who says she
+    was treated at home."""
     title = _folded(context.article.title)
     ended_by = contract_ending.ended_by(title)
     other_side = query.ends is not None and ended_by is not None and ended_by != query.ends
@@ -970,8 +971,12 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     # Papers or rules for a hospital stay to a member who says she was treated at home.
     stay = query.no_stay and _HOSPITAL_STAY.search(whose) is not None
+    # Survivors' benefits (articles on "trợ cấp tuất", "chế độ tử tuất") in a story where nobody
+    # died: a new father asking about "trợ cấp 1 lần" read the lump sum paid to a dead worker's family.
+    survivors = " tuat " in f" {title} " and _DEATH_STORY.search(query.folded) is None
     return (
         _unspoken_death(own_folded, query.folded)
+        or survivors
         or stay
         or other_side
         or surrogacy

@@ -62,6 +62,8 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("kinh_phi_cong_doan", r"kinh phi cong doan"),
     )
 )
+_SENTENCES = re.compile(r"[^.?!\n]+[.?!\n]*")
+_WIFE = re.compile(r"\bvo (?:toi|em|minh|anh|e|t)\b")
 # Overtime named without a negation before it.
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
 # A figure asked for: how much, how many, when, how long (never a yes/no or "how is it done").
@@ -217,13 +219,35 @@ class Intent:
 
 
 def detect_topic(question: str) -> str | None:
-    folded = fold(question)
+    """The calculator for the topic the member asks about: named in her question sentence first
+    ("đang hưởng thất nghiệp ... Vậy lúc sinh em được nhận tiền thai sản bao nhiêu?" asks about
+    maternity pay), else anywhere in the message."""
+    whole = _topic_in(fold(question))
+    asked = fold(_asked_sentences(question))
+    name = _topic_in(asked) if asked else None
+    if name == "thai_san" and whole == "thai_san_cha" and not _WIFE.search(asked):
+        name = whole  # "Vợ tôi sinh đôi ... Tôi được nghỉ thai sản bao nhiêu ngày?": the father's
+    name = whole if name is None else name
+    return name or None
+
+
+def _topic_in(folded: str) -> str | None:
+    """The first topic named (NO_CALCULATOR for the rule's), None when none is."""
     for name, pattern in TOPICS:
         if pattern.search(folded):
             if name == "lam_viec_ban_dem" and _OVERTIME_SAID.search(folded):
                 continue  # "không tăng ca ban ngày, rồi tăng ca đêm" is night overtime
-            return name or None
+            return name
     return None
+
+
+def _asked_sentences(text: str) -> str:
+    """The sentences of a message of several that ask ("?"), else its last; "" for one sentence."""
+    sentences = [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    asked = [s for s in sentences if "?" in s]
+    return " ".join(asked) if asked else sentences[-1]
 
 
 def extract(calculator: Calculator, text: str) -> dict[str, Any]:

@@ -869,6 +869,24 @@ def test_a_rule_for_work_before_1995_never_opens_a_story_of_today(
     assert "1995" not in answer.direct_answer
 
 
+def test_survivors_benefits_only_where_someone_died(pipeline: AssistantPipeline) -> None:
+    """A member asking whether her father, insured 20 years, gets "trợ cấp một lần" read who is
+    paid the lump sum at a worker's death (Điều 88 Luật BHXH 2024, "Trợ cấp tuất một lần"); a
+    widow asking about it still does."""
+
+    def opening_title(question: str) -> str:
+        first = pipeline.ask(question).citations[0]
+        return pipeline.corpus.get(first.law_id, first.article).title.lower()
+
+    assert "tuất" not in opening_title(
+        "Bố em đóng bảo hiểm xã hội 20 năm, giờ bố em được nhận trợ cấp một lần không?"
+    )
+    assert "tuất" in opening_title(
+        "Chồng em bị tai nạn giao thông qua đời, anh đóng bhxh được 10 năm. "
+        "Em được nhận trợ cấp tuất một lần bao nhiêu?"
+    )
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""

@@ -44,6 +44,26 @@ def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -
     assert answer_calculation("vo sinh doi thi chong duoc nghi may ngay", []) is None
 
 
+def test_the_topic_asked_is_the_one_in_the_question_sentence() -> None:
+    """A story names several topics; the question sentence says which one the member asks about.
+    On unemployment benefit and pregnant, she asked for her maternity pay and got the benefit."""
+    on_benefit = reply(
+        "Em làm cty 5 năm, lương 6,8 triệu, hết hợp đồng em đang hưởng trợ cấp thất nghiệp được 2 "
+        "tháng. Giờ em có thai 3 tháng. Vậy lúc sinh em được nhận tiền thai sản bao nhiêu?"
+    )
+    assert on_benefit.calculator == "thai_san" and "thai sản" in on_benefit.direct_answer.splitlines()[0]
+    wife = reply(
+        "Vợ em sinh con thứ 2 hôm 3/5, vợ em lương 9 triệu đóng bhxh đủ. "
+        "Vợ em được nhận tiền thai sản tổng cộng bao nhiêu?"
+    )
+    assert wife.calculator == "thai_san" and "54.000.000 đồng" in wife.direct_answer.splitlines()[0]
+    # The father's own leave: the story says whose birth it was, the question only "thai sản".
+    father = reply(
+        "Vợ tôi sinh đôi và phải mổ. Tôi đóng BHXH ở công ty. Tôi được nghỉ thai sản bao nhiêu ngày?"
+    )
+    assert father.calculator == "thai_san_cha" and "14 ngày làm việc" in father.direct_answer
+
+
 def test_a_duration_the_member_is_short_of_is_not_her_tenure() -> None:
     """"chưa đủ 12 tháng" bounds the case; it was priced as a full year (12 days of leave, half a
     month's severance). With no tenure of her own, the rule answers (retrieval), or the
