@@ -971,9 +971,12 @@ def _excluded(context: UnitContext, banded: str, query: _Query) -> bool:
     old_era = _OLD_ERA.search(whose) is not None and _LAST_CENTURY.search(query.folded) is None
     # Papers or rules for a hospital stay to a member who says she was treated at home.
     stay = query.no_stay and _HOSPITAL_STAY.search(whose) is not None
-    # Survivors' benefits (articles on "trợ cấp tuất", "chế độ tử tuất") in a story where nobody
-    # died: a new father asking about "trợ cấp 1 lần" read the lump sum paid to a dead worker's family.
-    survivors = " tuat " in f" {title} " and _DEATH_STORY.search(query.folded) is None
+    # Survivors' benefits (articles on "trợ cấp tuất", "chế độ tử tuất"; not those on pensions and
+    # survivors' benefits together) in a story where nobody died: a member asking whether her
+    # father gets "trợ cấp một lần" read who is paid the lump sum at a worker's death.
+    survivors = (
+        " tuat " in f" {title} " and "huu tri" not in title and _DEATH_STORY.search(query.folded) is None
+    )
     return (
         _unspoken_death(own_folded, query.folded)
         or survivors
