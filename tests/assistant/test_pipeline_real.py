@@ -887,6 +887,16 @@ def test_survivors_benefits_only_where_someone_died(pipeline: AssistantPipeline)
     )
 
 
+def test_whether_a_member_qualifies_is_answered_by_who_qualifies(pipeline: AssistantPipeline) -> None:
+    """"Có được hưởng chế độ ốm đau không?" after an injury while drunk opened with how many days
+    sickness benefit lasts (Điều 43 Luật BHXH 2024); who qualifies, and who does not (khoản 2
+    điểm a Điều 42: self-harm, drunkenness), decides it."""
+    first = pipeline.ask(
+        "Em tự làm đứt tay lúc say rượu ở nhà, phải nghỉ làm 4 ngày. Em có được hưởng chế độ ốm đau không?"
+    ).citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == ("41/2024/QH15", 42, 2, "a")
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
