@@ -897,6 +897,16 @@ def test_whether_a_member_qualifies_is_answered_by_who_qualifies(pipeline: Assis
     assert (first.law_id, first.article, first.clause, first.point) == ("41/2024/QH15", 42, 2, "a")
 
 
+def test_whether_it_is_too_late_is_answered_by_the_limitation_period(pipeline: AssistantPipeline) -> None:
+    """"quá lâu vậy rồi mà cty còn được bắt em bồi thường không?" opened with the duty to
+    compensate (Điều 129 Bộ luật Lao động); the six months' limitation decides it."""
+    first = pipeline.ask(
+        "Tháng 2 em lỡ làm vỡ màn hình máy đo của xưởng, lúc đó tổ trưởng chỉ nhắc nhở. Giờ đã tháng 10, "
+        "quá lâu vậy rồi mà cty còn được bắt em bồi thường không?"
+    ).citations[0]
+    assert (first.law_id, first.article, first.clause) == ("145/2020/NĐ-CP", 72, 1)
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
