@@ -146,16 +146,21 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # stopped answering stories they do not price (run 20261205-033440-answers-cbe195): scenario
 # clause_Recall@5 0.694 (q848, a long-term illness the sickness calculator had cited the right
 # article for with a wrong figure; seen through the calculator test: a floor, not evidence).
+# Re-pinned 2026-12-05 (nineteenth session) after the greeting left out of the search, e5 reading a
+# long story's focus, survivors' benefits as another case and the question kinds whose article
+# title answers them (run 20261205-064335-answers-a89001): scenario Hit@5 0.847, clause_Recall@5
+# 0.709, fact_recall 0.465 (q817 lost, q871 gained; both read as changed lines), facts_all_rate
+# 0.444; procedure clause_Recall@5 0.729; the rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.833 - SLACK,
-        "clause_Recall@5": 0.694 - SLACK,
-        "fact_recall": 0.472 - SLACK,
+        "Hit@5": 0.847 - SLACK,
+        "clause_Recall@5": 0.709 - SLACK,
+        "fact_recall": 0.465 - SLACK,
         "facts_all_rate": 0.444 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.885 - SLACK,
-        "clause_Recall@5": 0.708 - SLACK,
+        "clause_Recall@5": 0.729 - SLACK,
         "fact_recall": 0.538 - SLACK,
         "facts_all_rate": 0.462 - SLACK,
     },
