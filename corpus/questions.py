@@ -73,7 +73,7 @@ def without_salutation(text: str) -> str:
     folded = fold_aligned(text)
     start, end = 0, len(text)
     greeting = _GREETING.match(folded)
-    if greeting and greeting.end() > 0:
+    if greeting:
         start = greeting.end()
     thanks = _THANKS.search(folded, start)
     if thanks:

@@ -172,7 +172,6 @@ def normalize_query(text: str) -> str:
     return f"{text} {' '.join(extra)}" if extra else text
 
 
-
 # A story's sentences (up to and with their end marks) for ``dense_focus``.
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # The most characters of a message e5 reads: a 1,200-character story took 315 ms to embed (about
