@@ -116,10 +116,66 @@ def _sex(text: str, norm: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+# A relative a member asks about for (folded, with the possessive that tells "bố em" from "bỏ",
+# "vợ tôi" from "vô", "mẹ e" from "mê"), and the relative's sex. A child's birth needs no entry:
+# the calculator refuses a birth year that young and asks for the member's.
+_PERSON = re.compile(r"\b(bo|cha|chong|me|vo)(?= (?:toi|em|e|minh|anh|chi|tui|cua)\b)|\bong xa\b")
+_RELATIVE_MARKED = re.compile(r"\b(?:bố|cha|chồng|mẹ|vợ)(?= (?:tôi|em|e|mình|anh|chị|tui|của)\b)|\bông xã\b")
+_PERSON_SEX = {"bo": "nam", "cha": "nam", "chong": "nam", "ong xa": "nam", "me": "nu", "vo": "nu"}
+
+
+def _person(phrase: str) -> str:
+    """The last relative named in ``phrase`` ("bo", "me", ...), "" for the member herself."""
+    found = [m.group(1) or m.group(0) for m in _PERSON.finditer(phrase)]
+    return found[-1] if found else ""
+
+
+def _sentences(norm: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!\n])", norm) if s.strip()]
+
+
+def _asked_person(norm: str) -> str:
+    """Whom the question is about: the relative its question sentence names, "" for the member."""
+    sentences = _sentences(norm)
+    asked = [s for s in sentences if "?" in s] or sentences[-1:]
+    return _person(" ".join(asked))
+
+
+# "..., còn em sinh 3/1972": the member's own birth, whoever the sentence named before.
+_SELF_BORN = re.compile(r"(?<!\w)(?:em|e|toi|minh|tui)(?: thi| la)? sinh(?: nam| thang| ngay)?\s*$")
+
+
+def _born_to(norm: str, start: int) -> str:
+    """Whose birth a month at ``start`` is: the member's when she says "em sinh", else the last
+    relative named in its sentence before it."""
+    before = re.split(r"[.?!\n]", norm[:start])[-1]
+    named = list(_PERSON.finditer(before))
+    own = _SELF_BORN.search(before)
+    if own and (not named or own.start() > named[-1].end() + 1):  # not "bố em sinh"
+        return ""
+    return named[-1].group(1) or named[-1].group(0) if named else ""
+
+
 def _retirement(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
     months = [(f, f.value) for f in parsing.find_months(text) if isinstance(f.value, date)]
     said_born = [day for f, day in months if "sinh" in left_of(norm, f.start, 25)]
+    # Whose birth: "Con em sinh tháng 5/2019. Em muốn hỏi khi nào em được nghỉ hưu?" is not the
+    # member's; "Mẹ em sinh năm 1970 ..., còn bố em sinh tháng 3/1966. Bố em khi nào ...?" is the
+    # father's, and he is a man. A birth said of the person asked about wins; one said of someone
+    # else never counts (the calculator then asks for hers).
+    whose = {day: _born_to(norm, f.start) for f, day in months}
+    asked = _asked_person(norm)
+    people = {whose[day] for day in said_born}
+    if not asked and len(people) == 1 and next(iter(people)) in _PERSON_SEX:
+        asked = next(iter(people))  # "Mẹ em sinh năm 1970 ... khi nào được nghỉ hưu?": hers
+    if any(whose.values()) or asked:
+        said_born = [day for day in said_born if whose[day] == asked]
+        months = [(f, day) for f, day in months if whose[day] == asked]
+        if asked in _PERSON_SEX:
+            values["gioi_tinh"] = _PERSON_SEX[asked]
+        else:  # her own: "Chồng em sinh 8/1967, còn em sinh 3/1972, lao động nữ" is a woman
+            values["gioi_tinh"] = _sex(_RELATIVE_MARKED.sub(" ", text.lower()), _PERSON.sub(" ", norm))
     # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
     # nhiêu?" asks about the roadmap; a future month said to be a birth is refused by the calculator.
     births = said_born or [day for _, day in months if day <= date.today()]

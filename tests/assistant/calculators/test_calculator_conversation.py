@@ -64,6 +64,35 @@ def test_the_topic_asked_is_the_one_in_the_question_sentence() -> None:
     assert father.calculator == "thai_san_cha" and "14 ngày làm việc" in father.direct_answer
 
 
+@pytest.mark.parametrize(
+    ("question", "sex", "born"),
+    [
+        # The father's birth and sex, not the mother's named first.
+        (
+            "Mẹ em sinh năm 1970 đã nghỉ ở nhà, còn bố em sinh tháng 3/1966 làm bảo vệ. "
+            "Bố em khi nào thì được về hưu ạ?",
+            "lao động nam",
+            "tháng 3/1966",
+        ),
+        # Her own birth and sex, not her husband's named first.
+        (
+            "Chồng em sinh 8/1967, còn em sinh 3/1972, lao động nữ. Khi nào em được nghỉ hưu?",
+            "lao động nữ",
+            "tháng 3/1972",
+        ),
+        # The question names nobody: the one whose birth the story gives.
+        (
+            "Mẹ em sinh tháng 10/1971, làm công nhân may. Khi nào được nghỉ hưu?",
+            "lao động nữ",
+            "tháng 10/1971",
+        ),
+    ],
+)
+def test_the_retirement_age_is_of_the_person_asked_about(question: str, sex: str, born: str) -> None:
+    understood = reply(question).direct_answer.splitlines()[1]
+    assert f"Giới tính: {sex}" in understood and f"Tháng, năm sinh: {born}" in understood
+
+
 def test_a_duration_the_member_is_short_of_is_not_her_tenure() -> None:
     """"chưa đủ 12 tháng" bounds the case; it was priced as a full year (12 days of leave, half a
     month's severance). With no tenure of her own, the rule answers (retrieval), or the
