@@ -126,17 +126,13 @@ _PERSON_SEX = {"bo": "nam", "cha": "nam", "chong": "nam", "ong xa": "nam", "me":
 
 def _person(phrase: str) -> str:
     """The last relative named in ``phrase`` ("bo", "me", ...), "" for the member herself."""
-    found = [m.group(1) or m.group(0) for m in _PERSON.finditer(phrase)]
-    return found[-1] if found else ""
-
-
-def _sentences(norm: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!\n])", norm) if s.strip()]
+    found = list(_PERSON.finditer(phrase))
+    return (found[-1].group(1) or found[-1].group(0)) if found else ""
 
 
 def _asked_person(norm: str) -> str:
     """Whom the question is about: the relative its question sentence names, "" for the member."""
-    sentences = _sentences(norm)
+    sentences = [s for s in re.split(r"(?<=[.?!\n])", norm) if s.strip()]
     asked = [s for s in sentences if "?" in s] or sentences[-1:]
     return _person(" ".join(asked))
 
@@ -153,17 +149,16 @@ def _born_to(norm: str, start: int) -> str:
     own = _SELF_BORN.search(before)
     if own and (not named or own.start() > named[-1].end() + 1):  # not "bố em sinh"
         return ""
-    return named[-1].group(1) or named[-1].group(0) if named else ""
+    return _person(before)
 
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"gioi_tinh": _sex(text, norm)}
     months = [(f, f.value) for f in parsing.find_months(text) if isinstance(f.value, date)]
     said_born = [day for f, day in months if "sinh" in left_of(norm, f.start, 25)]
-    # Whose birth: "Con em sinh tháng 5/2019. Em muốn hỏi khi nào em được nghỉ hưu?" is not the
-    # member's; "Mẹ em sinh năm 1970 ..., còn bố em sinh tháng 3/1966. Bố em khi nào ...?" is the
-    # father's, and he is a man. A birth said of the person asked about wins; one said of someone
-    # else never counts (the calculator then asks for hers).
+    # Whose birth: "Mẹ em sinh năm 1970 ..., còn bố em sinh tháng 3/1966. Bố em khi nào ...?" is
+    # the father's, and he is a man. A birth said of the person asked about counts; one said of
+    # another relative never does (the calculator then asks for the birth it needs).
     whose = {day: _born_to(norm, f.start) for f, day in months}
     asked = _asked_person(norm)
     people = {whose[day] for day in said_born}
