@@ -82,6 +82,21 @@ def without_salutation(text: str) -> str:
     return kept if len(kept.split()) >= _MIN_WORDS_LEFT else text
 
 
+# A sentence of a member's message, with the marks that end it ("?", "...", a line break).
+_MESSAGE_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
+
+
+def message_sentences(text: str) -> list[str]:
+    """The sentences of a member's message, stripped, in order."""
+    return [s for s in (m.group(0).strip() for m in _MESSAGE_SENTENCE.finditer(text)) if s]
+
+
+def asked_sentences(sentences: list[str]) -> list[str]:
+    """The sentences of a message that ask (with "?"), else its last one: where the member says
+    what she wants to know, after the story."""
+    return [s for s in sentences if "?" in s] or sentences[-1:]
+
+
 def _is_binary_char(ch: str) -> bool:
     if ch in _ALLOWED_CONTROL:
         return False

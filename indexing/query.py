@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from corpus.errors import InvalidQueryError
-from corpus.questions import validate_question
+from corpus.questions import message_sentences, validate_question
 from corpus.text import strip_marks
 
 # Questions longer than this are cut (at a word boundary) before retrieval: the e5 model
@@ -172,8 +172,6 @@ def normalize_query(text: str) -> str:
     return f"{text} {' '.join(extra)}" if extra else text
 
 
-# A story's sentences (up to and with their end marks) for ``dense_focus``.
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # The most characters of a message e5 reads: a 1,200-character story took 315 ms to embed (about
 # 1 ms per token on 2 cores) and buried its question; chosen on dev_tune (400, 600, 800, all).
 DENSE_FOCUS_CHARS = 600
@@ -186,7 +184,7 @@ def dense_focus(text: str, limit: int = DENSE_FOCUS_CHARS) -> str:
     the whole message; a message within ``limit`` is read whole."""
     if len(text) <= limit:
         return text
-    sentences = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
+    sentences = message_sentences(text)
     keep = {i for i, sentence in enumerate(sentences) if "?" in sentence} | {0}
     size = sum(len(sentences[i]) + 1 for i in keep) - 1  # joined by single spaces
     for i in range(len(sentences) - 1, 0, -1):

@@ -15,6 +15,7 @@ from typing import Any
 from assistant.calculators import parsing
 from assistant.calculators.extract_common import left_of, money, to_int, wage_of
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
+from corpus.questions import asked_sentences, message_sentences
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -132,9 +133,7 @@ def _person(phrase: str) -> str:
 
 def _asked_person(norm: str) -> str:
     """Whom the question is about: the relative its question sentence names, "" for the member."""
-    sentences = [s for s in re.split(r"(?<=[.?!\n])", norm) if s.strip()]
-    asked = [s for s in sentences if "?" in s] or sentences[-1:]
-    return _person(" ".join(asked))
+    return _person(" ".join(asked_sentences(message_sentences(norm))))
 
 
 # "..., còn em sinh 3/1972": the member's own birth, whoever the sentence named before.

@@ -17,6 +17,7 @@ from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.registry import get_calculator
+from corpus.questions import asked_sentences, message_sentences
 from corpus.text import fold
 
 NO_CALCULATOR = ""  # a topic that is the rule's to answer, not a calculator's
@@ -62,7 +63,6 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("kinh_phi_cong_doan", r"kinh phi cong doan"),
     )
 )
-_SENTENCES = re.compile(r"[^.?!\n]+[.?!\n]*")
 _WIFE = re.compile(r"\bvo (?:toi|em|minh|anh|e|t)\b")
 # Overtime named without a negation before it.
 _OVERTIME_SAID = re.compile(r"(?<!khong )(?<!khong phai )(?<!khong phai la )\b(tang ca|lam them)\b")
@@ -243,11 +243,8 @@ def _topic_in(folded: str) -> str | None:
 
 def _asked_sentences(text: str) -> str:
     """The sentences of a message of several that ask ("?"), else its last; "" for one sentence."""
-    sentences = [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
-    if len(sentences) < 2:
-        return ""
-    asked = [s for s in sentences if "?" in s]
-    return " ".join(asked) if asked else sentences[-1]
+    sentences = message_sentences(text)
+    return " ".join(asked_sentences(sentences)) if len(sentences) > 1 else ""
 
 
 def extract(calculator: Calculator, text: str) -> dict[str, Any]:
