@@ -140,12 +140,31 @@ def _asked_person(norm: str) -> str:
 _SELF_BORN = re.compile(r"(?<!\w)(?:em|e|toi|minh|tui)(?: thi| la)? sinh(?: nam| thang| ngay)?\s*$")
 
 
-def _born_to(norm: str, start: int) -> str:
+# A child of the member ("Con em sinh tháng 5/2019"): a birth that is never the one asked about.
+# Folded, "còn em sinh 3/1972" (as for me) reads the same; where the member typed diacritics, a
+# mention is a child's only if she wrote "con" unaccented.
+_CHILD = re.compile(r"\bcon (?:toi|em|e|minh|tui|anh|chi|gai|trai|cua)\b")
+CHILD = "con"
+
+
+def _child_mentions(text: str) -> list[bool]:
+    """For each folded "con em" of ``text`` in order: is it a child (not "còn em")?"""
+    lowered = text.lower()
+    return [lowered[m.start() : m.start() + 3] == "con" for m in _CHILD.finditer(fold(lowered))]
+
+
+def _born_to(norm: str, start: int, children: list[bool] | None = None) -> str:
     """Whose birth a month at ``start`` is: the member's when she says "em sinh", else the last
-    relative named in its sentence before it."""
+    relative (or child: ``children`` says which folded "con em" are) named in its sentence before it."""
     before = re.split(r"[.?!\n]", norm[:start])[-1]
     named = list(_PERSON.finditer(before))
     own = _SELF_BORN.search(before)
+    child = list(_CHILD.finditer(before))
+    index = len(_CHILD.findall(norm[:start])) - 1
+    is_child = bool(child) and (children is None or index >= len(children) or children[index])
+    after_named = not named or child[-1].start() > named[-1].end() if child else False
+    if is_child and after_named and (not own or child[-1].end() > own.start()):  # "con em sinh"
+        return CHILD
     if own and (not named or own.start() > named[-1].end() + 1):  # not "bố em sinh"
         return ""
     return _person(before)
@@ -158,7 +177,8 @@ def _retirement(text: str, norm: str) -> dict[str, Any]:
     # Whose birth: "Mẹ em sinh năm 1970 ..., còn bố em sinh tháng 3/1966. Bố em khi nào ...?" is
     # the father's, and he is a man. A birth said of the person asked about counts; one said of
     # another relative never does (the calculator then asks for the birth it needs).
-    whose = {day: _born_to(norm, f.start) for f, day in months}
+    children = _child_mentions(text)
+    whose = {day: _born_to(norm, f.start, children) for f, day in months}
     asked = _asked_person(norm)
     people = {whose[day] for day in said_born}
     if not asked and len(people) == 1 and next(iter(people)) in _PERSON_SEX:
@@ -328,7 +348,19 @@ def _paternity(text: str, norm: str) -> dict[str, Any]:
         values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
     if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm):
         values["phau_thuat"] = True
+    if _WIFE_UNINSURED.search(norm):
+        values["vo_khong_bhxh"] = True
     return values
+
+
+# The wife pays no social insurance ("vợ em ở nhà làm ruộng, không đóng bảo hiểm gì cả", "vo e ko
+# di lam, ko dong bhxh"): the father is paid the one-off birth allowance (khoản 1 Điều 58).
+_WIFE_UNINSURED = re.compile(
+    r"\bvo (?:toi|em|e|minh|anh|t)\b[^.?!]{0,60}\b(?:khong|ko|k|chua) (?:co )?(?:dong|tham gia|di lam)\b"
+    r"[^.?!]{0,40}\b(?:bao hiem|bhxh|bh)\b"
+    r"|\bvo (?:toi|em|e|minh|anh|t)\b[^.?!]{0,20}\b(?:khong|ko|k|chua) (?:co )?(?:dong|tham gia)"
+    r" (?:bao hiem|bhxh|bh)\b"
+)
 
 
 def _deduction(text: str, norm: str) -> dict[str, Any]:

@@ -154,11 +154,35 @@ _ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b|\bbao lau\b")
 # lâu", "phải báo trong bao nhiêu ngày"): for the calculators that price an amount or a length of
 # benefit it is the rule's time limit, not the member's figure (the pension-age and leave
 # calculators answer "khi nào" themselves).
+# A wait is one too ("phải đợi mấy tháng nữa mới được rút bhxh 1 lần").
 _ASKS_WHEN = re.compile(
     r"\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bmuon nhat\b|\bcham nhat\b|\bhan chot\b"
     r"|\btrong (?:vong |thoi han )?(?:bao lau|bao nhieu ngay|may ngay)\b"
+    r"|\bdoi (?:them )?(?:bao lau|(?:bao nhieu|may) (?:ngay|thang|nam))\b"
 )
-_TIMES_ITS_OWN = frozenset({"tuoi_nghi_huu", "nghi_hang_nam", "thoi_han_bao_truoc", "thu_viec"})
+# The retirement calculator's answer is a date; the notice and probation calculators' a length.
+# The annual-leave calculator prices days, not when unused days are paid ("phép năm chưa nghỉ thì
+# khi nào cty phải thanh toán tiền": khoản 3 Điều 113 and Điều 48).
+_TIMES_ITS_OWN = frozenset({"tuoi_nghi_huu", "thoi_han_bao_truoc", "thu_viec"})
+# What the question sentence asks that no calculator prices, whatever topic the message names:
+# the tax on an allowance ("trợ cấp thôi việc 30 triệu có bị trừ thuế thu nhập cá nhân không"),
+# the employer's fine ("tăng ca 60 tiếng, cty có bị phạt không, phạt bao nhiêu"), a loan for the
+# unemployed ("vay vốn ngân hàng chính sách ... lãi suất bao nhiêu"), the mid-shift break of a
+# night worker ("nghỉ giữa ca bao nhiêu phút"). Folded, "thuê" (to hire) is "thue" too: only the
+# tax's own phrases count.
+_NOT_PRICED = re.compile(
+    r"\bthue (?:thu nhap|tncn)\b|\btncn\b|\b(?:tru|dong|nop|chiu|tinh) thue\b|\bthu nhap ca nhan\b"
+    r"|\bbi (?:xu )?phat\b|\bxu phat\b|\bmuc phat\b"
+    r"|\bvay (?:von|uu dai)\b|\blai suat\b"
+    r"|\bnghi giua (?:ca|gio)\b"
+)
+# Papers and offices asked for ("hồ sơ hưởng lương hưu nộp khi nào và nộp ở đâu", "hồ sơ gồm những
+# giấy tờ gì"): the procedure's rule, even where the calculator answers "khi nào" itself.
+_ASKS_PROCEDURE = re.compile(
+    r"\b(?:nop|gui|lam|dang ky) (?:ho so |don |giay to |thu tuc )?(?:o dau|cho ai|khi nao|luc nao|bao gio)\b"
+    r"|\b(?:ho so|giay to) (?:gom|can|co|la) (?:nhung )?(?:gi|nhung gi)\b|\bgiay to gi\b"
+    r"|\bthu tuc (?:gi|the nao|ra sao|nhu the nao)\b|\bo dau\b"
+)
 # A limit the law sets ("tăng ca tối đa bao nhiêu giờ", "thử việc tối đa bao nhiêu lần", "phải
 # nghỉ tối thiểu bao lâu"): the rule's figure, not one of the member's case.
 _ASKS_LIMIT = re.compile(
@@ -171,8 +195,29 @@ _ASKS_LIMIT = re.compile(
 # the days of leave (khoản 6 Điều 113 answers them).
 _OTHER_MATTER = {
     # Nor is support for retraining ("học nghề", "học phí", "chuyển đổi nghề", Điều 55 Luật ATVSLĐ).
-    "boi_thuong_tai_nan": re.compile(r"\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"),
-    "nghi_hang_nam": re.compile(r"\bdi duong\b|\bngay di\b.{0,30}\bngay ve\b|\bca di (?:va|lan) ve\b"),
+    # What the social insurance fund pays ("bên bảo hiểm xã hội chi trả trợ cấp cho em bao nhiêu")
+    # is its own allowance (Điều 48-49 Luật ATVSLĐ), not the employer's compensation priced here.
+    "boi_thuong_tai_nan": re.compile(
+        r"\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"
+        r"|\b(?:ben|co quan|quy) (?:bao hiem|bhxh)\b|\b(?:bao hiem xa hoi|bhxh|bao hiem) (?:chi )?tra\b"
+    ),
+    # Nor are last year's days carried over ("năm ngoái còn 4 ngày phép, sếp bảo chuyển sang năm
+    # nay": khoản 4 Điều 113 on taking leave together) or days the employer took for Tết ("cty trừ
+    # vào phép năm của em 7 ngày": Điều 112).
+    "nghi_hang_nam": re.compile(
+        r"\bdi duong\b|\bngay di\b.{0,30}\bngay ve\b|\bca di (?:va|lan) ve\b"
+        r"|\bchuyen sang nam\b|\bcong don\b|\b(?:gop|don) phep\b|\bnghi gop\b|\btru (?:vao )?(?:ngay )?phep\b"
+    ),
+    # What becomes of a probation that ended without a contract ("hết thử việc cty ko ký hđ mà vẫn
+    # cho làm tiếp") is khoản 1 Điều 27, not the probation's pay or length.
+    "thu_viec": re.compile(
+        r"\b(?:het|sau|xong|qua) (?:thoi gian |thoi han )?thu viec\b.{0,60}\b(?:khong|ko|k|chua) (?:ky|bao)\b"
+    ),
+    # The grassroots union's share of the dues ("công đoàn cơ sở được giữ lại bao nhiêu phần trăm")
+    # is the union-finance decree's, not the employer's 2%.
+    "kinh_phi_cong_doan": re.compile(
+        r"\bgiu lai\b|\bduoc (?:huong|su dung|giu|chia)\b|\bphan (?:phoi|bo|chia)\b|\btrich (?:lai|ve)\b"
+    ),
     # A mother who died or cannot care for the baby: the father's leave runs to the child's 6
     # months (khoản 7 Điều 53 Luật BHXH 2024), not the days the calculator prices.
     "thai_san_cha": re.compile(r"\b(?:qua doi|chet|tu vong|bang huyet)\b|khong du suc khoe"),
@@ -196,9 +241,11 @@ _OTHER_MATTER = {
     ),
     # The cases where a worker may quit without notice (khoản 2 Điều 35: unpaid wages, abuse,
     # harassment ...) are the rule's, not a period of the contract.
+    # Nor is the settlement after leaving ("sau khi nghỉ thì cty phải thanh toán hết tiền cho em
+    # trong bao nhiêu ngày": 14 working days, khoản 1 Điều 48).
     "thoi_han_bao_truoc": re.compile(
         r"\bno luong\b|\bcham (?:tra )?luong\b|\bkhong tra (?:du )?luong\b|\bquay roi\b|\bnguoc dai\b"
-        r"|\bdanh dap\b|\bxuc pham\b|\bcuong buc\b"
+        r"|\bdanh dap\b|\bxuc pham\b|\bcuong buc\b|\bthanh toan\b|\bquyet toan\b"
     ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years.
     "tro_cap_thoi_viec": re.compile(r"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b"),
@@ -296,7 +343,12 @@ def read_intent(question: str) -> Intent | None:
     if not (asked or compared) or asks_about_past(question):
         return None
     calculator = get_calculator(name)
+    asked_text = parsing.normalise(_asked_sentences(question)) or normalised
+    if _NOT_PRICED.search(asked_text):
+        return None
     if not _ASKS_AMOUNT.search(normalised):  # a time or a limit asked, and no money: the rule's
+        if _ASKS_PROCEDURE.search(asked_text):
+            return None  # "hồ sơ nộp khi nào, ở đâu"
         if name not in _TIMES_ITS_OWN and _ASKS_WHEN.search(_UNSAID_WHEN.sub(" ", normalised)):
             return None  # "khi nào tiền về", "nộp muộn nhất là bao lâu": the rule's time limit
         if _ASKS_LIMIT.search(normalised):

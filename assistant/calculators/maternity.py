@@ -2,7 +2,8 @@
 
 Leave: 6 months, one more month for each child from the second (khoản 1 Điều 139 BLLĐ).
 Benefit: 100% of the average contribution wage of the last 6 months, per month of leave
-(khoản 1 Điều 59); one-off allowance: 2 times the reference level per child (khoản 4 Điều 58).
+(khoản 1 Điều 59); one-off allowance: 2 times the reference level per child (khoản 4 Điều 58), paid
+to the father when the mother is not insured (khoản 1 Điều 58).
 The reference level is set by the Government (Điều 7) and is not in the corpus: it is an input,
 with the stated default of 2.340.000 đồng (the base salary since 01/7/2024, Nghị định 73/2024/NĐ-CP).
 """
@@ -138,18 +139,50 @@ def compute_paternity(values: Values) -> CalculationResult:
     case = ("sinh đôi" if children == 2 else f"sinh {children} con") if children > 1 else "sinh một con"
     if surgery:
         case += ", phải phẫu thuật hoặc sinh dưới 32 tuần"
+    headline = f"Bạn được nghỉ hưởng chế độ thai sản {days} ngày làm việc khi vợ sinh con ({case})."
+    formula: tuple[str, ...] = (
+        f"Khoản 2 Điều 53 Luật Bảo hiểm xã hội: “{days:02d} ngày làm việc” ({case}).",
+        "Một con 5 ngày, phẫu thuật hoặc dưới 32 tuần 7 ngày; sinh đôi 10 ngày, phẫu thuật 14 ngày; "
+        "từ con thứ ba thêm 3 ngày mỗi con.",
+    )
+    figures: tuple[Figure, ...] = (Figure("so_ngay", "Số ngày nghỉ", days, f"{days} ngày làm việc"),)
+    citations: tuple[UnitRef, ...] = (UnitRef(BHXH, 53, 2, point), UnitRef(BHXH, 53, 3))
+    notes: tuple[str, ...] = ("Phải nghỉ trong 60 ngày kể từ ngày vợ sinh con (khoản 3 Điều 53).",)
+    if values.get("vo_khong_bhxh"):  # the mother is not insured: the father is paid the one-off allowance
+        reference = values["muc_tham_chieu"]
+        one_off = ONE_OFF_TIMES * reference * children
+        headline = (
+            "Vợ bạn không đóng bảo hiểm xã hội nên bạn được trợ cấp một lần khi sinh con "
+            f"{fmt.money(one_off)} (2 lần mức tham chiếu {fmt.money(reference)} mỗi con), và được nghỉ "
+            f"hưởng chế độ thai sản {days} ngày làm việc ({case})."
+        )
+        formula = (
+            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = "
+            f"{fmt.money(one_off)} (khoản 1 Điều 58: lao động nữ không đủ điều kiện mà “người chồng có đủ "
+            "điều kiện quy định tại khoản 2 Điều 50” thì “người chồng được trợ cấp một lần”; khoản 4: “bằng "
+            "02 lần mức tham chiếu”).",
+            *formula,
+        )
+        allowance = Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off))
+        figures = (allowance, *figures)
+        citations = (UnitRef(BHXH, 58, 1), UnitRef(BHXH, 58, 4), UnitRef(BHXH, 50, 2), *citations)
+        notes = (
+            "Điều kiện: bạn đã đóng bảo hiểm xã hội bắt buộc từ đủ 6 tháng trở lên trong 12 tháng trước khi "
+            "vợ sinh con (khoản 2 Điều 50).",
+            *notes,
+        )
+    # the reference level is shown only where it prices something
+    shown = (
+        values if values.get("vo_khong_bhxh") else {k: v for k, v in values.items() if k != "muc_tham_chieu"}
+    )
     return CalculationResult(
         calculator=PATERNITY.name,
-        headline=f"Bạn được nghỉ hưởng chế độ thai sản {days} ngày làm việc khi vợ sinh con ({case}).",
-        inputs=PATERNITY.shown(values),
-        formula=(
-            f"Khoản 2 Điều 53 Luật Bảo hiểm xã hội: “{days:02d} ngày làm việc” ({case}).",
-            "Một con 5 ngày, phẫu thuật hoặc dưới 32 tuần 7 ngày; sinh đôi 10 ngày, phẫu thuật 14 ngày; "
-            "từ con thứ ba thêm 3 ngày mỗi con.",
-        ),
-        figures=(Figure("so_ngay", "Số ngày nghỉ", days, f"{days} ngày làm việc"),),
-        citations=(UnitRef(BHXH, 53, 2, point), UnitRef(BHXH, 53, 3)),
-        notes=("Phải nghỉ trong 60 ngày kể từ ngày vợ sinh con (khoản 3 Điều 53).",),
+        headline=headline,
+        inputs=PATERNITY.shown(shown),
+        formula=formula,
+        figures=figures,
+        citations=citations,
+        notes=notes,
     )
 
 
@@ -165,6 +198,22 @@ PATERNITY = Calculator(
             "bool",
             required=False,
             default=False,
+        ),
+        InputSpec(
+            "vo_khong_bhxh",
+            "Vợ không đóng bảo hiểm xã hội (hoặc không đủ điều kiện hưởng thai sản)",
+            "bool",
+            required=False,
+            default=False,
+        ),
+        InputSpec(
+            "muc_tham_chieu",
+            "Mức tham chiếu (bằng mức lương cơ sở)",
+            "money",
+            1_000_000,
+            100_000_000,
+            required=False,
+            default=REFERENCE_LEVEL,
         ),
     ),
     citations=(UnitRef(BHXH, 53, 2), UnitRef(BHXH, 53, 3)),

@@ -37,7 +37,7 @@ def test_severance_in_words_or_digits_with_or_without_diacritics(question: str) 
 
 
 def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -> None:
-    """"vợ em sinh mổ" is the father's calculator; "vo sinh doi thi chong duoc nghi may ngay" asks
+    """ "vợ em sinh mổ" is the father's calculator; "vo sinh doi thi chong duoc nghi may ngay" asks
     the rule (khoản 2 Điều 53, answered by retrieval), never the mother's "7 tháng"."""
     answer = reply("vo e sinh mo, e nghi cham vo duoc may ngay huong bhxh")
     assert answer.calculator == "thai_san_cha" and "7 ngày làm việc" in answer.direct_answer
@@ -93,8 +93,93 @@ def test_the_retirement_age_is_of_the_person_asked_about(question: str, sex: str
     assert f"Giới tính: {sex}" in understood and f"Tháng, năm sinh: {born}" in understood
 
 
+def test_a_childs_birth_is_not_the_members() -> None:
+    """ "Con em sinh tháng 5/2019" was read as the member's birth: she read that her month of birth
+    was invalid. The child's birth never counts; the calculator asks for hers. Typed with
+    diacritics, "còn em sinh" (as for me) is hers."""
+    child = reply(
+        "Em là nữ, làm công nhân may 15 năm. Con em sinh tháng 5/2019. Em muốn hỏi khi nào em được nghỉ hưu?"
+    )
+    assert child.missing == ("thang_sinh",) and "2019" not in child.direct_answer
+    own = reply("Con em sinh 2005 còn em sinh tháng 4/1978, lao động nữ. Khi nào em được nghỉ hưu?")
+    assert "Tháng, năm sinh: tháng 4/1978" in own.direct_answer.splitlines()[1]
+    folded = reply("e sinh thang 4/1980, la nu, con e sinh 2005. bao gio e duoc nghi huu")
+    assert "Tháng, năm sinh: tháng 4/1980" in folded.direct_answer.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the tax on an allowance
+        "Trợ cấp thôi việc của em khoảng 30 triệu thì có bị trừ thuế thu nhập cá nhân không, nếu có "
+        "thì bị trừ "
+        "bao nhiêu tiền?",
+        # the employer's fine
+        "cty e cho tang ca nhieu lam, thang roi e tang ca 60 tieng, luong 7tr. cty lam vay co bi "
+        "phat ko, phat "
+        "bao nhieu tien?",
+        # a wait before a benefit
+        "Em đóng bhxh 8 năm, lương bình quân 9 triệu, nghỉ việc từ tháng 1. Em phải đợi mấy tháng "
+        "nữa mới được "
+        "rút bhxh 1 lần?",
+        # when unused leave is paid
+        "e lam cty dc 3 nam, nam nay con 5 ngay phep chua nghi, cty bao het nam la mat. vay phep nam "
+        "chua nghi "
+        "thi khi nao cty phai thanh toan tien cho e?",
+        # papers and office, even for the calculator that answers "khi nào" itself
+        "bo e sinh thang 4/1964, da du tuoi nghi huu roi, vay ho so huong luong huu nop khi nao va "
+        "nop o dau a?",
+        # the mid-shift break
+        "Em làm ca đêm từ 22h đến 6h, lương 8 triệu. Cty có bắt buộc phải cho em nghỉ giữa ca bao nhiêu phút "
+        "không?",
+        # what the social insurance fund pays, not the employer
+        "Em bị tai nạn lao động, giám định suy giảm 25%, lương đóng bảo hiểm 6 triệu. Bên bảo hiểm "
+        "xã hội chi "
+        "trả trợ cấp cho em bao nhiêu tiền?",
+        # last year's days carried over
+        "e vao cty thang 3/2022, luong 7tr, nam ngoai e con 4 ngay phep chua nghi, sep bao chuyen "
+        "sang nam nay. "
+        "vay nam nay e dc tong cong bao nhieu ngay phep?",
+        # a probation that ended without a contract
+        "e thu viec 2 thang luong 8tr, het thu viec cty ko ky hd ma cung ko bao gi, van cho e lam "
+        "tiep. vay khi "
+        "nao e dc coi la da ky hd chinh thuc?",
+        # the grassroots union's share of the dues
+        "Cty em có 300 công nhân, quỹ lương tháng khoảng 2 tỷ. Công đoàn cơ sở được giữ lại bao "
+        "nhiêu phần trăm "
+        "kinh phí công đoàn?",
+        # the settlement after leaving
+        "e da nop don nghi viec va bao truoc 30 ngay dung luat, hd 1 nam. vay sau khi nghi thi cty "
+        "phai thanh "
+        "toan het tien cho e trong bao nhieu ngay?",
+    ],
+)
+def test_what_no_calculator_prices_goes_to_the_rule(question: str) -> None:
+    """Each named a calculator's topic and gave it a figure, but asks something it does not price:
+    the member read a confident amount (severance as her wage, overtime pay for a fine, the
+    employer's compensation for the fund's allowance) instead of the rule (retrieval)."""
+    assert answer_calculation(question, []) is None
+
+
+def test_a_father_whose_wife_is_uninsured_is_priced_the_one_off_allowance() -> None:
+    """Khoản 1 Điều 58 Luật BHXH 2024: the husband is paid the one-off birth allowance when his wife
+    does not qualify. He read only his 5 days of leave."""
+    answer = reply(
+        "vo e ko di lam, ko dong bhxh, e dong bhxh 4 nam luong 8tr. vo e sinh thang 6 thi e dc nhan "
+        "tro cap 1 "
+        "lan bao nhieu tien?"
+    )
+    first = answer.direct_answer.splitlines()[0]
+    assert answer.calculator == "thai_san_cha" and "trợ cấp một lần khi sinh con 4.680.000 đồng" in first
+    assert (answer.citations[0].article, answer.citations[0].clause) == (58, 1)
+    insured = reply(
+        "Vợ tôi sinh đôi và phải mổ. Tôi đóng BHXH ở công ty. Tôi được nghỉ thai sản bao nhiêu ngày?"
+    )
+    assert "trợ cấp một lần" not in insured.direct_answer and "Mức tham chiếu" not in insured.direct_answer
+
+
 def test_a_duration_the_member_is_short_of_is_not_her_tenure() -> None:
-    """"chưa đủ 12 tháng" bounds the case; it was priced as a full year (12 days of leave, half a
+    """ "chưa đủ 12 tháng" bounds the case; it was priced as a full year (12 days of leave, half a
     month's severance). With no tenure of her own, the rule answers (retrieval), or the
     calculator asks for the time worked."""
     assert answer_calculation("e chua du 12 thang thi nghi phep nam duoc may ngay") is None
@@ -318,8 +403,7 @@ def test_a_province_with_several_regions_asks_for_the_ward() -> None:
         "em làm hđ 1 năm, sếp chuyển em ra cửa hàng khác 4 tháng nay, không nói bao giờ quay lại, em "
         "nghỉ luôn thì có phải báo trước 30 ngày không",
         # a mother who cannot care for the baby: the father's leave is the rule's (to 6 months)
-        "em đóng bhxh 4 năm, vợ em sinh xong bị băng huyết không đủ sức khỏe chăm con, em được nghỉ "
-        "mấy ngày",
+        "em đóng bhxh 4 năm, vợ em sinh xong bị băng huyết không đủ sức khỏe chăm con, em được nghỉ mấy ngày",
         # "mấy tháng trước", "tổng cộng chắc cũng hơn 30 người": the past months, a total stated
         "em thử việc 1 tháng rồi ký hđ 1 năm, lương 5tr3. Cty không trả tiền xăng xe theo thỏa ước, tổng "
         "cộng chắc cũng hơn 30 người bị vậy. Còn mấy tháng trước có đòi lại được không?",
