@@ -907,6 +907,29 @@ def test_whether_it_is_too_late_is_answered_by_the_limitation_period(pipeline: A
     assert (first.law_id, first.article, first.clause) == ("145/2020/NĐ-CP", 72, 1)
 
 
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        # where to complain: the article on complaints, not the penalty complained of (Điều 126)
+        (
+            "toi bi ky luat keo dai thoi han nang luong, thay ko thoa dang. toi khieu nai o dau duoc",
+            ("45/2019/QH14", 131),
+        ),
+        # whether it is too late: the six months, not who must attend the meeting (Điều 122)
+        (
+            "Chuyện em làm sai quy trình xảy ra từ 8 tháng trước, giờ cty mới lôi ra họp kỷ luật. "
+            "Vẫn còn thời hiệu để kỷ luật không?",
+            ("45/2019/QH14", 123),
+        ),
+    ],
+)
+def test_the_kind_of_question_picks_the_article_whose_title_answers_it(
+    pipeline: AssistantPipeline, question: str, article: tuple[str, int]
+) -> None:
+    first = pipeline.ask(question).citations[0]
+    assert (first.law_id, first.article) == article
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
