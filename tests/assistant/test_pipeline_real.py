@@ -930,6 +930,22 @@ def test_the_kind_of_question_picks_the_article_whose_title_answers_it(
     assert (first.law_id, first.article) == article
 
 
+def test_the_settlement_after_leaving_in_members_words(pipeline: AssistantPipeline) -> None:
+    """"cty phải thanh toán hết tiền cho em trong bao nhiêu ngày" after a long story (weekly day
+    off, commission) opened with overtime pay on the weekly day off; the 14 working days of khoản 1
+    Điều 48 decide it."""
+    answer = pipeline.ask(
+        "e 23 tuoi, lam nhan vien ban hang cho 1 chuoi cua hang dien thoai o quan go vap dc 10 thang, hd 1 "
+        "nam, moi tuan nghi 1 ngay, luong 7tr + hoa hong. e da nop don nghi viec va bao truoc 30 ngay dung "
+        "luat, ngay 15/8 la ngay lam cuoi. nhung cty noi tien luong thang 8 va hoa hong thi cuoi thang 9 moi "
+        "tra cung dot voi moi nguoi. vay sau khi nghi thi cty phai thanh toan het tien cho e trong bao nhieu "
+        "ngay?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 48, 1)
+    assert "14 ngày làm việc" in answer.direct_answer
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""
