@@ -176,6 +176,15 @@ _NOT_PRICED = re.compile(
     r"|\bvay (?:von|uu dai)\b|\blai suat\b"
     r"|\bnghi giua (?:ca|gio)\b"
 )
+# Whether the employer may force something ("vậy cty có được bắt em tăng ca không"): the rule's
+# yes or no, not the member's pay. And a question sentence about a subject no calculator prices
+# ("thỏa ước ký xong thì có hiệu lực bao lâu", after a story that named the member's probation):
+# only where that sentence names no calculator's topic itself.
+_ASKS_LAWFUL = re.compile(r"\bco (?:duoc|dc) (?:bat|ep|buoc|cuong ep)\b")
+_RULE_SUBJECT = re.compile(
+    r"\bthoa uoc\b|\bdinh cong\b|\bky luat\b|\bhoa giai\b|\btrong tai\b|\btoa an\b|\bkhoi kien\b"
+    r"|\bthanh tra\b|\bnoi quy\b|\bdoi thoai\b|\bhoi nghi nguoi lao dong\b"
+)
 # Papers and offices asked for ("hồ sơ hưởng lương hưu nộp khi nào và nộp ở đâu", "hồ sơ gồm những
 # giấy tờ gì"): the procedure's rule, even where the calculator answers "khi nào" itself.
 _ASKS_PROCEDURE = re.compile(
@@ -344,7 +353,9 @@ def read_intent(question: str) -> Intent | None:
         return None
     calculator = get_calculator(name)
     asked_text = parsing.normalise(_asked_sentences(question)) or normalised
-    if _NOT_PRICED.search(asked_text):
+    if _NOT_PRICED.search(asked_text) or _ASKS_LAWFUL.search(asked_text):
+        return None
+    if _RULE_SUBJECT.search(asked_text) and _topic_in(asked_text) is None:
         return None
     if not _ASKS_AMOUNT.search(normalised):  # a time or a limit asked, and no money: the rule's
         if _ASKS_PROCEDURE.search(asked_text):

@@ -152,6 +152,19 @@ def test_a_childs_birth_is_not_the_members() -> None:
         "e da nop don nghi viec va bao truoc 30 ngay dung luat, hd 1 nam. vay sau khi nghi thi cty "
         "phai thanh "
         "toan het tien cho e trong bao nhieu ngay?",
+        # whether the employer may force it, not the overtime pay
+        "e lam cong nhan det o nam dinh, luong co ban 5tr2, moi ngay lam 8 tieng, tuan lam 6 ngay. thang nay "
+        "cty nhieu don hang nen bat tang ca moi ngay 3 tieng, ca chu nhat nua. e thay met qua, xin ko tang "
+        "ca thi quan ly doa tru chuyen can 300k. vay cty co dc bat e tang ca ko, e tu choi thi cty dc tru "
+        "bao nhieu?",
+        # a question sentence about another subject (the collective agreement), after a story that
+        # named the member's probation and wage
+        "Chào luật sư, em làm ở cty may ở Bình Dương được 2 năm rưỡi, hồi mới vào em thử việc 1 tháng lương "
+        "5 triệu rồi ký hợp đồng 3 năm. Tháng trước cty tổ chức hội nghị người lao động, công đoàn cơ sở đưa "
+        "ra dự thảo thỏa ước lao động tập thể mới có tăng phụ cấp xăng xe 300 nghìn, thưởng tháng 13, hỗ trợ "
+        "nhà trọ. Nhưng giám đốc nói phải chờ đa số công nhân biểu quyết, em có nghe nói phải trên 50% đồng "
+        "ý. Em muốn hỏi thỏa ước ký xong thì có hiệu lực bao lâu, và bao nhiêu phần trăm người lao động đồng "
+        "ý thì mới được ký ạ?",
     ],
 )
 def test_what_no_calculator_prices_goes_to_the_rule(question: str) -> None:
