@@ -930,6 +930,32 @@ def test_the_kind_of_question_picks_the_article_whose_title_answers_it(
     assert (first.law_id, first.article) == article
 
 
+@pytest.mark.parametrize(
+    ("story", "clause"),
+    [
+        (
+            "Kho bị mất hàng, em là thủ kho nên bị cty tạm đình chỉ công việc 15 ngày để xác minh, chỉ "
+            "được tạm ứng 50% lương. Giờ xác minh xong, cty kết luận em không có lỗi, không kỷ luật. Vậy "
+            "50% lương còn lại của 15 ngày đó em có được nhận không?",
+            4,
+        ),
+        (
+            "Mình làm thủ kho, kho lệch hàng nên cty tạm đình chỉ công việc mình 15 ngày để kiểm tra, cty "
+            "ứng cho mình 50% lương là 4tr. Kiểm tra xong cty kỷ luật khiển trách mình vì ghi sổ sai, giờ "
+            "kế toán đòi mình trả lại 4tr đã ứng. Vậy đúng ko ạ?",
+            3,
+        ),
+    ],
+)
+def test_the_story_says_which_of_a_case_and_its_opposite_is_the_members(
+    pipeline: AssistantPipeline, story: str, clause: int
+) -> None:
+    """Khoản 3 and 4 Điều 128 are the same case, disciplined or not; both stories opened with the
+    50% advance of khoản 2, which the member already had."""
+    first = pipeline.ask(story).citations[0]
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 128, clause)
+
+
 def test_the_settlement_after_leaving_in_members_words(pipeline: AssistantPipeline) -> None:
     """"cty phải thanh toán hết tiền cho em trong bao nhiêu ngày" after a long story (weekly day
     off, commission) opened with overtime pay on the weekly day off; the 14 working days of khoản 1
