@@ -3,7 +3,8 @@
 Members tell the same stories again and again in other words ("cty nợ lương 2 tháng", "công ty
 chậm trả lương hai tháng liền"). The retriever matches a story against the law's wording; this
 memory matches it against earlier members' questions whose deciding units are known (the dev
-set's tune split, never the frozen one), by the e5 cosine of the two questions. It gives two
+set's tune split, never the frozen one, and the member stories written for the memory alone,
+``STORIES_FILE``), by the e5 cosine of the two questions. It gives two
 things: a feature for the article reranker (how close the nearest earlier question that was
 decided by this article is), and candidate articles the retriever missed. It also keeps the
 clause and point level (``Recalled.units``); the decisive-unit ranker's weight search gave that
@@ -26,6 +27,10 @@ import numpy as np
 
 DATA_DIR = Path(__file__).parent / "data"
 ROWS_FILE = DATA_DIR / "question_memory.json"
+# Member stories written for the memory alone (never a dev split): what members ask, in their own
+# words, with the unit that decides each, checked against the corpus (tests/assistant/
+# test_member_stories.py). Union legal staff extend it as advisors answer new kinds of stories.
+STORIES_FILE = DATA_DIR / "member_stories.jsonl"
 VECTORS_FILE = DATA_DIR / "question_memory.npy"
 # Earlier questions below this cosine say little about the new one: e5 puts any two Vietnamese
 # labour questions near 0.85-0.90; on dev_tune a nearest neighbour at 0.90-0.92 shares a gold
