@@ -675,7 +675,7 @@ ASKED_KIND_LIFT = 4.0
 _ASKED_KINDS = (
     (
         re.compile(
-            r"\bco (?:con )?(?:duoc|dc) (?:huong|nhan|lanh|tinh la|coi la)\b[^?.]{0,60}"
+            r"\bco (?:con )?(?:duoc|dc) (?:huong|nhan|lanh|tinh la|coi la|luong huu)\b[^?.]{0,60}"
             r"\b(?:khong|ko|k|hok|chua)\b|\b(?:du|dat) dieu kien\b"
         ),
         re.compile(r"^(?:doi tuong(?: va|,) )?dieu kien (?:huong|duoc)\b"),
