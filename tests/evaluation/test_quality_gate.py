@@ -151,17 +151,24 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # title answers them (run 20261205-064335-answers-a89001): scenario Hit@5 0.847, clause_Recall@5
 # 0.709, fact_recall 0.465 (q817 lost, q871 gained; both read as changed lines), facts_all_rate
 # 0.444; procedure clause_Recall@5 0.729; the rest equal.
+# Re-pinned 2026-12-05 (twentieth session) after 59 member stories joined the question memory
+# (written by helpers who never opened the frozen split), a case and its opposite read from the
+# story, three more question kinds and "có được lương hưu không" (run
+# 20261205-093110-answers-ac77ab): scenario Hit@5 0.861, clause_Recall@5 0.739, fact_recall
+# 0.479, facts_all_rate 0.458; procedure Hit@5 0.923, clause_Recall@5 0.750, fact_recall 0.526
+# (q855, the survivors' papers, lost its one fact of three with the stories: pinned lower),
+# facts_all_rate 0.462.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
-        "Hit@5": 0.847 - SLACK,
-        "clause_Recall@5": 0.709 - SLACK,
-        "fact_recall": 0.465 - SLACK,
-        "facts_all_rate": 0.444 - SLACK,
+        "Hit@5": 0.861 - SLACK,
+        "clause_Recall@5": 0.739 - SLACK,
+        "fact_recall": 0.479 - SLACK,
+        "facts_all_rate": 0.458 - SLACK,
     },
     "procedure": {
-        "Hit@5": 0.885 - SLACK,
-        "clause_Recall@5": 0.729 - SLACK,
-        "fact_recall": 0.538 - SLACK,
+        "Hit@5": 0.923 - SLACK,
+        "clause_Recall@5": 0.750 - SLACK,
+        "fact_recall": 0.526 - SLACK,
         "facts_all_rate": 0.462 - SLACK,
     },
     "calculation": {"Hit@5": 1.0 - SLACK, "facts_all_rate": 1.0 - SLACK, "asks_for_rate": 1.0 - SLACK},
