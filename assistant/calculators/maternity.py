@@ -22,6 +22,18 @@ ONE_OFF_TIMES = 2  # khoản 4 Điều 58: "bằng 02 lần mức tham chiếu"
 REFERENCE_LEVEL = 2_340_000
 
 
+# The reference level (Điều 7 Luật BHXH 2024) as an input of the mother's and the father's calculators.
+REFERENCE_INPUT = InputSpec(
+    "muc_tham_chieu",
+    "Mức tham chiếu (bằng mức lương cơ sở)",
+    "money",
+    1_000_000,
+    100_000_000,
+    required=False,
+    default=REFERENCE_LEVEL,
+)
+
+
 def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
     """Without the wage: the months of leave and the one-off allowance, which need none."""
     return CalculationResult(
@@ -103,15 +115,7 @@ CALC = Calculator(
             required=False,
         ),
         InputSpec("so_con", "Số con sinh trong một lần sinh", "int", 1, 6, required=False, default=1),
-        InputSpec(
-            "muc_tham_chieu",
-            "Mức tham chiếu (bằng mức lương cơ sở)",
-            "money",
-            1_000_000,
-            100_000_000,
-            required=False,
-            default=REFERENCE_LEVEL,
-        ),
+        REFERENCE_INPUT,
     ),
     citations=(
         UnitRef(BHXH, 59, 1),
@@ -206,15 +210,7 @@ PATERNITY = Calculator(
             required=False,
             default=False,
         ),
-        InputSpec(
-            "muc_tham_chieu",
-            "Mức tham chiếu (bằng mức lương cơ sở)",
-            "money",
-            1_000_000,
-            100_000_000,
-            required=False,
-            default=REFERENCE_LEVEL,
-        ),
+        REFERENCE_INPUT,
     ),
     citations=(UnitRef(BHXH, 53, 2), UnitRef(BHXH, 53, 3)),
     compute=compute_paternity,
