@@ -660,7 +660,7 @@ def _paired_cases(found: list[Candidate], query: _Query) -> list[Candidate]:
 
 
 # Kinds of question an article's title answers, which the learned ranker missed by shared words:
-# (1) "Có được hưởng ... không?" asks whether the member qualifies: the article on who qualifies
+# (1) "Có được hưởng / lương hưu ... không?" asks whether the member qualifies: the article on who qualifies
 # ("Điều kiện hưởng", "Đối tượng và điều kiện hưởng ...") decides it, not the one on how much or how
 # long; (2) "quá lâu vậy rồi cty còn được bắt bồi thường ko", "vẫn còn thời hiệu để kỷ luật không"
 # ask whether it is too late: the article on the limitation period ("Thời hiệu ..."), not the

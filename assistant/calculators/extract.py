@@ -162,7 +162,7 @@ def _born_to(norm: str, start: int, children: list[bool] | None = None) -> str:
     child = list(_CHILD.finditer(before))
     index = len(_CHILD.findall(norm[:start])) - 1
     is_child = bool(child) and (children is None or index >= len(children) or children[index])
-    after_named = not named or child[-1].start() > named[-1].end() if child else False
+    after_named = bool(child) and (not named or child[-1].start() > named[-1].end())
     if is_child and after_named and (not own or child[-1].end() > own.start()):  # "con em sinh"
         return CHILD
     if own and (not named or own.start() > named[-1].end() + 1):  # not "bố em sinh"

@@ -152,9 +152,9 @@ _PAYS_MONEY = frozenset(
 _ASKS_DAYS = re.compile(r"\b(?:bao nhieu|may) ngay\b|\bbao lau\b")
 # A date or deadline asked for ("khi nào tiền thai sản về tài khoản", "nộp hồ sơ muộn nhất là bao
 # lâu", "phải báo trong bao nhiêu ngày"): for the calculators that price an amount or a length of
-# benefit it is the rule's time limit, not the member's figure (the pension-age and leave
-# calculators answer "khi nào" themselves).
-# A wait is one too ("phải đợi mấy tháng nữa mới được rút bhxh 1 lần").
+# benefit it is the rule's time limit, not the member's figure (the calculators of
+# ``_TIMES_ITS_OWN`` answer "khi nào" themselves). A wait is one too ("phải đợi mấy tháng nữa mới
+# được rút bhxh 1 lần").
 _ASKS_WHEN = re.compile(
     r"\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bmuon nhat\b|\bcham nhat\b|\bhan chot\b"
     r"|\btrong (?:vong |thoi han )?(?:bao lau|bao nhieu ngay|may ngay)\b"
