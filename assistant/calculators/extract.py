@@ -281,7 +281,8 @@ _DOMESTIC_WORK = re.compile(r"\bgiup viec\b|\bosin\b|\bo sin\b")
 def _contract(text: str, norm: str) -> str | None:
     if _DOMESTIC_WORK.search(norm):
         return "giup_viec"
-    if re.search(r"khong (xac dinh )?(thoi )?han|vo thoi han", norm):
+    # "hđ ko thời hạn", "hd k xac dinh thoi han": the member's abbreviation of "không"
+    if re.search(r"\b(?:khong|ko|k) (xac dinh )?(thoi )?han|vo thoi han", norm):
         return "khong_xac_dinh"
     if re.search(r"duoi 12 thang|thoi vu", norm):
         return "duoi_12_thang"

@@ -174,6 +174,16 @@ def test_what_no_calculator_prices_goes_to_the_rule(question: str) -> None:
     assert answer_calculation(question, []) is None
 
 
+def test_an_indefinite_contract_abbreviated_is_read() -> None:
+    """"hd ko thoi han" is an indefinite contract (45 days' notice); the friend's "hd 2 nam" named
+    first was read instead (30 days)."""
+    answer = reply(
+        "cty e co ng bi cty cho nghi ko bao truoc, ban e lam hd 2 nam. con e thi hd ko thoi han, neu e muon "
+        "nghi thi e phai bao truoc bao nhieu ngay?"
+    )
+    assert answer.calculator == "thoi_han_bao_truoc" and "45 ngày" in answer.direct_answer.splitlines()[0]
+
+
 def test_a_father_whose_wife_is_uninsured_is_priced_the_one_off_allowance() -> None:
     """Khoản 1 Điều 58 Luật BHXH 2024: the husband is paid the one-off birth allowance when his wife
     does not qualify. He read only his 5 days of leave."""
