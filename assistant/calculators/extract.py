@@ -118,8 +118,8 @@ def _sex(text: str, norm: str) -> str | None:
 
 
 # A relative a member asks about for (folded, with the possessive that tells "bố em" from "bỏ",
-# "vợ tôi" from "vô", "mẹ e" from "mê"), and the relative's sex. A child's birth needs no entry:
-# the calculator refuses a birth year that young and asks for the member's.
+# "vợ tôi" from "vô", "mẹ e" from "mê"), and the relative's sex. A child is not one of them: its
+# birth is never the one asked about (``_CHILD``).
 _PERSON = re.compile(r"\b(bo|cha|chong|me|vo)(?= (?:toi|em|e|minh|anh|chi|tui|cua)\b)|\bong xa\b")
 _RELATIVE_MARKED = re.compile(r"\b(?:bố|cha|chồng|mẹ|vợ)(?= (?:tôi|em|e|mình|anh|chị|tui|của)\b)|\bông xã\b")
 _PERSON_SEX = {"bo": "nam", "cha": "nam", "chong": "nam", "ong xa": "nam", "me": "nu", "vo": "nu"}

@@ -34,6 +34,20 @@ REFERENCE_INPUT = InputSpec(
 )
 
 
+def one_off_allowance(values: Values) -> int:
+    """The one-off birth allowance: 2 times the reference level per child (khoản 4 Điều 58)."""
+    return ONE_OFF_TIMES * values["muc_tham_chieu"] * int(values["so_con"])
+
+
+def _one_off_formula(values: Values, one_off: int) -> str:
+    reference, children = fmt.money(values["muc_tham_chieu"]), int(values["so_con"])
+    return f"Trợ cấp một lần = 2 × {reference} (mức tham chiếu) × {children} con = {fmt.money(one_off)}"
+
+
+def _one_off_figure(one_off: int) -> Figure:
+    return Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off))
+
+
 def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
     """Without the wage: the months of leave and the one-off allowance, which need none."""
     return CalculationResult(
@@ -52,7 +66,7 @@ def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
         ),
         figures=(
             Figure("so_thang_nghi", "Thời gian nghỉ thai sản", months, fmt.months(months)),
-            Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off)),
+            _one_off_figure(one_off),
         ),
         citations=(UnitRef(BLLD, 139, 1), UnitRef(BHXH, 53, 1), UnitRef(BHXH, 58, 4)),
     )
@@ -61,10 +75,10 @@ def _leave_only(values: Values, months: int, one_off: int) -> CalculationResult:
 def compute_maternity(values: Values) -> CalculationResult:
     wage, children, reference = values.get("luong_binh_quan"), int(values["so_con"]), values["muc_tham_chieu"]
     months = LEAVE_MONTHS + EXTRA_MONTH_PER_CHILD * (children - 1)
+    one_off = one_off_allowance(values)
     if wage is None:
-        return _leave_only(values, months, ONE_OFF_TIMES * reference * children)
+        return _leave_only(values, months, one_off)
     benefit = wage * BENEFIT_RATE // 100 * months
-    one_off = ONE_OFF_TIMES * reference * children
     total = benefit + one_off
     return CalculationResult(
         calculator=CALC.name,
@@ -78,13 +92,12 @@ def compute_maternity(values: Values) -> CalculationResult:
             f"Thời gian nghỉ = 6 tháng + 1 tháng cho mỗi con từ con thứ hai = {fmt.months(months)} "
             "(luật ghi: “06 tháng”, từ con thứ 02 mỗi con nghỉ thêm “01 tháng”).",
             f"Trợ cấp thai sản = 100% × {fmt.money(wage)} × {months} tháng = {fmt.money(benefit)}.",
-            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = "
-            f"{fmt.money(one_off)}.",
+            _one_off_formula(values, one_off) + ".",
         ),
         figures=(
             Figure("so_thang_nghi", "Thời gian nghỉ thai sản", months, fmt.months(months)),
             Figure("tro_cap_thai_san", "Trợ cấp thai sản", benefit, fmt.money(benefit)),
-            Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off)),
+            _one_off_figure(one_off),
             Figure("tong", "Tổng", total, fmt.money(total)),
         ),
         citations=CALC.citations,
@@ -154,21 +167,19 @@ def compute_paternity(values: Values) -> CalculationResult:
     notes: tuple[str, ...] = ("Phải nghỉ trong 60 ngày kể từ ngày vợ sinh con (khoản 3 Điều 53).",)
     if values.get("vo_khong_bhxh"):  # the mother is not insured: the father is paid the one-off allowance
         reference = values["muc_tham_chieu"]
-        one_off = ONE_OFF_TIMES * reference * children
+        one_off = one_off_allowance(values)
         headline = (
             "Vợ bạn không đóng bảo hiểm xã hội nên bạn được trợ cấp một lần khi sinh con "
             f"{fmt.money(one_off)} (2 lần mức tham chiếu {fmt.money(reference)} mỗi con), và được nghỉ "
             f"hưởng chế độ thai sản {days} ngày làm việc ({case})."
         )
         formula = (
-            f"Trợ cấp một lần = 2 × {fmt.money(reference)} (mức tham chiếu) × {children} con = "
-            f"{fmt.money(one_off)} (khoản 1 Điều 58: lao động nữ không đủ điều kiện mà “người chồng có đủ "
-            "điều kiện quy định tại khoản 2 Điều 50” thì “người chồng được trợ cấp một lần”; khoản 4: “bằng "
-            "02 lần mức tham chiếu”).",
+            _one_off_formula(values, one_off) + " (khoản 1 Điều 58: lao động nữ không đủ điều kiện mà “người "
+            "chồng có đủ điều kiện quy định tại khoản 2 Điều 50” thì “người chồng được trợ cấp một lần”; "
+            "khoản 4: “bằng 02 lần mức tham chiếu”).",
             *formula,
         )
-        allowance = Figure("tro_cap_mot_lan", "Trợ cấp một lần khi sinh con", one_off, fmt.money(one_off))
-        figures = (allowance, *figures)
+        figures = (_one_off_figure(one_off), *figures)
         citations = (UnitRef(BHXH, 58, 1), UnitRef(BHXH, 58, 4), UnitRef(BHXH, 50, 2), *citations)
         notes = (
             "Điều kiện: bạn đã đóng bảo hiểm xã hội bắt buộc từ đủ 6 tháng trở lên trong 12 tháng trước khi "
