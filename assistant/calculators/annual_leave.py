@@ -9,6 +9,8 @@ fraction is shown with two decimals.
 
 from __future__ import annotations
 
+import math
+
 from assistant.calculators import formatting as fmt
 from assistant.calculators.base import CalculationResult, Calculator, Figure, InputSpec, UnitRef, Values
 
@@ -17,6 +19,9 @@ ND145 = "145/2020/NĐ-CP"
 BASE_DAYS = {"binh_thuong": 12, "nang_nhoc": 14, "dac_biet": 16}  # khoản 1 Điều 113
 BASE_POINT = {"binh_thuong": "a", "nang_nhoc": "b", "dac_biet": "c"}
 SENIORITY_STEP_MONTHS = 5 * 12  # Điều 114: "Cứ đủ 05 năm ... tăng thêm tương ứng 01 ngày"
+# Unpaid leave the employer agreed to counts as working time "cộng dồn không quá 01 tháng trong
+# một năm" (khoản 4 Điều 65 NĐ 145/2020): of N months of it, at most one per year it spans counts.
+UNPAID_COUNTED_PER_YEAR = 1
 PARTIAL_MONTH_NOTE = (
     "Tháng làm chưa đủ được tính là 01 tháng nếu số ngày làm việc và ngày nghỉ có hưởng lương từ 50% số "
     "ngày làm việc bình thường trong tháng (khoản 2 Điều 66 Nghị định 145/2020/NĐ-CP)."
@@ -41,17 +46,36 @@ def _needs(values: Values) -> tuple[str, ...]:
     return ("luong_thang", "so_ngay_lam_viec_thang")
 
 
+def uncounted_unpaid(unpaid_months: int) -> int:
+    """The months of unpaid leave that do not count towards annual leave: all but one a year."""
+    counted = min(unpaid_months, UNPAID_COUNTED_PER_YEAR * math.ceil(unpaid_months / 12))
+    return unpaid_months - counted
+
+
 def _days_part(values: Values) -> tuple[list[str], Figure, str, list[UnitRef], int]:
     condition, seniority = values["dieu_kien"], int(values["tham_nien"])
-    months = int(values.get("so_thang_lam_viec_trong_nam") or min(seniority, 12))
-    extra = seniority // SENIORITY_STEP_MONTHS
-    days = leave_days(condition, seniority, months)
+    unpaid = int(values.get("nghi_khong_luong") or 0)
+    uncounted = min(uncounted_unpaid(unpaid), seniority - 1)
+    counted = seniority - uncounted
+    months = int(values.get("so_thang_lam_viec_trong_nam") or min(counted, 12))
+    extra = counted // SENIORITY_STEP_MONTHS
+    days = leave_days(condition, counted, months)
     formula = [
         f"Ngày nghỉ cơ bản: {fmt.days(BASE_DAYS[condition])} "
         f"({CALC.spec('dieu_kien').choice_label(condition)}).",
-        f"Thâm niên {fmt.years_months(seniority)}: cộng {fmt.days(extra)} (mỗi đủ 5 năm thêm 1 ngày).",
     ]
+    if unpaid:
+        formula.append(
+            f"Nghỉ không lương {fmt.years_months(unpaid)}: chỉ tính tối đa 01 tháng mỗi năm, nên không tính "
+            f"{fmt.years_months(uncounted)}; thâm niên tính là {fmt.years_months(seniority)} − "
+            f"{fmt.years_months(uncounted)} = {fmt.years_months(counted)}."
+        )
+    formula.append(
+        f"Thâm niên {fmt.years_months(counted)}: cộng {fmt.days(extra)} (mỗi đủ 5 năm thêm 1 ngày)."
+    )
     citations = [UnitRef(BLLD, 113, 1, BASE_POINT[condition]), UnitRef(BLLD, 114)]
+    if unpaid:
+        citations.append(UnitRef(ND145, 65, 4))
     if months < 12:
         full_year = BASE_DAYS[condition] + extra
         formula.append(
@@ -122,6 +146,14 @@ CALC = Calculator(
         InputSpec(
             "tham_nien",
             "Thời gian làm việc cho người sử dụng lao động hiện tại",
+            "duration",
+            1,
+            600,
+            required=False,
+        ),
+        InputSpec(
+            "nghi_khong_luong",
+            "Thời gian nghỉ không lương trong thời gian làm việc đó",
             "duration",
             1,
             600,

@@ -13,9 +13,18 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators import parsing
-from assistant.calculators.extract_common import left_of, money, to_int, wage_of
+from assistant.calculators.extract_common import (
+    PERSON,
+    PERSON_SEX,
+    RELATIVE_MARKED,
+    asked_person,
+    left_of,
+    money,
+    person,
+    to_int,
+    wage_of,
+)
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
-from corpus.questions import asked_sentences, message_sentences
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -59,8 +68,24 @@ def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
     ]
 
 
+# A story of two employers ("làm cty A 3 năm rồi chuyển sang cty B làm 2 năm", "ở cty cũ 4 năm,
+# qua cty mới được 1 năm"): severance is owed by each for its own years, and which years the
+# member asks about is not for a reader to guess.
+_EMPLOYER = r"(?:cty|cong ty|xuong|nha may)"
+_MOVED = re.compile(
+    rf"\bchuyen (?:sang|qua|ve) (?:lam )?(?:o |cho )?{_EMPLOYER}\b|\b(?:sang|qua) {_EMPLOYER} (?:moi|khac)\b"
+    rf"|\b{_EMPLOYER} (?:cu|truoc)\b"
+)
+_LETTERED = re.compile(rf"\b{_EMPLOYER} ([abcdxyz])\b")
+
+
+def _two_employers(norm: str) -> bool:
+    return _MOVED.search(norm) is not None or len(set(_LETTERED.findall(norm))) > 1
+
+
 def _severance(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    worked: set[int] = set()
     for months, around in _around(text, norm, width=45):
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
@@ -72,12 +97,22 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
         elif re.search(_PAID, tail):
             values.setdefault("thoi_gian_da_tra", months)
         else:
+            worked.add(months)
             values.setdefault("thoi_gian_lam_viec", months)
+    if len(worked) > 1 and _two_employers(norm):
+        del values["thoi_gian_lam_viec"]  # asked for: the years with the employer who pays
     if re.search(rf"(khong|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
         values["thoi_gian_bhtn"] = 0
     elif re.search(rf"(dong|tham gia) (bao hiem )?{_UI} (ca|toan bo|suot|day du|tu dau)", norm):
         values.setdefault("thoi_gian_bhtn", values.get("thoi_gian_lam_viec"))
     return values
+
+
+# Unpaid leave within the years worked ("11 năm, trong đó có 2 năm nghỉ không lương", "nghỉ không
+# lương 3 tháng"): only 1 month of it a year counts towards annual leave (khoản 4 Điều 65 NĐ 145).
+_UNPAID = r"nghi (?:viec )?(?:rieng )?(?:khong|ko|k) (?:huong )?luong"
+_UNPAID_AFTER = re.compile(rf"\s*(?:\w+ ){{0,2}}?{_UNPAID}\b")
+_UNPAID_BEFORE = re.compile(rf"\b{_UNPAID}(?: \w+){{0,2}} $")
 
 
 def _annual_leave(text: str, norm: str) -> dict[str, Any]:
@@ -87,7 +122,10 @@ def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
         values["dieu_kien"] = "nang_nhoc"
     for months, around in _around(text, norm):
-        if not re.search(r"\| (ngay )?(phep )?(chua nghi|con lai|chua dung)", around):
+        left, _, right = around.partition(" | ")
+        if _UNPAID_AFTER.match(right) or _UNPAID_BEFORE.search(left):
+            values.setdefault("nghi_khong_luong", months)
+        elif not re.search(r"\| (ngay )?(phep )?(chua nghi|con lai|chua dung)", around):
             values.setdefault("tham_nien", months)
     unused = re.search(r"(?:con|chua nghi|chua dung)\s*(\d+(?:[.,]\d+)?)\s*ngay", norm)
     unused = unused or re.search(r"(\d+(?:[.,]\d+)?)\s*ngay (?:phep )?(?:chua nghi|chua dung|con lai)", norm)
@@ -117,25 +155,6 @@ def _sex(text: str, norm: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-# A relative a member asks about for (folded, with the possessive that tells "bố em" from "bỏ",
-# "vợ tôi" from "vô", "mẹ e" from "mê"), and the relative's sex. A child is not one of them: its
-# birth is never the one asked about (``_CHILD``).
-_PERSON = re.compile(r"\b(bo|cha|chong|me|vo)(?= (?:toi|em|e|minh|anh|chi|tui|cua)\b)|\bong xa\b")
-_RELATIVE_MARKED = re.compile(r"\b(?:bố|cha|chồng|mẹ|vợ)(?= (?:tôi|em|e|mình|anh|chị|tui|của)\b)|\bông xã\b")
-_PERSON_SEX = {"bo": "nam", "cha": "nam", "chong": "nam", "ong xa": "nam", "me": "nu", "vo": "nu"}
-
-
-def _person(phrase: str) -> str:
-    """The last relative named in ``phrase`` ("bo", "me", ...), "" for the member herself."""
-    found = list(_PERSON.finditer(phrase))
-    return (found[-1].group(1) or found[-1].group(0)) if found else ""
-
-
-def _asked_person(norm: str) -> str:
-    """Whom the question is about: the relative its question sentence names, "" for the member."""
-    return _person(" ".join(asked_sentences(message_sentences(norm))))
-
-
 # "..., còn em sinh 3/1972": the member's own birth, whoever the sentence named before.
 _SELF_BORN = re.compile(r"(?<!\w)(?:em|e|toi|minh|tui)(?: thi| la)? sinh(?: nam| thang| ngay)?\s*$")
 
@@ -157,7 +176,7 @@ def _born_to(norm: str, start: int, children: list[bool] | None = None) -> str:
     """Whose birth a month at ``start`` is: the member's when she says "em sinh", else the last
     relative (or child: ``children`` says which folded "con em" are) named in its sentence before it."""
     before = re.split(r"[.?!\n]", norm[:start])[-1]
-    named = list(_PERSON.finditer(before))
+    named = list(PERSON.finditer(before))
     own = _SELF_BORN.search(before)
     child = list(_CHILD.finditer(before))
     index = len(_CHILD.findall(norm[:start])) - 1
@@ -167,7 +186,7 @@ def _born_to(norm: str, start: int, children: list[bool] | None = None) -> str:
         return CHILD
     if own and (not named or own.start() > named[-1].end() + 1):  # not "bố em sinh"
         return ""
-    return _person(before)
+    return person(before)
 
 
 def _retirement(text: str, norm: str) -> dict[str, Any]:
@@ -179,17 +198,17 @@ def _retirement(text: str, norm: str) -> dict[str, Any]:
     # another relative never does (the calculator then asks for the birth it needs).
     children = _child_mentions(text)
     whose = {day: _born_to(norm, f.start, children) for f, day in months}
-    asked = _asked_person(norm)
+    asked = asked_person(norm)
     people = {whose[day] for day in said_born}
-    if not asked and len(people) == 1 and next(iter(people)) in _PERSON_SEX:
+    if not asked and len(people) == 1 and next(iter(people)) in PERSON_SEX:
         asked = next(iter(people))  # "Mẹ em sinh năm 1970 ... khi nào được nghỉ hưu?": hers
     if any(whose.values()) or asked:
         said_born = [day for day in said_born if whose[day] == asked]
         months = [(f, day) for f, day in months if whose[day] == asked]
-        if asked in _PERSON_SEX:
-            values["gioi_tinh"] = _PERSON_SEX[asked]
+        if asked in PERSON_SEX:
+            values["gioi_tinh"] = PERSON_SEX[asked]
         else:  # her own: "Chồng em sinh 8/1967, còn em sinh 3/1972, lao động nữ" is a woman
-            values["gioi_tinh"] = _sex(_RELATIVE_MARKED.sub(" ", text.lower()), _PERSON.sub(" ", norm))
+            values["gioi_tinh"] = _sex(RELATIVE_MARKED.sub(" ", text.lower()), PERSON.sub(" ", norm))
     # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
     # nhiêu?" asks about the roadmap; a future month said to be a birth is refused by the calculator.
     births = said_born or [day for _, day in months if day <= date.today()]

@@ -1,4 +1,4 @@
-"""Helpers shared by the sentence readers: the words before a value, amounts, integers."""
+"""Helpers shared by the sentence readers: the words before a value, whose it is, amounts, integers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,50 @@ import re
 from collections.abc import Sequence
 
 from assistant.calculators import parsing
+from corpus.questions import asked_sentences, message_sentences
+
+# A relative a member asks about for (folded, with the possessive that tells "bố em" from "bỏ",
+# "vợ tôi" from "vô", "mẹ e" from "mê"), and the relative's sex. A child is not one of them: its
+# birth is never the one asked about (``extract._CHILD``).
+PERSON = re.compile(r"\b(bo|cha|chong|me|vo)(?= (?:toi|em|e|minh|anh|chi|tui|cua)\b)|\bong xa\b")
+RELATIVE_MARKED = re.compile(r"\b(?:bố|cha|chồng|mẹ|vợ)(?= (?:tôi|em|e|mình|anh|chị|tui|của)\b)|\bông xã\b")
+PERSON_SEX = {"bo": "nam", "cha": "nam", "chong": "nam", "ong xa": "nam", "me": "nu", "vo": "nu"}
+
+
+def person(phrase: str) -> str:
+    """The last relative named in ``phrase`` ("bo", "me", ...), "" for the member herself."""
+    found = list(PERSON.finditer(phrase))
+    return (found[-1].group(1) or found[-1].group(0)) if found else ""
+
+
+def asked_person(norm: str) -> str:
+    """Whom the question is about: the relative its question sentence names, "" for the member."""
+    return person(" ".join(asked_sentences(message_sentences(norm))))
+
+
+# Whose an amount is: a relative named in the few words before it ("chồng em lương 9 triệu"), else
+# the member's ("em lương 6 triệu"). Farther back, a relative is the story's, not the amount's
+# ("vợ em sinh con tháng trước, em lương 8tr").
+OWNER_WORDS = 4
+
+
+_THIRD_PERSON = re.compile(r"\b(?:anh|chi|ong|ba|co|chu) (?:ay|ta)\b|\bong xa\b")
+
+
+def asked_owner(norm: str) -> str:
+    """Whose amount the question asks about: the relative named in the question's last clause
+    ("..., anh ấy được bao nhiêu tiền tăng ca?" refers back to the last relative named), else
+    the member ("Chồng em lương 9 triệu, em lương 6 triệu, em ... được bao nhiêu?")."""
+    asked = " ".join(asked_sentences(message_sentences(norm)))
+    clause = next((c for c in reversed(re.split(r"[,;]", asked)) if c.strip()), "")
+    if (named := person(clause)) or not _THIRD_PERSON.search(clause):
+        return named
+    return person(asked)
+
+
+def owner_of(before: str) -> str:
+    """The relative an amount belongs to, read from the words just before it ("" for the member)."""
+    return person(" ".join(before.split()[-OWNER_WORDS:]))
 
 
 def left_of(norm: str, start: int, width: int = 45) -> str:
@@ -38,14 +82,19 @@ def money(
             hourly_amount = hourly_amount or to_int(found.value)
         else:
             amounts.append((to_int(found.value), before))
-    return wage_of(amounts, insured), hourly_amount
+    return wage_of(amounts, insured, asked_owner(norm)), hourly_amount
 
 
-def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False) -> int | None:
-    """Of the amounts of a sentence (each with the words just before it), the member's wage: with
-    ``insured``, the first one she says insurance is paid on; else the first she calls her wage;
+def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False, asked: str = "") -> int | None:
+    """Of the amounts of a sentence (each with the words just before it), the wage of the person
+    asked about (``asked``: a relative, "" for the member): the amounts said to be that person's
+    when there are any ("Em lương 6 triệu, chồng em lương 9 triệu ..., anh ấy được bao nhiêu tiền
+    tăng ca?" is priced on the 9 million, and the member's own question on her 6). Of those, with
+    ``insured``, the first one she says insurance is paid on; else the first she calls a wage;
     with none so called, the first ("tiền trọ 1,5 triệu ... lương 6 triệu" is priced on the 6
     million)."""
+    owned = [(value, before) for value, before in amounts if owner_of(before) == asked]
+    amounts = owned or amounts
     for label in (INSURED_LABEL, WAGE_LABEL) if insured else (WAGE_LABEL,):
         for value, before in amounts:
             if label.search(before):

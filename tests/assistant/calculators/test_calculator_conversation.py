@@ -532,3 +532,53 @@ def test_a_worker_who_writes_e_for_herself_is_the_side_that_quits() -> None:
     answer = reply("e lam hd 1 nam o cty, e muon nghi thi phai bao truoc bao lau")
     assert answer.direct_answer.startswith("Bạn phải báo trước ít nhất 30 ngày")
     assert answer.citations[0].article == 35
+
+
+def test_the_wage_of_the_person_asked_about_is_priced() -> None:
+    """ "Em lương 6 triệu, chồng em lương 9 triệu ..., anh ấy được bao nhiêu tiền tăng ca?" was
+    priced on the member's 6 million. The amount said to be the husband's is his; the member's own
+    question keeps her wage, and a relative named earlier in the story owns no amount."""
+    husband = reply(
+        "Em lương 6 triệu, chồng em lương 9 triệu làm tăng ca ngày lễ 30/4 8 tiếng, anh ấy được bao "
+        "nhiêu tiền tăng ca?"
+    )
+    assert "Tiền lương tháng theo công việc (không kể làm thêm, thưởng): 9 triệu" in husband.direct_answer
+    own = reply(
+        "Chồng em lương 9 triệu, em lương 6 triệu, em tăng ca ngày lễ 8 tiếng thì được bao nhiêu tiền?"
+    )
+    assert "(không kể làm thêm, thưởng): 6 triệu" in own.direct_answer
+    story = reply(
+        "vo em moi di lam lai o xuong may em lam co khi luong 8tr tang ca ngay le 8 tieng duoc bao nhieu tien"
+    )
+    assert "(không kể làm thêm, thưởng): 8 triệu" in story.direct_answer
+
+
+def test_unpaid_leave_counts_one_month_a_year_towards_annual_leave() -> None:
+    """11 years with 2 years of unpaid leave were priced as 11 years (14 days). Of unpaid leave only
+    one month a year counts (khoản 4 Điều 65 Nghị định 145/2020): 9 years 2 months, 13 days."""
+    answer = reply(
+        "Em làm ở cty được 11 năm, trong đó có 2 năm nghỉ không lương đi chăm mẹ ốm. Năm nay em được mấy "
+        "ngày phép năm?"
+    )
+    first = answer.direct_answer.splitlines()[0]
+    assert first == "Bạn được nghỉ hằng năm 13 ngày làm việc, hưởng nguyên lương."
+    assert "9 năm 2 tháng" in answer.direct_answer
+    assert any(c.law_id == "145/2020/NĐ-CP" and c.article == 65 and c.clause == 4 for c in answer.citations)
+    plain = reply("Em làm ở cty được 11 năm. Năm nay em được mấy ngày phép năm?")
+    assert plain.direct_answer.splitlines()[0].startswith("Bạn được nghỉ hằng năm 14 ngày")
+
+
+def test_two_employers_years_are_asked_for_not_guessed() -> None:
+    """ "làm cty A 3 năm rồi chuyển sang cty B làm 2 năm ..., cty B trả trợ cấp thôi việc bao nhiêu"
+    was priced on company A's 3 years. Severance is each employer's for its own years: the
+    calculator asks for them."""
+    answer = reply(
+        "Em làm cty A 3 năm rồi chuyển sang cty B làm 2 năm, lương cty B 8 triệu, cty B không đóng bhtn. "
+        "Giờ em nghỉ ở cty B thì cty B trả trợ cấp thôi việc cho em bao nhiêu?"
+    )
+    assert answer.missing == ("thoi_gian_lam_viec",) and "12.000.000" not in answer.direct_answer
+    one = reply(
+        "Em làm cty 3 năm, lương 8 triệu, cty không đóng bhtn. Giờ em nghỉ thì được trợ cấp thôi việc "
+        "bao nhiêu?"
+    )
+    assert one.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 12.000.000 đồng."
