@@ -76,6 +76,8 @@ def wage_basis(text: str, norm: str) -> dict[str, Any]:
     days = re.search(
         r"(\d{1,2})\s*(?:ngay|cong)\s*(?:cong\s*)?(?:lam viec\s*)?(?:moi|/|1|mot|trong)\s*thang", norm
     ) or re.search(r"(\d{1,2})\s*ngay cong\b", norm)
+    # "26 công" (working days a month), not "3 công nhân", "công ty", "công đoàn", "công việc"
+    days = days or re.search(r"\b(1[5-9]|2\d|3[01])\s*cong\b(?!\s*(?:nhan|ty|doan|viec|an|trinh))", norm)
     per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
         r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
     )
@@ -102,6 +104,8 @@ def overtime(text: str, norm: str) -> dict[str, Any]:
     values["loai_ngay"] = _day_kind(norm)
     span = _span(norm)
     values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
+    if len(_SPAN.findall(norm)) > 1:
+        values["_mixed"] = True  # two spans ("từ 17h đến 19h ... từ 22h đến 2h"): which is asked?
     if span is not None:
         hours, night = span
         if 0 < night < hours:

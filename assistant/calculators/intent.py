@@ -16,6 +16,7 @@ from typing import Any
 from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
+from assistant.calculators.own_case import own_text
 from assistant.calculators.registry import get_calculator
 from corpus.questions import asked_sentences, message_sentences
 from corpus.text import fold
@@ -202,6 +203,12 @@ _ASKS_LIMIT = re.compile(
 # ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
 # days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
 # the days of leave (khoản 6 Điều 113 answers them).
+# The member quit without notice: "em nghỉ ngang", "tự nghỉ ngang không báo trước" (not "cty cho
+# em nghỉ ngang", the employer's act).
+_QUIT_UNLAWFULLY = (
+    r"\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b|\btu (?:y )?nghi ngang\b"
+    r"|\b(?:em|e|toi|minh|tui)(?: (?:da|tu))* nghi (?:viec |luon )?(?:khong|ko|k) bao truoc\b"
+)
 _OTHER_MATTER = {
     # Nor is support for retraining ("học nghề", "học phí", "chuyển đổi nghề", Điều 55 Luật ATVSLĐ).
     # What the social insurance fund pays ("bên bảo hiểm xã hội chi trả trợ cấp cho em bao nhiêu")
@@ -238,10 +245,11 @@ _OTHER_MATTER = {
     # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
     # as the benefit, the fee became her wage and her one month on benefit her contributions. The
     # monthly job-search report ("tháng nào cũng phải lên trung tâm thông báo tìm việc") is Điều 21.
-    # A member who already has a new job is no longer owed it (the rule, not a figure).
+    # A member who already has a new job is no longer owed it (the rule, not a figure), nor one who
+    # quit unlawfully (điểm a khoản 1 Điều 38 Luật Việc làm 2025).
     "tro_cap_that_nghiep": re.compile(
         r"\bhoc nghe\b|\bhoc phi\b|\bdao tao nghe\b|\b(?:thong|khai) bao (?:ve |viec )*tim (?:kiem )?viec"
-        r"|\b(?:co|tim (?:duoc|dc)) viec (?:lam )?moi\b|\bda co viec\b"
+        rf"|\b(?:co|tim (?:duoc|dc)) viec (?:lam )?moi\b|\bda co viec\b|{_QUIT_UNLAWFULLY}"
     ),
     # A miscarriage, an abortion or antenatal visits are their own leave (Điều 51-52 Luật BHXH
     # 2024), not a birth.
@@ -252,12 +260,24 @@ _OTHER_MATTER = {
     # harassment ...) are the rule's, not a period of the contract.
     # Nor is the settlement after leaving ("sau khi nghỉ thì cty phải thanh toán hết tiền cho em
     # trong bao nhiêu ngày": 14 working days, khoản 1 Điều 48).
+    # Also the other cases of khoản 2 Điều 35 (a pregnant worker told by a doctor to stop, a worker
+    # of retirement age) and a contract that expires, which needs a written notice (khoản 1 Điều
+    # 45), not a notice period: "hợp đồng 1 năm hết hạn ngày 31/12 và không ký tiếp nữa".
     "thoi_han_bao_truoc": re.compile(
         r"\bno luong\b|\bcham (?:tra )?luong\b|\bkhong tra (?:du )?luong\b|\bquay roi\b|\bnguoc dai\b"
         r"|\bdanh dap\b|\bxuc pham\b|\bcuong buc\b|\bthanh toan\b|\bquyet toan\b"
+        r"|\b(?:mang thai|mang bau|co bau|bau)\b.{0,60}\b(?:bac si|benh vien|giu thai)\b"
+        r"|\b(?:du|qua|den) tuoi (?:nghi )?huu\b|\b(?:6[0-9]|7[0-9]) tuoi\b"
+        r"|\bhet han\b.{0,40}\b(?:khong|ko|k) (?:ky|ki) (?:tiep|lai|moi)\b"
     ),
-    # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years.
-    "tro_cap_thoi_viec": re.compile(r"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b"),
+    # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a
+    # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
+    "tro_cap_thoi_viec": re.compile(
+        rf"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b|{_QUIT_UNLAWFULLY}"
+    ),
+    # The member who quit unlawfully owes the employer (khoản 2 Điều 40); the calculator prices what
+    # an employer owes for its unlawful ending (Điều 41).
+    "cham_dut_trai_luat": re.compile(_QUIT_UNLAWFULLY),
     # Retiring early: the rate is reduced, which the pension-rate calculator does not price.
     "ty_le_luong_huu": re.compile(r"\bhuu som\b|\bnghi (?:huu )?(?:som|truoc tuoi)\b"),
 }
@@ -303,8 +323,17 @@ def _asked_sentences(text: str) -> str:
     return " ".join(asked_sentences(sentences)) if len(sentences) > 1 else ""
 
 
+# Calculators that read other people's facts as part of the member's case: the father's leave
+# turns on his wife's birth ("Vợ em sinh non lúc 31 tuần"), and the retirement reader finds the
+# relative asked about itself (``extract._retirement``).
+_READS_FAMILY = frozenset({"thai_san_cha", "tuoi_nghi_huu"})
+
+
 def extract(calculator: Calculator, text: str) -> dict[str, Any]:
-    """Inputs of ``calculator`` stated in ``text`` (possibly none)."""
+    """Inputs of ``calculator`` stated in ``text`` (possibly none), read from the clauses of the
+    person the question is about (``own_case``)."""
+    if calculator.name not in _READS_FAMILY:
+        text = own_text(text)
     norm = parsing.normalise(text)
     return {k: v for k, v in EXTRACTORS[calculator.name](text, norm).items() if v is not None}
 

@@ -119,15 +119,21 @@ def words_to_digits(folded: str) -> str:
     return " ".join(out)
 
 
+# "rưỡi" after an amount or a number of years: "8tr rưỡi", "tám triệu rưỡi", "4 năm rưỡi".
+_HALF = re.compile(r"(\d)\s*(tr|trieu|nam)\s*ruoi\b")
+
+
 def normalise(text: str) -> str:
     """Folded text with number words as digits and "rưỡi" as ",5": the form every finder reads."""
     folded = fold(text).replace("\u00a0", " ")
-    folded = re.sub(r"(\d)\s*(tr|trieu|nam)\s*ruoi", r"\1,5 \2", folded)
+    folded = _HALF.sub(r"\1,5 \2", folded)
     folded = re.sub(r"(\d)(tr|k)(\d)(?!\d*\s*(?:trieu|nghin|ngan|tr|k))", r"\1,\3\2", folded)  # 9tr5
     folded = re.sub(r"[“”\"'()?!;:]", " ", folded)
     folded = re.sub(r"(?<!\d)[,.]|[,.](?!\d)", lambda m: f" {m.group(0)} ", folded)
     folded = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", folded)
-    return words_to_digits(re.sub(r"\s+", " ", folded).strip())
+    digits = words_to_digits(re.sub(r"\s+", " ", folded).strip())
+    return _HALF.sub(r"\1,5 \2", digits)  # "tám triệu rưỡi" is a number word until here
+
 
 
 def to_number(text: str) -> float:

@@ -972,6 +972,22 @@ def test_the_settlement_after_leaving_in_members_words(pipeline: AssistantPipeli
     assert "14 ngày làm việc" in answer.direct_answer
 
 
+def test_a_member_who_quit_without_notice_reads_the_rule_that_bars_the_benefit(
+    pipeline: AssistantPipeline,
+) -> None:
+    """ "Em tự nghỉ ngang không báo trước, ... đóng bhtn 4 năm, lương 8 triệu. Em có được hưởng thất
+    nghiệp không" was priced 4,8 million a month by the calculator. Quitting without notice is an
+    unlawful ending; "nghỉ ngang" now reads as one, and the answer opens with the condition it fails
+    (điểm a khoản 1 Điều 38 Luật Việc làm 2025)."""
+    answer = pipeline.ask(
+        "Em tự nghỉ ngang không báo trước, hợp đồng không thời hạn, đóng bhtn 4 năm, lương 8 triệu. Em có "
+        "được hưởng thất nghiệp không, nếu được thì bao nhiêu tiền một tháng?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == ("74/2025/QH15", 38, 1, "a")
+    assert "4.800.000" not in answer.direct_answer
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""

@@ -37,6 +37,10 @@ class TestNormalizeQuery:
             ("cty nợ lương", "công ty"),
             ("chuyện đã hơn 1 năm, hết thời hạn kỷ luật chưa", "thời hiệu xử lý kỷ luật lao động"),
             ("đã tăng ca 230 tiếng rồi", "không quá 200 giờ trong 01 năm"),
+            ("xưởng mất đơn hàng nên cho nghỉ", "ngừng việc"),
+            ("anh em muốn nghỉ làm tập thể", "đình công"),
+            ("cty không đưa giấy nghỉ việc", "thông báo bằng văn bản"),
+            ("em nghỉ ngang thì có được thất nghiệp không", "trái pháp luật"),
         ],
     )
     def test_accented(self, question: str, expected: str) -> None:

@@ -582,3 +582,89 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
         "bao nhiêu?"
     )
     assert one.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 12.000.000 đồng."
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (  # the husband's years and wage are his
+            "Chồng em làm cty gỗ 10 năm lương 12 triệu, còn em làm cty may được 3 năm lương 7 triệu, cty "
+            "em không đóng bhtn. Em nghỉ việc thì em được trợ cấp thôi việc bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 10.500.000 đồng.",
+        ),
+        (  # the wife's contributions are hers
+            "Vợ em đóng bhtn 2 năm lương 6 triệu, còn em đóng bhtn 7 năm lương 11 triệu ở Hà Nội. Em vừa "
+            "bị cty cho nghỉ, em được hưởng thất nghiệp bao nhiêu tiền?",
+            "Trợ cấp thất nghiệp của bạn là 6.600.000 đồng/tháng, trong 7 tháng (tổng 46.200.000 đồng).",
+        ),
+        (  # a friend's probation is the friend's
+            "Bạn em là kỹ sư thử việc 2 tháng lương 15 triệu, còn em là công nhân đứng máy lương 6 triệu. "
+            "Em thì được thử việc mấy ngày, được trả bao nhiêu?",
+            "Lương thử việc ít nhất là 5.100.000 đồng (85% mức lương của công việc); thời gian thử việc "
+            "tối đa là 6 ngày làm việc (công việc khác).",
+        ),
+        (  # a child's age is not the member's: no minor's 14 days
+            "Con em 16 tuổi đang đi học, còn em làm cty 3 năm, công việc văn phòng bình thường. Năm nay em "
+            "được bao nhiêu ngày phép năm?",
+            "Bạn được nghỉ hằng năm 12 ngày làm việc, hưởng nguyên lương.",
+        ),
+        (  # the father's 22 years are his
+            "Bố em làm ở cty này 22 năm rồi, em mới vào làm cùng cty được 2 năm. Em được nghỉ phép năm "
+            "mấy ngày ạ?",
+            "Bạn được nghỉ hằng năm 12 ngày làm việc, hưởng nguyên lương.",
+        ),
+        (  # the husband's 30 years and sex are his
+            "Chồng em đóng bhxh 30 năm, còn em là nữ đóng được 17 năm. Lương hưu của em được bao nhiêu "
+            "phần trăm?",
+            "Lương hưu của bạn bằng 49% mức bình quân tiền lương đóng bảo hiểm xã hội.",
+        ),
+    ],
+)
+def test_the_figures_of_other_people_in_the_story_are_theirs(question: str, first_line: str) -> None:
+    """A member tells her family's or a friend's case beside her own; each of these was priced on
+    the other person's figures. The calculator reads the clauses of the person asked about."""
+    assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
+def test_half_in_words_and_working_days_in_cong() -> None:
+    """ "tám triệu rưỡi" was read as 8 million and "26 công" (working days) was asked for again."""
+    answer = reply(
+        "Lương em tám triệu rưỡi, tuần làm 6 ngày, mỗi ngày 8 tiếng, 26 công. Chủ nhật tuần rồi em tăng "
+        "ca ban ngày 4 tiếng, em được bao nhiêu tiền tăng ca?"
+    )
+    assert answer.missing == ()
+    assert answer.direct_answer.splitlines()[0].endswith("tức ít nhất 326.923 đồng.")
+    probation = reply(
+        "Cty nhận em làm kế toán, em tốt nghiệp cao đẳng, lương chính thức mười hai triệu rưỡi, thử việc "
+        "2 tháng. Lương thử việc của em ít nhất được bao nhiêu?"
+    )
+    assert "10.625.000 đồng" in probation.direct_answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # quit without notice: no severance (khoản 1 Điều 40), no unemployment benefit (điểm a
+        # khoản 1 Điều 38 Luật Việc làm 2025), and it is the member who owes (khoản 2 Điều 40)
+        "e lam cty 5 nam, luong 9tr, cty chua dong bhtn ngay nao. thang truoc e nghi ngang ko bao truoc vi "
+        "nha co viec gap. vay e dc tro cap thoi viec bao nhieu?",
+        "Em tự nghỉ ngang không báo trước, hợp đồng không thời hạn, đóng bhtn 4 năm, lương 8 triệu. Em có "
+        "được hưởng thất nghiệp không, nếu được thì bao nhiêu tiền một tháng?",
+        "e tu nghi ngang ko bao truoc, hd 2 nam, luong 8tr. cty bao e cham dut hd trai luat phai boi "
+        "thuong. vay e phai boi thuong cho cty bao nhieu?",
+        # no notice period: past retirement age, pregnant on a doctor's advice (khoản 2 Điều 35), a
+        # contract that expires (khoản 1 Điều 45)
+        "Mẹ em 61 tuổi rồi, vẫn làm tạp vụ ở cty, hợp đồng không xác định thời hạn. Giờ mẹ em muốn nghỉ ở "
+        "nhà thì phải báo trước cho cty bao nhiêu ngày?",
+        "e dang mang thai 5 thang, bac si bao phai nghi de giu thai, hd cua e 2 nam. e muon nghi viec thi "
+        "phai bao truoc cty may ngay?",
+        "Cty báo hợp đồng 1 năm của em hết hạn ngày 31/12 và không ký tiếp nữa. Vậy cty phải báo trước cho "
+        "em bao nhiêu ngày?",
+        # two clock spans, one of them at night: which hours are asked is not for a reader to guess
+        "e lam ca chinh 8h-17h, xong tang ca tu 17h den 19h, nghi 3 tieng roi tang ca dem tu 22h den 2h "
+        "sang, ngay thuong. luong 8tr, 26 cong, 8 tieng/ngay. tien 4 tieng tang ca dem do e dc bn?",
+    ],
+)
+def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
+    """Each of these got a confident figure the law does not give; they go to the rule."""
+    assert answer_calculation(question, []) is None, question
