@@ -60,12 +60,18 @@ _SHORT_OF = re.compile(r"\b(?:chua (?:duoc |lam )?du|khong du|chua toi|chua den|
 def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
     """(months, the words around) of each duration: "2 năm trước 2014" reads both sides; a
     duration the member is short of is none of hers."""
-    found = ((f, left_of(norm, f.start, 20)) for f in _found_durations(text, norm))
+    found = [(f, left_of(norm, f.start, 20)) for f in _found_durations(text, norm)]
+    # A figure the member takes back ("hôm qua em nói nhầm là 5 năm, thực ra em chỉ làm 2 năm 3 tháng")
+    corrected = [f for f, left in found if _MISTAKEN.search(left_of(norm, f.start, 30))]
+    found = [(f, left) for f, left in found if f not in corrected] if len(corrected) < len(found) else found
     return [
         (to_int(f.value), left + " | " + norm[f.end : f.end + width])
         for f, left in found
         if not _SHORT_OF.search(left)
     ]
+
+
+_MISTAKEN = re.compile(r"\b(?:noi|ghi|tinh|nhan) nham\b(?: \w+){0,4} $|\bnham (?:la|thanh)\b(?: \w+){0,2} $")
 
 
 # A story of two employers ("làm cty A 3 năm rồi chuyển sang cty B làm 2 năm", "ở cty cũ 4 năm,
@@ -86,7 +92,8 @@ def _two_employers(norm: str) -> bool:
 def _severance(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
     worked: set[int] = set()
-    for months, around in _around(text, norm, width=45):
+    durations = _around(text, norm, width=45)
+    for months, around in durations:
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
         clause = re.split(r"[,.;]| va ", right)[0]
@@ -96,6 +103,8 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
             continue  # the part of the time without insurance: already inside the total
         elif re.search(_PAID, tail):
             values.setdefault("thoi_gian_da_tra", months)
+        elif re.search(r"\bthu viec $", tail) and len(durations) > 1:
+            continue  # the probation, already inside the total ("tính cả thử việc ... tổng 3 năm 2 tháng")
         else:
             worked.add(months)
             values.setdefault("thoi_gian_lam_viec", months)
@@ -260,15 +269,47 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
         values.setdefault("thoi_gian_truoc_2014", 0)
     if re.search(r"(khong|chua) (co )?(dong )?(thoi gian )?truoc (nam )?2014", norm):
         values["thoi_gian_truoc_2014"] = 0
+    paid = sum(int(values.get(k) or 0) for k in ("thoi_gian_truoc_2014", "thoi_gian_tu_2014"))
+    if paid >= LUMP_SUM_MAX_MONTHS:
+        values["_to_rule"] = True  # 20 years or more: no lump sum in the ordinary case (Điều 70)
     return values
+
+
+# Who stopped work with 20 years of contributions or more is not paid the lump sum in the ordinary
+# case (điểm đ khoản 1 Điều 70 Luật BHXH 2024: "dưới 20 năm"); the rule's other cases (a grave
+# illness, settling abroad) are for the rule to say.
+LUMP_SUM_MAX_MONTHS = 20 * 12
 
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": money(text, norm, insured=True)[0]}
-    twins = re.search(r"sinh (doi|ba|tu|2|3|4)\b", norm)
-    if twins:
-        values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
+    count = _children_born(norm)
+    if count:
+        values["so_con"] = count
+    # Fewer than 6 months of contributions stated before the birth: the condition of khoản 2 Điều
+    # 50 Luật BHXH 2024 is not met, which the rule says, not a figure.
+    durations = _durations(text, norm)
+    paid = [m for m, left in durations if re.search(r"\b(?:dong|tham gia)\b(?: \w+){0,3} $", left)]
+    if paid and max(m for m, _ in durations) < 6:
+        values["_to_rule"] = True
     return values
+
+
+# Twins and more in one birth: "sinh đôi", "sinh 2 bé", "song sinh", "sinh một lúc hai bé trai".
+_MULTIPLE_BIRTH = re.compile(
+    r"\bsinh (doi|ba|tu|2|3|4)\b(?! (?:thang|nam|tuan|ngay|lan|lan thu))"
+    r"|\b(?:sinh|de)(?: (?:mot luc|1 luc|cung luc|cung 1 luc))? (2|3|4|hai|ba|bon)"
+    r" (?:be|chau|dua|con|em be)\b"
+    r"|\b(2|3) be song sinh\b|\bsong sinh\b"
+)
+
+
+def _children_born(norm: str) -> int | None:
+    found = _MULTIPLE_BIRTH.search(norm)
+    if found is None:
+        return None
+    word = next((g for g in found.groups() if g), "2")
+    return {"doi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4}.get(word) or int(word)
 
 
 # Where a place named after "ở" ends: the rest of the question ("..., vậy có thấp hơn ...",
@@ -325,9 +366,18 @@ def _notice(text: str, norm: str) -> dict[str, Any]:
     return {"loai_hop_dong": _contract(text, norm), "ben": side}
 
 
+# A manager of the enterprise (Luật Doanh nghiệp: its director, chair, board members, chief
+# accountant), whose probation may be 180 days (khoản 1 Điều 25); a manager of a department, a
+# shift, a warehouse or a shop is not one ("quản lý bộ phận kho" with a degree has 60 days).
+_ENTERPRISE_MANAGER = re.compile(
+    r"\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bchu tich\b|\bthanh vien hoi dong\b"
+    r"|\bke toan truong\b|\bquan ly\b(?! (?:bo phan|kho|ca|xuong|cua hang|to|nhom|phong|du an|khu vuc))"
+)
+
+
 def _probation(text: str, norm: str) -> dict[str, Any]:
     job = None
-    if re.search(r"quan ly|giam doc", norm):
+    if _ENTERPRISE_MANAGER.search(norm):
         job = "quan_ly"
     elif re.search(r"dai hoc|cao dang|ky su|cu nhan|thac si", norm):
         job = "cao_dang"
@@ -335,21 +385,43 @@ def _probation(text: str, norm: str) -> dict[str, Any]:
         job = "trung_cap"
     elif re.search(r"lao dong pho thong|cong nhan|bao ve|phuc vu|tap vu|ban hang", norm):
         job = "khac"
-    return {"cong_viec": job, "luong_cong_viec": money(text, norm)[0]}
+    values: dict[str, Any] = {"cong_viec": job, "luong_cong_viec": money(text, norm)[0]}
+    short = re.search(r"\b(?:hd|hop dong)(?: lao dong)?(?: thoi vu)? (\d{1,2}) ngay\b", norm)
+    if (short and int(short.group(1)) < 30) or re.search(r"\b(?:hd|hop dong)\b.{0,20}\bduoi 1 thang\b", norm):
+        values["_to_rule"] = True  # no probation under a contract of less than 1 month (khoản 3 Điều 24)
+    return values
+
+
+# "50 công nhân, lương ... mỗi người 8 triệu": the fund is the headcount times the wage.
+_HEADCOUNT = re.compile(r"\b(\d{1,6}) (?:cong nhan|nguoi lao dong|lao dong|nhan vien|nguoi)\b")
+_EACH = re.compile(r"\bmoi (?:nguoi|cong nhan|lao dong|nhan vien)\b|/ ?nguoi\b|\bbinh quan\b")
 
 
 def _union_fund(text: str, norm: str) -> dict[str, Any]:
-    return {"quy_luong": money(text, norm)[0]}
+    amount = money(text, norm)[0]
+    headcount = _HEADCOUNT.search(norm)
+    if amount is not None and headcount is not None and _EACH.search(norm):
+        return {"quy_luong": amount * int(headcount.group(1))}
+    return {"quy_luong": amount}
 
 
 def _wrongful(text: str, norm: str) -> dict[str, Any]:
     return {"luong": money(text, norm)[0]}
 
 
+# Care for a sick child is paid for a child under 7 (điểm e khoản 1 Điều 42 Luật BHXH 2024).
+_CHILD_AGE = re.compile(r"\bcon(?: (?:toi|em|e|minh|tui|gai|trai))?(?: \w+){0,2}? (\d{1,2}) tuoi\b")
+CHILD_CARE_AGE = 7
+
+
 def _sick(text: str, norm: str) -> dict[str, Any]:
     days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
     count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
-    return {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
+    values: dict[str, Any] = {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
+    child = _CHILD_AGE.search(norm)
+    if child and int(child.group(1)) >= CHILD_CARE_AGE:
+        values["_to_rule"] = True  # the child is too old for paid care: the rule says so
+    return values
 
 
 def _pension(text: str, norm: str) -> dict[str, Any]:
@@ -363,10 +435,11 @@ def _pension(text: str, norm: str) -> dict[str, Any]:
 
 def _paternity(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    twins = re.search(r"sinh (doi|ba|tu|2|3|4) ", norm + " ")
-    if twins:
-        values["so_con"] = {"doi": 2, "ba": 3, "tu": 4}.get(twins.group(1), twins.group(1))
-    if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm):
+    count = _children_born(norm)
+    if count:
+        values["so_con"] = count
+    weeks = re.search(r"\bsinh non\b(?: \w+){0,2}? (\d{2}) tuan\b", norm)
+    if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm) or (weeks and int(weeks.group(1)) < 32):
         values["phau_thuat"] = True
     if _WIFE_UNINSURED.search(norm):
         values["vo_khong_bhxh"] = True
@@ -383,7 +456,15 @@ _WIFE_UNINSURED = re.compile(
 )
 
 
+# The wage after insurance and tax ("thực nhận còn 7,16 triệu"): the 30% cap is on it (khoản 3
+# Điều 102 BLLĐ: "tiền lương hằng tháng sau khi trích nộp các khoản bảo hiểm ... thuế").
+_NET = re.compile(r"\b(?:thuc nhan|thuc linh|thuc lanh|con lai|nhan ve|cam ve)(?: con| duoc| la)? $")
+
+
 def _deduction(text: str, norm: str) -> dict[str, Any]:
+    for found in parsing.find_money(text):
+        if _NET.search(left_of(norm, found.start, 30)):
+            return {"luong_thuc_tra": to_int(found.value)}
     return {"luong_thuc_tra": money(text, norm)[0]}
 
 

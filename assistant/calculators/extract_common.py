@@ -42,9 +42,21 @@ def asked_owner(norm: str) -> str:
     the member ("Chồng em lương 9 triệu, em lương 6 triệu, em ... được bao nhiêu?")."""
     asked = " ".join(asked_sentences(message_sentences(norm)))
     clause = next((c for c in reversed(re.split(r"[,;]", asked)) if c.strip()), "")
+    if _member_asks(clause):
+        return ""  # "vợ e sinh tháng 6 thì e dc nhận trợ cấp bao nhiêu": she is the case, he asks
     if (named := person(clause)) or not _THIRD_PERSON.search(clause):
         return named
     return person(asked)
+
+
+# The member as the subject of what is asked ("thì e dc nhận", "em có được hưởng"), not a
+# relative's possessive ("vợ e dc hưởng").
+_SELF_ASKS = re.compile(r"\b(?:em|e|toi|minh|tui) (?:co |se |thi )?(?:duoc|dc|phai|nhan|lanh|huong)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:bo|cha|chong|me|vo|ban|con|trai|gai|xa)\s*$")
+
+
+def _member_asks(clause: str) -> bool:
+    return any(not _RELATIVE_BEFORE.search(clause[: m.start()]) for m in _SELF_ASKS.finditer(clause))
 
 
 def owner_of(before: str) -> str:
@@ -76,6 +88,8 @@ def money(
     for found in parsing.find_money(text):
         after = norm[found.end : found.end + 12]
         before = re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
+        if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before) or _RANGE_BEFORE.search(before):
+            continue  # a day's wage ("lương ngày 300 nghìn") or a range: not the month's wage
         if hourly and (
             re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
         ):
@@ -83,6 +97,25 @@ def money(
         else:
             amounts.append((to_int(found.value), before))
     return wage_of(amounts, insured, asked_owner(norm)), hourly_amount
+
+
+# A day's wage ("lương ngày 300 nghìn", "350k/ngày", "300 nghìn một ngày"), read by ``daily_wage``.
+_DAILY_AFTER = re.compile(r"\s*(?:/|mot|1|moi)\s*ngay\b(?! cong)")
+_DAILY_BEFORE = re.compile(r"\b(?:luong|tien cong|cong) (?:theo |1 |mot |moi )?ngay(?: (?:la|duoc|co))? $")
+# The upper end of a range ("từ 6 đến 8 triệu tùy tháng"): which month's wage is not for a reader to guess.
+_RANGE_BEFORE = re.compile(r"\b(?:tu )?\d+(?:[.,]\d+)? (?:trieu |tr )?(?:den|toi|-) $")
+# An amount already paid or advanced ("cty đã tạm ứng cho em 2 triệu") is not the wage.
+_PAID_BEFORE = re.compile(r"\b(?:tam ung|ung truoc|da (?:tra|nhan|chi|ung))\b(?: \w+){0,3} $")
+
+
+def daily_wage(text: str, norm: str) -> int | None:
+    """A day's wage the member states ("lương ngày 300 nghìn", "350k/ngày"), if any."""
+    for found in parsing.find_money(text):
+        after = norm[found.end : found.end + 12]
+        before = re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
+        if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before):
+            return to_int(found.value)
+    return None
 
 
 def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False, asked: str = "") -> int | None:
@@ -95,6 +128,7 @@ def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False, asked: st
     million)."""
     owned = [(value, before) for value, before in amounts if owner_of(before) == asked]
     amounts = owned or amounts
+    amounts = [(value, before) for value, before in amounts if not _PAID_BEFORE.search(before)] or amounts
     for label in (INSURED_LABEL, WAGE_LABEL) if insured else (WAGE_LABEL,):
         for value, before in amounts:
             if label.search(before):

@@ -9,11 +9,12 @@ import re
 from typing import Any
 
 from assistant.calculators import parsing
-from assistant.calculators.extract_common import money
+from assistant.calculators.extract_common import daily_wage, money
 
 _CLOCK = r"(\d{1,2})\s*(?:gio|h)\b(?:\s*(sang|trua|chieu|toi|dem))?"
 _SPAN = re.compile(rf"(?:tu|bat dau)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
 NIGHT_START, NIGHT_END = 22, 6  # Điều 106 BLLĐ: từ 22 giờ đến 06 giờ sáng ngày hôm sau
+NORMAL_HOURS = 8  # khoản 1 Điều 105 BLLĐ: a normal working day is at most 8 hours
 
 
 def _clock(hour: int, part: str | None) -> int:
@@ -81,11 +82,18 @@ def wage_basis(text: str, norm: str) -> dict[str, Any]:
     per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
         r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
     )
+    workdays = int(days.group(1)) if days else None
+    hours = int(per_day.group(1)) if per_day else None
+    daily = daily_wage(text, norm) if monthly is None and hourly is None else None
+    if daily is not None and workdays:
+        monthly = daily * workdays  # "lương ngày 350 nghìn, 26 công": the month of those days
+    elif daily is not None:
+        hourly = round(daily / (hours or NORMAL_HOURS))  # a day of normal hours (khoản 1 Điều 105)
     return {
         "luong_gio": hourly,
         "luong_thang": monthly,
-        "so_ngay_lam_viec_thang": int(days.group(1)) if days else None,
-        "so_gio_moi_ngay": int(per_day.group(1)) if per_day else None,
+        "so_ngay_lam_viec_thang": workdays,
+        "so_gio_moi_ngay": hours,
     }
 
 
@@ -105,11 +113,11 @@ def overtime(text: str, norm: str) -> dict[str, Any]:
     span = _span(norm)
     values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
     if len(_SPAN.findall(norm)) > 1:
-        values["_mixed"] = True  # two spans ("từ 17h đến 19h ... từ 22h đến 2h"): which is asked?
+        values["_to_rule"] = True  # two spans ("từ 17h đến 19h ... từ 22h đến 2h"): which is asked?
     if span is not None:
         hours, night = span
         if 0 < night < hours:
-            values["_mixed"] = True  # part day, part night: not a single rate; left to retrieval
+            values["_to_rule"] = True  # part day, part night: not a single rate; left to retrieval
         night_words = night == hours
     else:
         night_words = bool(re.search(r"ban dem|\bdem\b|ca dem|(sau|tu) 2[2-4] ?(gio|h)\b", norm))

@@ -16,6 +16,7 @@ from typing import Any
 from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
+from assistant.calculators.extract_common import asked_owner
 from assistant.calculators.own_case import own_text
 from assistant.calculators.registry import get_calculator
 from corpus.questions import asked_sentences, message_sentences
@@ -126,7 +127,8 @@ CHOICE_KEYS: dict[str, tuple[str, ...]] = {
     "tuoi_nghi_huu": ("gioi_tinh",),
 }
 _ASKS_MONTHLY = re.compile(
-    r"bao nhieu tien|moi thang .*bao nhieu(?! thang)|muc huong|bao nhieu (mot|1|moi) thang"
+    r"(?:bao nhieu|bn) tien|moi thang .*(?:bao nhieu|bn)(?! thang)|muc huong"
+    r"|(?:bao nhieu|bn) (mot|1|moi) thang"
 )
 # Said of themselves with no amount at all, these still ask for the member's own figure:
 # "Lương tối thiểu chỗ tôi làm là bao nhiêu?" (asks for the region).
@@ -213,8 +215,12 @@ _OTHER_MATTER = {
     # Nor is support for retraining ("học nghề", "học phí", "chuyển đổi nghề", Điều 55 Luật ATVSLĐ).
     # What the social insurance fund pays ("bên bảo hiểm xã hội chi trả trợ cấp cho em bao nhiêu")
     # is its own allowance (Điều 48-49 Luật ATVSLĐ), not the employer's compensation priced here.
+    # An accident on the way to or from work ("trên đường đi làm về"): the employer owes its own
+    # share (khoản 2 Điều 39 Luật ATVSLĐ), not the compensation for an accident at work.
     "boi_thuong_tai_nan": re.compile(
-        r"\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"
+        r"\btren (?:duong|tuyen duong) (?:di lam|di ve|tu nha|ve nha|den cong ty|di lam ve)\b"
+        r"|\bdi lam ve\b|\btren duong di\b"
+        r"|\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"
         r"|\b(?:ben|co quan|quy) (?:bao hiem|bhxh)\b|\b(?:bao hiem xa hoi|bhxh|bao hiem) (?:chi )?tra\b"
     ),
     # Nor are last year's days carried over ("năm ngoái còn 4 ngày phép, sếp bảo chuyển sang năm
@@ -270,6 +276,13 @@ _OTHER_MATTER = {
         r"|\b(?:du|qua|den) tuoi (?:nghi )?huu\b|\b(?:6[0-9]|7[0-9]) tuoi\b"
         r"|\bhet han\b.{0,40}\b(?:khong|ko|k) (?:ky|ki) (?:tiep|lai|moi)\b"
     ),
+    # An employer that closed down owes severance (khoản 7 Điều 34, Điều 46), not the job-loss
+    # allowance of Điều 47, which is for restructuring and economic reasons.
+    # (Not "giải thể bộ phận", a department closed in a restructuring.)
+    "tro_cap_mat_viec": re.compile(
+        r"\bpha san\b|\b(?:giai the|dong cua|cham dut hoat dong)\b"
+        r"(?! (?:\w+ )?(?:bo phan|phong|xuong|to|chi nhanh|day chuyen|khoa|ban)\b)"
+    ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a
     # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
     "tro_cap_thoi_viec": re.compile(
@@ -324,9 +337,10 @@ def _asked_sentences(text: str) -> str:
 
 
 # Calculators that read other people's facts as part of the member's case: the father's leave
-# turns on his wife's birth ("Vợ em sinh non lúc 31 tuần"), and the retirement reader finds the
-# relative asked about itself (``extract._retirement``).
-_READS_FAMILY = frozenset({"thai_san_cha", "tuoi_nghi_huu"})
+# turns on his wife's birth ("Vợ em sinh non lúc 31 tuần"), paid care on the child's age ("Con em 9
+# tuổi bị ốm"), and the retirement reader finds the relative asked about itself
+# (``extract._retirement``).
+_READS_FAMILY = frozenset({"thai_san_cha", "om_dau", "tuoi_nghi_huu"})
 
 
 def extract(calculator: Calculator, text: str) -> dict[str, Any]:
@@ -397,9 +411,11 @@ def read_intent(question: str) -> Intent | None:
             return None  # "được hưởng tối đa bao nhiêu ngày" asks the rule's days, not her pay
     if name in _OTHER_MATTER and _OTHER_MATTER[name].search(normalised):
         return None
+    if name == "thai_san_cha" and asked_owner(normalised) == "vo":
+        return None  # the wife's own maternity pay asked by her husband: the rule's, not his leave
     values = extract(calculator, question)
-    if values.pop("_mixed", False):
-        return None  # a case the calculator cannot price in one rate (part day, part night)
+    if values.pop("_to_rule", False):
+        return None  # a case it does not price (part day, part night; a case the law bars)
     if not has_concrete_input(calculator, values, question):
         return None
     require: tuple[str, ...] = ()
@@ -411,7 +427,7 @@ def read_intent(question: str) -> Intent | None:
 def read_answer_to(calculator: Calculator, missing: tuple[str, ...], message: str) -> dict[str, Any]:
     """Inputs given in a reply to a request for ``missing`` inputs: "9 triệu", "nữ", "26 ngày"."""
     values = extract(calculator, message)
-    values.pop("_mixed", None)
+    values.pop("_to_rule", None)
     if len(missing) == 1 and missing[0] not in values:
         from assistant.calculators.validation import convert
 

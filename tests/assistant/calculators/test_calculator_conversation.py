@@ -668,3 +668,114 @@ def test_half_in_words_and_working_days_in_cong() -> None:
 def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
     """Each of these got a confident figure the law does not give; they go to the rule."""
     assert answer_calculation(question, []) is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (  # a day's wage is not a month's: 300 nghìn ÷ 8 giờ × 150% × 2 giờ
+            "e lam phu ho, luong ngay 300 nghin, moi ngay 8 tieng. hom qua ngay thuong e lam them 2 tieng "
+            "thi chu phai tra them bao nhieu tien?",
+            "Tiền lương làm thêm 2 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "112.500 đồng.",
+        ),
+        (  # 5 untaken days at 350 nghìn a day
+            "e nghi viec, con 5 ngay phep chua nghi, luong ngay 350 nghin, 26 cong/thang. cty phai tra e bao "
+            "nhieu tien phep?",
+            "Tiền lương cho 5 ngày phép chưa nghỉ khi thôi việc là 1.750.000 đồng.",
+        ),
+        (  # the advance already paid is not the wage
+            "Em bị tạm đình chỉ công việc 15 ngày, cty đã tạm ứng cho em 2 triệu. Lương trước khi bị đình "
+            "chỉ của em là 10 triệu. Đúng ra em được tạm ứng bao nhiêu?",
+            "Trong thời gian bị tạm đình chỉ, bạn được tạm ứng 5.000.000 đồng/tháng (50% lương).",
+        ),
+        (  # the fund is the headcount times each worker's wage
+            "Cty em có 50 công nhân, lương đóng bhxh bình quân mỗi người 8 triệu. Vậy mỗi tháng cty phải "
+            "đóng kinh phí công đoàn bao nhiêu?",
+            "Kinh phí công đoàn người sử dụng lao động phải đóng là 8.000.000 đồng/tháng (2% quỹ tiền lương "
+            "đóng bảo hiểm xã hội).",
+        ),
+        (  # the 30% cap is on the wage after insurance
+            "Lương em 8 triệu, trừ bhxh bhyt bhtn 10,5% thì thực nhận còn 7,16 triệu. Em làm vỡ màn hình "
+            "máy, cty khấu trừ lương mỗi tháng, vậy tối đa 1 tháng cty được trừ bao nhiêu?",
+            "Mỗi tháng công ty được khấu trừ lương của bạn tối đa 2.148.000 đồng (30%).",
+        ),
+        (  # twins written "hai bé": 7 months and two one-off allowances
+            "Em vừa sinh một lúc hai bé trai hôm 5/11, lương đóng bhxh 8 triệu. Em được nghỉ mấy tháng, tổng "
+            "tiền thai sản bao nhiêu?",
+            "Bạn được nghỉ thai sản 7 tháng, trợ cấp thai sản 56.000.000 đồng và trợ cấp một lần khi sinh "
+            "con 9.360.000 đồng (2 lần mức tham chiếu 2.340.000 đồng mỗi con; tổng 65.360.000 đồng).",
+        ),
+        (  # twins by caesarean for the father: 14 days
+            "vo e sinh mo 2 be song sinh, e dong bhxh luong 12tr, e dc nghi bao nhieu ngay, dc bn tien?",
+            "Bạn được nghỉ hưởng chế độ thai sản 14 ngày làm việc khi vợ sinh con (sinh đôi, phải phẫu thuật "
+            "hoặc sinh dưới 32 tuần).",
+        ),
+        (  # the years the member takes back are not hers
+            "Dạ em hỏi lại câu hôm qua, hôm qua em nói nhầm là 5 năm, thực ra em chỉ làm ở cty 2 năm 3 tháng "
+            "thôi, lương vẫn 8 triệu, cty không đóng bhtn. Vậy trợ cấp thôi việc của em là bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 10.000.000 đồng.",
+        ),
+        (  # the probation is inside the stated total
+            "Em thử việc 2 tháng rồi ký hợp đồng, tính cả thử việc thì em làm ở cty tổng 3 năm 2 tháng, cty "
+            "đóng bhtn cho em 3 năm, lương 7 triệu. Em nghỉ việc được trợ cấp thôi việc bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 1.750.000 đồng.",
+        ),
+        (  # a department's manager is not the enterprise's: 60 days with a degree
+            "Em được tuyển làm quản lý bộ phận kho (tốt nghiệp đại học), lương 20 triệu, cty bắt thử việc 4 "
+            "tháng. Em thử việc tối đa mấy ngày và lương thử việc ít nhất bao nhiêu?",
+            "Lương thử việc ít nhất là 17.000.000 đồng (85% mức lương của công việc); thời gian thử việc "
+            "tối đa là 60 ngày (công việc cần trình độ từ cao đẳng trở lên).",
+        ),
+    ],
+)
+def test_second_round_readings(question: str, first_line: str) -> None:
+    """The helper's second round of adversarial messages: each got another figure before."""
+    assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a wage range: which month's is not for the reader to guess (it asks)
+        "luong e tu 6 den 8 trieu tuy thang, dong bhtn dc 2 nam, gio nghi viec roi thi tctn moi thang e dc "
+        "bn tien?",
+    ],
+)
+def test_a_wage_range_is_asked_for(question: str) -> None:
+    answer = reply(question)
+    assert answer.missing == ("luong_binh_quan",) and "đồng/tháng" not in answer.direct_answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Em mới đóng bhxh được 4 tháng thì sinh con, lương đóng bhxh 7 triệu. Em được nhận tiền thai sản bao "
+        "nhiêu?",  # khoản 2 Điều 50: 6 months of contributions
+        "Con em 9 tuổi bị ốm sốt xuất huyết nằm viện, em nghỉ 5 ngày chăm con, lương đóng bhxh 7 triệu. Em "
+        "được bảo hiểm trả bao nhiêu?",  # điểm e khoản 1 Điều 42: a child under 7
+        "Em đóng bhxh được 21 năm, lương bình quân 10 triệu, em 48 tuổi nghỉ việc hơn 1 năm rồi. Em muốn rút "
+        "bhxh 1 lần thì được bao nhiêu tiền?",  # Điều 70: under 20 years
+        "Em bị tai nạn giao thông trên đường đi làm về do xe khác đâm, được công nhận là tai nạn lao động, "
+        "giám định suy giảm 30%, lương 9 triệu. Cty phải bồi thường cho em bao nhiêu?",  # khoản 2 Điều 39
+        "Cty em phá sản đóng cửa hẳn, em làm được 3 năm, lương 6,5 triệu, cty chưa đóng bhtn ngày nào. Em "
+        "được trợ cấp mất việc làm bao nhiêu?",  # severance, not job-loss allowance
+        "Em ký hđ thời vụ 20 ngày làm bốc xếp, lương 6 triệu/tháng, cty bắt thử việc 6 ngày trả 70%. Vậy "
+        "lương thử việc của em được bao nhiêu mới đúng?",  # khoản 3 Điều 24: no probation
+        "vo e sinh be trai hom 20/10, vo e dong bhxh luong 8tr, vay vo e dc huong thai san bn tien a?",
+    ],
+)
+def test_second_round_cases_go_to_the_rule(question: str) -> None:
+    """Each was priced although the law bars or decides otherwise (or asks about the wife's own pay)."""
+    assert answer_calculation(question, []) is None, question
+
+
+def test_a_department_closed_in_a_restructuring_is_still_job_loss() -> None:
+    """A company that closes owes severance, not the job-loss allowance; a department closed in a
+    restructuring ("giải thể bộ phận ... do tái cơ cấu") is still the job-loss allowance."""
+    answer = reply(
+        "Công ty giải thể bộ phận của em do tái cơ cấu, em bị cho thôi việc. Em làm 5 năm, công ty chưa đóng "
+        "BHTN ngày nào, lương 8 triệu. Em được trợ cấp mất việc làm bao nhiêu?"
+    )
+    assert answer.calculator == "tro_cap_mat_viec"
+    assert answer.direct_answer.splitlines()[0] == "Trợ cấp mất việc làm của bạn là 40.000.000 đồng."
