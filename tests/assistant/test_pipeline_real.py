@@ -988,6 +988,21 @@ def test_a_member_who_quit_without_notice_reads_the_rule_that_bars_the_benefit(
     assert "4.800.000" not in answer.direct_answer
 
 
+def test_a_pregnant_worker_told_to_rest_reads_her_right_to_end_the_contract(
+    pipeline: AssistantPipeline,
+) -> None:
+    """ "bác sĩ bảo phải nghỉ để giữ thai ... muốn nghỉ việc thì phải báo trước cty mấy ngày" got the
+    notice calculator's 30 days, then (sent to the rule) the antenatal visits; khoản 1 Điều 138
+    decides it: with the doctor's confirmation she may end or suspend the contract."""
+    answer = pipeline.ask(
+        "e dang mang thai 5 thang, bac si bao phai nghi de giu thai, hd cua e 2 nam. e muon nghi viec thi "
+        "phai bao truoc cty may ngay?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 138, 1)
+    assert "30 ngày" not in answer.direct_answer.split("\n")[0]
+
+
 def test_the_failed_outcome_is_the_sentence_quoted(pipeline: AssistantPipeline) -> None:
     """An outcome the member says failed is another case for a sentence of a long clause too:
     khoản 4 Điều 188 opened with "... lập biên bản hòa giải thành", the opposite case."""

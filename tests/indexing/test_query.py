@@ -41,6 +41,7 @@ class TestNormalizeQuery:
             ("anh em muốn nghỉ làm tập thể", "đình công"),
             ("cty không đưa giấy nghỉ việc", "thông báo bằng văn bản"),
             ("em nghỉ ngang thì có được thất nghiệp không", "trái pháp luật"),
+            ("bác sĩ bảo phải nghỉ để giữ thai", "ảnh hưởng xấu tới thai nhi"),
         ],
     )
     def test_accented(self, question: str, expected: str) -> None:
