@@ -283,6 +283,13 @@ _OTHER_MATTER = {
         r"\bpha san\b|\b(?:giai the|dong cua|cham dut hoat dong)\b"
         r"(?! (?:\w+ )?(?:bo phan|phong|xuong|to|chi nhanh|day chuyen|khoa|ban)\b)"
     ),
+    # A deduction for something other than damage to the employer's property (the union fee, a
+    # fine for lateness, a fund, work clothes): only that damage may be deducted (khoản 1 Điều 102),
+    # and a fine in place of discipline is banned (khoản 2 Điều 127); the 30% cap is not the answer.
+    "khau_tru_luong": re.compile(
+        r"\bkinh phi cong doan\b|\bdoan phi\b|\b(?:bi|tien) phat\b|\bphat (?:tien|di|ve|\d)"
+        r"|\bdi (?:tre|muon)\b|\bve som\b|\bquy\b|\btu thien\b|\bdong phuc\b|\bbao ho\b"
+    ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a
     # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
     "tro_cap_thoi_viec": re.compile(

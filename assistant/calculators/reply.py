@@ -9,7 +9,8 @@ from typing import Any
 from assistant.calculators.base import CalculationResult, Calculator, UnitRef
 
 ASK_PREFIX = "Để tính "  # how a request for missing inputs starts; read back from the history
-MAX_LINES = 6
+MAX_LINES = 6  # headline, inputs, formula and basis; the condition note comes on top of these
+NOTE_PREFIX = "Lưu ý: "
 
 
 def _json_value(value: Any) -> Any:
@@ -52,9 +53,13 @@ def _understood(labels: tuple[tuple[str, str], ...]) -> str:
 def result_reply(
     calculator: Calculator, values: dict[str, Any], result: CalculationResult
 ) -> CalculationReply:
-    """Result first in one sentence, then inputs, the formula in words and the decisive unit."""
+    """Result first in one sentence, then the condition it holds under (the result's first note:
+    "Cần nộp hồ sơ trong 03 tháng ...", "Đây là khoản do doanh nghiệp đóng, không trừ vào lương của
+    bạn"), the inputs, the formula in words and the decisive unit."""
     lines = [result.headline, _understood(result.inputs)]
     room = MAX_LINES - len(lines) - 1
+    if result.notes:  # read right under the figure: it can take the figure away from the member
+        lines.insert(1, NOTE_PREFIX + result.notes[0])
     lines.extend(result.formula[:room])
     lines.append("Căn cứ: " + result.citations[0].label() + ".")
     return CalculationReply(

@@ -78,7 +78,8 @@ def calculate(name: str, *texts: str) -> str:
     body = "\n\n".join(lines)
     if reply.result is not None:
         basis = "; ".join(ref.label() for ref in reply.result.citations)
-        notes = "".join(f"\n\n_Lưu ý: {note}_" for note in reply.result.notes)
+        shown = reply.direct_answer
+        notes = "".join(f"\n\n_Lưu ý: {note}_" for note in reply.result.notes if note not in shown)
         body += f"\n\n**Căn cứ pháp lý:** {basis}{notes}"
     return body
 

@@ -33,7 +33,10 @@ def test_severance_in_words_or_digits_with_or_without_diacritics(question: str) 
     assert answer.calculator == "tro_cap_thoi_viec"
     assert answer.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 18.000.000 đồng."
     assert answer.citations[0].article == 46
-    assert 3 <= len(answer.direct_answer.splitlines()) <= 6
+    lines = answer.direct_answer.splitlines()
+    assert 3 <= len(lines) <= 7
+    # the condition the figure holds under is read right under it, not only in the calculator tab
+    assert lines[1].startswith("Lưu ý: Thời gian đã đóng bảo hiểm thất nghiệp không được tính")
 
 
 def test_a_husband_asking_about_his_wifes_birth_never_gets_the_mothers_leave() -> None:
@@ -763,6 +766,9 @@ def test_a_wage_range_is_asked_for(question: str) -> None:
         "Em ký hđ thời vụ 20 ngày làm bốc xếp, lương 6 triệu/tháng, cty bắt thử việc 6 ngày trả 70%. Vậy "
         "lương thử việc của em được bao nhiêu mới đúng?",  # khoản 3 Điều 24: no probation
         "vo e sinh be trai hom 20/10, vo e dong bhxh luong 8tr, vay vo e dc huong thai san bn tien a?",
+        # only damage to the employer's property may be deducted (khoản 1 Điều 102)
+        "Cty trừ lương em 2% gọi là kinh phí công đoàn, lương em 8 triệu. Mỗi tháng em bị trừ bao nhiêu?",
+        "Em đi trễ 3 lần bị cty trừ lương, lương em 8 triệu. Cty được trừ tối đa bao nhiêu một tháng?",
     ],
 )
 def test_second_round_cases_go_to_the_rule(question: str) -> None:
@@ -779,3 +785,15 @@ def test_a_department_closed_in_a_restructuring_is_still_job_loss() -> None:
     )
     assert answer.calculator == "tro_cap_mat_viec"
     assert answer.direct_answer.splitlines()[0] == "Trợ cấp mất việc làm của bạn là 40.000.000 đồng."
+
+
+def test_the_condition_of_a_figure_is_read_right_under_it() -> None:
+    """The calculators' notes ("Đây là khoản do doanh nghiệp đóng, không trừ vào lương của bạn",
+    "Cần nộp hồ sơ trong 03 tháng ...") were shown only in the calculator tab; in the chat a member
+    asking what the union fee costs read only the amount, not that it is never taken from her wage."""
+    union = reply("Quỹ lương đóng bhxh của cty em 500 triệu, kinh phí công đoàn cty phải đóng bao nhiêu?")
+    assert union.direct_answer.splitlines()[1].startswith("Lưu ý: Đây là khoản do doanh nghiệp đóng")
+    benefit = reply(
+        "Em đóng bhtn 3 năm, lương 8 triệu, bị cty cho nghỉ. Em được hưởng thất nghiệp bao nhiêu tiền?"
+    )
+    assert benefit.direct_answer.splitlines()[1].startswith("Lưu ý: Cần nộp hồ sơ trong 03 tháng")
