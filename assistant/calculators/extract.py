@@ -97,7 +97,8 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
         clause = re.split(r"[,.;]| va ", right)[0]
-        if re.search(_UI, tail) or (re.search(_UI, clause) and not re.search(r"khong|chua", clause)):
+        unpaid_ui = re.search(r"\b(?:khong|ko|k|chua)\b", clause)
+        if re.search(_UI, tail) or (re.search(_UI, clause) and not unpaid_ui):
             values.setdefault("thoi_gian_bhtn", months)
         elif re.search(r"(khong|chua) (co )?(dong|tham gia)", clause):
             continue  # the part of the time without insurance: already inside the total
@@ -110,7 +111,7 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
             values.setdefault("thoi_gian_lam_viec", months)
     if len(worked) > 1 and _two_employers(norm):
         del values["thoi_gian_lam_viec"]  # asked for: the years with the employer who pays
-    if re.search(rf"(khong|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
+    if re.search(rf"\b(khong|ko|k|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
         values["thoi_gian_bhtn"] = 0
     elif re.search(rf"(dong|tham gia) (bao hiem )?{_UI} (ca|toan bo|suot|day du|tu dau)", norm):
         values.setdefault("thoi_gian_bhtn", values.get("thoi_gian_lam_viec"))

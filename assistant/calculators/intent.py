@@ -174,7 +174,7 @@ _TIMES_ITS_OWN = frozenset({"tuoi_nghi_huu", "thoi_han_bao_truoc", "thu_viec"})
 # night worker ("nghỉ giữa ca bao nhiêu phút"). Folded, "thuê" (to hire) is "thue" too: only the
 # tax's own phrases count.
 _NOT_PRICED = re.compile(
-    r"\bthue (?:thu nhap|tncn)\b|\btncn\b|\b(?:tru|dong|nop|chiu|tinh) thue\b|\bthu nhap ca nhan\b"
+    r"\bthue (?:thu nhap|tncn)\b|\btncn\b|\b(?:tru|dong|nop|chiu|tinh|mien) thue\b|\bthu nhap ca nhan\b"
     r"|\bbi (?:xu )?phat\b|\bxu phat\b|\bmuc phat\b"
     r"|\bvay (?:von|uu dai)\b|\blai suat\b"
     r"|\bnghi giua (?:ca|gio)\b"
@@ -246,7 +246,7 @@ _OTHER_MATTER = {
     # A disease on the long-term list ("bệnh phải chữa dài ngày", "danh mục bệnh"): past the year's
     # days its rate falls with the years of contributions (khoản 3 Điều 45 Luật BHXH 2024); the
     # calculator prices only the ordinary 75%.
-    "om_dau": re.compile(r"\bdai ngay\b|\bdanh muc benh\b"),
+    "om_dau": re.compile(r"\bdai ngay\b|\bdanh muc benh\b|\btai nan lao dong\b|\btnld\b"),
     # Vocational training support for a member on unemployment benefit ("muốn đi học nghề ..., học
     # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
     # as the benefit, the fee became her wage and her one month on benefit her contributions. The
@@ -279,9 +279,12 @@ _OTHER_MATTER = {
     # An employer that closed down owes severance (khoản 7 Điều 34, Điều 46), not the job-loss
     # allowance of Điều 47, which is for restructuring and economic reasons.
     # (Not "giải thể bộ phận", a department closed in a restructuring.)
+    # Nor is a dismissal ("sa thải", khoản 1 Điều 46 and Điều 47) or a contract that expired (khoản 1
+    # Điều 34: severance, not the job-loss allowance).
     "tro_cap_mat_viec": re.compile(
         r"\bpha san\b|\b(?:giai the|dong cua|cham dut hoat dong)\b"
         r"(?! (?:\w+ )?(?:bo phan|phong|xuong|to|chi nhanh|day chuyen|khoa|ban)\b)"
+        r"|\bsa thai\b|\bhet han (?:hop dong|hd|hdld)\b|\b(?:hop dong|hd|hdld)(?: \w+){0,5} het han\b"
     ),
     # A deduction for something other than damage to the employer's property (the union fee, a
     # fine for lateness, a fund, work clothes): only that damage may be deducted (khoản 1 Điều 102),
@@ -294,10 +297,13 @@ _OTHER_MATTER = {
     # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
     "tro_cap_thoi_viec": re.compile(
         rf"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b|{_QUIT_UNLAWFULLY}"
+        r"|\b(?:co )?quyet dinh (?:huong |nghi |ve )?(?:luong )?huu\b"
+        r"|\b(?:dang|da) (?:huong|lanh|nhan) luong huu\b"
     ),
     # The member who quit unlawfully owes the employer (khoản 2 Điều 40); the calculator prices what
     # an employer owes for its unlawful ending (Điều 41).
-    "cham_dut_trai_luat": re.compile(_QUIT_UNLAWFULLY),
+    # Nor is a probation ended by either side (khoản 2 Điều 27: no notice, no compensation).
+    "cham_dut_trai_luat": re.compile(rf"{_QUIT_UNLAWFULLY}|\bthu viec\b"),
     # Retiring early: the rate is reduced, which the pension-rate calculator does not price.
     "ty_le_luong_huu": re.compile(r"\bhuu som\b|\bnghi (?:huu )?(?:som|truoc tuoi)\b"),
 }

@@ -121,6 +121,19 @@ def words_to_digits(folded: str) -> str:
 
 # "rưỡi" after an amount or a number of years: "8tr rưỡi", "tám triệu rưỡi", "4 năm rưỡi".
 _HALF = re.compile(r"(\d)\s*(tr|trieu|nam)\s*ruoi\b")
+# The hundreds of thousands said after "triệu": "bảy triệu tư" (7,4), "năm triệu mốt" (5,1), "tám
+# triệu hai trăm" (8,2); not "8 triệu một tháng", "8 triệu hai tháng" (a unit follows), nor "năm" (a
+# year: "8 triệu năm ngoái").
+_TENTHS = {"mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+_AFTER_MILLION = re.compile(
+    r"(\d) (trieu|tr) (mot|hai|ba|tu|bon|sau|bay|tam|chin|[1-9])(?: tram)?\b"
+    r"(?! ?(?:muoi|nghin|ngan|k|thang|ngay|nam|lan|tuan|gio|tieng|nguoi|con|dua|be|cong|\d))"
+)
+
+
+def _tenths(match: re.Match[str]) -> str:
+    word = match.group(3)
+    return f"{match.group(1)},{_TENTHS.get(word, word)} {match.group(2)}"
 
 
 def normalise(text: str) -> str:
@@ -132,7 +145,8 @@ def normalise(text: str) -> str:
     folded = re.sub(r"(?<!\d)[,.]|[,.](?!\d)", lambda m: f" {m.group(0)} ", folded)
     folded = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", folded)
     digits = words_to_digits(re.sub(r"\s+", " ", folded).strip())
-    return _HALF.sub(r"\1,5 \2", digits)  # "tám triệu rưỡi" is a number word until here
+    digits = _HALF.sub(r"\1,5 \2", digits)  # "tám triệu rưỡi" is a number word until here
+    return _AFTER_MILLION.sub(_tenths, digits)
 
 
 

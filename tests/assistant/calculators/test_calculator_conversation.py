@@ -797,3 +797,47 @@ def test_the_condition_of_a_figure_is_read_right_under_it() -> None:
         "Em đóng bhtn 3 năm, lương 8 triệu, bị cty cho nghỉ. Em được hưởng thất nghiệp bao nhiêu tiền?"
     )
     assert benefit.direct_answer.splitlines()[1].startswith("Lưu ý: Cần nộp hồ sơ trong 03 tháng")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (  # "bảy triệu tư" is 7,4 million
+            "Em làm cty 5 năm, lương bảy triệu tư, cty không đóng bhtn. Em nghỉ việc được trợ cấp thôi việc "
+            "bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 18.500.000 đồng.",
+        ),
+        (  # "ko dong bhtn" after the years is no unemployment insurance, not 54 months of it
+            "e lam o cty 4 nam ruoi, luong tam trieu ruoi, ca 4 nam ruoi cty ko dong bhtn cho e. nay het hd "
+            "e ko ky tiep, e dc tro cap thoi viec bn?",
+            "Trợ cấp thôi việc của bạn là 19.125.000 đồng.",
+        ),
+    ],
+)
+def test_third_round_readings(question: str, first_line: str) -> None:
+    assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a pension already decided: no severance (khoản 1 Điều 46)
+        "Bố em làm cty 8 năm, đã có quyết định hưởng lương hưu từ tháng sau, lương 9 triệu. Cty phải trả bố "
+        "em trợ cấp thôi việc bao nhiêu?",
+        # dismissed, or the contract expired: no job-loss allowance (Điều 47)
+        "Em bị cty sa thải vì nghỉ không phép 5 ngày, em làm 4 năm lương 8 triệu. Em được trợ cấp mất việc "
+        "làm bao nhiêu?",
+        "Hợp đồng 1 năm của em hết hạn, cty không ký tiếp, lương 8 triệu. Em được trợ cấp mất việc bao "
+        "nhiêu?",
+        # a probation ended: no compensation (khoản 2 Điều 27)
+        "Em đang thử việc thì cty báo cho nghỉ luôn không báo trước, lương 10 triệu. Cty chấm dứt trái luật "
+        "thì phải trả em bao nhiêu?",
+        # a tax question about overtime pay
+        "Tháng này em tăng ca 30 tiếng, lương 12 triệu. Tiền tăng ca được miễn thuế bao nhiêu?",
+        # a work accident's treatment is not sickness benefit (điểm c khoản 2 Điều 42 Luật BHXH 2024)
+        "Em bị tai nạn lao động gãy tay, nghỉ điều trị 20 ngày, lương đóng bhxh 7 triệu. Em được hưởng ốm "
+        "đau bao nhiêu?",
+    ],
+)
+def test_third_round_cases_go_to_the_rule(question: str) -> None:
+    assert answer_calculation(question, []) is None, question
