@@ -271,11 +271,20 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     if re.search(r"(khong|chua) (co )?(dong )?(thoi gian )?truoc (nam )?2014", norm):
         values["thoi_gian_truoc_2014"] = 0
     paid = sum(int(values.get(k) or 0) for k in ("thoi_gian_truoc_2014", "thoi_gian_tu_2014"))
+    first = _FIRST_INSURED.search(norm)
+    if first and (int(first.group(2)), int(first.group(1))) >= (2025, 7):
+        values["_to_rule"] = True  # first insured after 1/7/2025: not the lump sum of điểm đ khoản 1 Điều 70
     if paid >= LUMP_SUM_MAX_MONTHS:
         values["_to_rule"] = True  # 20 years or more: no lump sum in the ordinary case (Điều 70)
     return values
 
 
+# The first job or contribution at a month ("đi làm lần đầu từ tháng 8/2025", "bắt đầu đóng bhxh từ
+# tháng 9/2025"): the lump sum on leaving is for those insured before 1/7/2025 (điểm đ khoản 1 Điều 70).
+_FIRST_INSURED = re.compile(
+    r"\b(?:lan dau|bat dau (?:dong|tham gia|di lam)|moi (?:bat dau )?(?:dong|tham gia))\b[^.?!]{0,30}?"
+    r"\btu thang (\d{1,2}) ?/ ?(20\d\d)\b"
+)
 # Who stopped work with 20 years of contributions or more is not paid the lump sum in the ordinary
 # case (điểm đ khoản 1 Điều 70 Luật BHXH 2024: "dưới 20 năm"); the rule's other cases (a grave
 # illness, settling abroad) are for the rule to say.
@@ -369,10 +378,14 @@ def _notice(text: str, norm: str) -> dict[str, Any]:
 
 # A manager of the enterprise (Luật Doanh nghiệp: its director, chair, board members, chief
 # accountant), whose probation may be 180 days (khoản 1 Điều 25); a manager of a department, a
-# shift, a warehouse or a shop is not one ("quản lý bộ phận kho" with a degree has 60 days).
+# shift, a warehouse or a shop is not one ("quản lý bộ phận kho" with a degree has 60 days), nor
+# is the member's boss ("quản lý bắt thử việc 10 ngày": the manager is the job only when the member
+# holds it, "làm / là / tuyển làm quản lý").
 _ENTERPRISE_MANAGER = re.compile(
     r"\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bchu tich\b|\bthanh vien hoi dong\b"
-    r"|\bke toan truong\b|\bquan ly\b(?! (?:bo phan|kho|ca|xuong|cua hang|to|nhom|phong|du an|khu vuc))"
+    r"|\bke toan truong\b"
+    r"|\b(?:lam|la|tuyen|vi tri|chuc vu|chuc danh|len) quan ly\b"
+    r"(?! (?:bo phan|kho|ca|xuong|cua hang|to|nhom|phong|du an|khu vuc))"
 )
 
 

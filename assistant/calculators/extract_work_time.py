@@ -97,7 +97,15 @@ def wage_basis(text: str, norm: str) -> dict[str, Any]:
     }
 
 
+# A day the member takes back ("không phải em tăng ca chủ nhật mà là ngày thường").
+_NOT_THE_DAY = re.compile(
+    r"\b(?:khong|ko|chu khong) phai(?: (?:la|em|toi|minh|e))*(?: (?:tang ca|lam them|lam))?(?: vao)?"
+    r"(?: ngay)? (?:chu nhat|thu (?:7|bay)|cuoi tuan|le|tet)\b"
+)
+
+
 def _day_kind(norm: str) -> str | None:
+    norm = _NOT_THE_DAY.sub(" ", norm)
     if re.search(r"\b(le|tet|30/4|1/5|2/9|quoc khanh|gio to|ngay nghi co huong luong)\b", norm):
         return "nghi_le"
     if re.search(r"chu nhat|thu (7|bay)|cuoi tuan|nghi hang tuan|ngay nghi", norm):

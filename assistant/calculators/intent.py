@@ -256,6 +256,9 @@ _OTHER_MATTER = {
     "tro_cap_that_nghiep": re.compile(
         r"\bhoc nghe\b|\bhoc phi\b|\bdao tao nghe\b|\b(?:thong|khai) bao (?:ve |viec )*tim (?:kiem )?viec"
         rf"|\b(?:co|tim (?:duoc|dc)) viec (?:lam )?moi\b|\bda co viec\b|{_QUIT_UNLAWFULLY}"
+        # already on benefit ("đang hưởng tctn, được duyệt 5 tháng"): what happens to the rest is
+        # the rule's (Điều 41 Luật Việc làm 2025); its months are not months of contributions
+        r"|\bdang (?:huong|lanh|nhan)\b|\b(?:duoc|dc) duyet\b"
     ),
     # A miscarriage, an abortion or antenatal visits are their own leave (Điều 51-52 Luật BHXH
     # 2024), not a birth.
@@ -275,6 +278,11 @@ _OTHER_MATTER = {
         r"|\b(?:mang thai|mang bau|co bau|bau)\b.{0,60}\b(?:bac si|benh vien|giu thai)\b"
         r"|\b(?:du|qua|den) tuoi (?:nghi )?huu\b|\b(?:6[0-9]|7[0-9]) tuoi\b"
         r"|\bhet han\b.{0,40}\b(?:khong|ko|k) (?:ky|ki) (?:tiep|lai|moi)\b"
+        # what a worker who gave too little notice owes (khoản 2 Điều 40), not a notice period
+        r"|\bboi thuong\b|\bden bu\b|\b(?:bao nhieu|bn) tien\b"
+        # special occupations and an enterprise's managers: their own periods (Điều 7 Nghị định 145)
+        r"|\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bthuyen vien\b|\btiep vien\b"
+        r"|\bphi cong\b|\btau bien\b"
     ),
     # An employer that closed down owes severance (khoản 7 Điều 34, Điều 46), not the job-loss
     # allowance of Điều 47, which is for restructuring and economic reasons.

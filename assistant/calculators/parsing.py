@@ -94,12 +94,21 @@ def _number_word(tokens: list[str], i: int) -> tuple[int, int] | None:
     return d, 1
 
 
+_ONLY_AFTER_TENS = frozenset({"tu", "lam"})
+
+
 def words_to_digits(folded: str) -> str:
     """Replace numbers spelt in words that stand before a unit by digits: "ba nam" -> "3 nam"."""
     tokens = folded.split()
     out: list[str] = []
     i = 0
     while i < len(tokens):
+        # "tư" and "lăm" count only after "mươi" ("hai mươi tư") or as a month or weekday ("tháng
+        # tư", "thứ tư"): folded alone they are "từ" and "làm" ("từ tháng 8", "làm lần đầu").
+        if tokens[i] in _ONLY_AFTER_TENS and (i == 0 or tokens[i - 1] not in ("thang", "thu")):
+            out.append(tokens[i])
+            i += 1
+            continue
         found = _number_word(tokens, i)
         if found is not None:
             # try shorter readings too: "ba nam" is 3 + unit, never the number "3 5"

@@ -841,3 +841,55 @@ def test_third_round_readings(question: str, first_line: str) -> None:
 )
 def test_third_round_cases_go_to_the_rule(question: str) -> None:
     assert answer_calculation(question, []) is None, question
+
+
+def test_tu_and_lam_alone_are_not_numbers() -> None:
+    """Folded, "từ tháng 8" and "làm lần đầu" were read as "4 tháng 8" and "5 lần đầu" ("tư", "lăm"):
+    they are numbers only after "mươi" or as a month or weekday."""
+    from assistant.calculators.parsing import normalise
+
+    assert normalise("Em đi làm lần đầu từ tháng 8/2025") == "em di lam lan dau tu thang 8/2025"
+    assert normalise("hai mươi lăm năm, hai mươi tư tháng") == "25 nam , 24 thang"
+    assert normalise("từ tháng tư năm 2024") == "tu thang 4 nam 2024"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (  # the member's boss imposing a probation is not the member's job
+            "e lam phuc vu nha hang, luong chinh thuc 8 trieu, quan ly bat thu viec 10 ngay. e dc thu viec "
+            "toi da bao nhieu ngay?",
+            "Lương thử việc ít nhất là 6.800.000 đồng (85% mức lương của công việc); thời gian thử việc tối "
+            "đa là 6 ngày làm việc (công việc khác).",
+        ),
+        (  # a day the member takes back
+            "À em nhắn nhầm, hôm qua không phải em tăng ca chủ nhật mà là tăng ca ngày thường 10 tiếng, "
+            "lương 8 triệu, 26 công 8 tiếng. Vậy em được bao nhiêu tiền tăng ca?",
+            "Tiền lương làm thêm 10 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "576.923 đồng.",
+        ),
+    ],
+)
+def test_fourth_pass_readings(question: str, first_line: str) -> None:
+    assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # already on benefit: what happens to the rest is Điều 41 Luật Việc làm 2025's
+        "e dang huong tctn, dc duyet 6 thang, moi thang 4tr5. neu e di lam lai thi may thang con lai e co "
+        "dc nhan 1 lan ko?",
+        # an enterprise's manager and special occupations have their own notice (Điều 7 NĐ 145)
+        "Em là phó giám đốc cty, hđ không xác định thời hạn. Em muốn nghỉ việc thì phải báo trước bao nhiêu "
+        "ngày?",
+        # what a worker who gave too little notice owes (khoản 2 Điều 40)
+        "Em làm hđ không xác định thời hạn, chỉ báo trước 20 ngày rồi nghỉ, lương 9 triệu. Em phải bồi "
+        "thường cty bao nhiêu tiền?",
+        # first insured after 1/7/2025: no lump sum on leaving (điểm đ khoản 1 Điều 70)
+        "Em đi làm lần đầu từ tháng 9/2025, đóng bhxh được 13 tháng thì nghỉ, lương 7 triệu. Em rút bhxh 1 "
+        "lần được bao nhiêu?",
+    ],
+)
+def test_fourth_pass_cases_go_to_the_rule(question: str) -> None:
+    assert answer_calculation(question, []) is None, question
