@@ -29,7 +29,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so|1 lan|mot lan)"),
         ("cham_dut_trai_luat", r"trai (luat|phap luat)"),
-        ("om_dau", r"om dau|nghi om|bi om"),
+        ("om_dau", r"om dau|nghi om|bi om|nghi (?:de )?cham con"),
         ("khau_tru_luong", r"khau tru|tru luong|tru tien luong"),
         ("tam_dinh_chi", r"dinh chi"),
         ("tro_cap_thoi_viec", r"tro cap thoi viec"),
@@ -55,7 +55,11 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lam_them_gio",
-            r"lam them|tang ca|\bot\b|lam (vao )?(ngay )?(chu nhat|ngay nghi|ngay le|le tet|ngay tet)",
+            r"lam them|tang ca|\bot\b|lam (vao )?(ngay )?(chu nhat|ngay nghi|ngay le|le tet|ngay tet)"
+            # a holiday worked, said without "tăng ca": "mùng 1 Tết vừa rồi e đi làm 8 tiếng"
+            r"|di lam (vao )?(ngay )?(mung \d+ tet|ngay le|le|tet|30/4|1/5|2/9|quoc khanh)\b"
+            r"|(mung \d+ tet|ngay le|30/4|1/5|2/9|quoc khanh)(?: vua roi| nam nay| nam ngoai)?"
+            r" (?:em |e |toi )?di lam\b",
         ),
         ("lam_viec_ban_dem", r"lam (viec )?(ban )?dem|ca dem"),
         ("nghi_hang_nam", r"phep nam|nghi hang nam|ngay phep|nghi phep"),

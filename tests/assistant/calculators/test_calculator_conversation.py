@@ -893,3 +893,24 @@ def test_fourth_pass_readings(question: str, first_line: str) -> None:
 )
 def test_fourth_pass_cases_go_to_the_rule(question: str) -> None:
     assert answer_calculation(question, []) is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (  # a holiday worked, said without "tăng ca"
+            "e luong 7tr8, 26 cong, 8 tieng/ngay. hom 30/4 vua roi e di lam 8 tieng, cty phai tra e bn tien "
+            "cho 8 tieng do?",
+            "Tiền lương làm thêm 8 giờ vào ngày nghỉ lễ, tết, ngày nghỉ có hưởng lương của bạn ít nhất bằng "
+            "300% lương giờ, tức ít nhất 900.000 đồng.",
+        ),
+        (  # a child's illness named, not "ốm"
+            "con e 3 tuoi bi sot xuat huyet, e nghi cham con 4 ngay, luong dong bhxh 9tr, bhxh tra e bn?",
+            "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 1.125.000 đồng.",
+        ),
+    ],
+)
+def test_plain_questions_in_other_words_are_priced(question: str, first_line: str) -> None:
+    """The third round's plain questions that no topic matched went to the rule with every input
+    given; each is priced now."""
+    assert reply(question).direct_answer.splitlines()[0] == first_line
