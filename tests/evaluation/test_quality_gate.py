@@ -158,12 +158,16 @@ MEMBER_KINDS = frozenset({"scenario", "procedure", "calculation"})
 # 0.479, facts_all_rate 0.458; procedure Hit@5 0.923, clause_Recall@5 0.750, fact_recall 0.526
 # (q855, the survivors' papers, lost its one fact of three with the stories: pinned lower),
 # facts_all_rate 0.462.
+# Re-pinned 2026-12-05 (twenty-first session) after factory phrases ("mất đơn hàng") and "nghỉ
+# ngang" read as an unlawful ending joined the synonyms (run 20261205-121420-answers-2b884a):
+# scenario fact_recall 0.493, facts_all_rate 0.472 (q435 gained its facts), MRR@10 0.634; the
+# rest equal.
 MEMBER_FLOORS: dict[str, dict[str, float]] = {
     "scenario": {
         "Hit@5": 0.861 - SLACK,
         "clause_Recall@5": 0.739 - SLACK,
-        "fact_recall": 0.479 - SLACK,
-        "facts_all_rate": 0.458 - SLACK,
+        "fact_recall": 0.493 - SLACK,
+        "facts_all_rate": 0.472 - SLACK,
     },
     "procedure": {
         "Hit@5": 0.923 - SLACK,
