@@ -27,12 +27,6 @@ def asked_person(norm: str) -> str:
     return person(" ".join(asked_sentences(message_sentences(norm))))
 
 
-# Whose an amount is: a relative named in the few words before it ("chồng em lương 9 triệu"), else
-# the member's ("em lương 6 triệu"). Farther back, a relative is the story's, not the amount's
-# ("vợ em sinh con tháng trước, em lương 8tr").
-OWNER_WORDS = 4
-
-
 _THIRD_PERSON = re.compile(r"\b(?:anh|chi|ong|ba|co|chu) (?:ay|ta)\b|\bong xa\b")
 
 
@@ -57,6 +51,12 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:bo|cha|chong|me|vo|ban|con|trai|gai|xa)\s*$
 
 def _member_asks(clause: str) -> bool:
     return any(not _RELATIVE_BEFORE.search(clause[: m.start()]) for m in _SELF_ASKS.finditer(clause))
+
+
+# Whose an amount is: a relative named in the few words before it ("chồng em lương 9 triệu"), else
+# the member's ("em lương 6 triệu"). Farther back, a relative is the story's, not the amount's
+# ("vợ em sinh con tháng trước, em lương 8tr").
+OWNER_WORDS = 4
 
 
 def owner_of(before: str) -> str:
@@ -86,8 +86,7 @@ def money(
     amounts: list[tuple[int, str]] = []
     hourly_amount = None
     for found in parsing.find_money(text):
-        after = norm[found.end : found.end + 12]
-        before = re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
+        after, before = _context(norm, found)
         if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before) or _RANGE_BEFORE.search(before):
             continue  # a day's wage ("lương ngày 300 nghìn") or a range: not the month's wage
         if hourly and (
@@ -111,11 +110,15 @@ _PAID_BEFORE = re.compile(r"\b(?:tam ung|ung truoc|da (?:tra|nhan|chi|ung))\b(?:
 def daily_wage(text: str, norm: str) -> int | None:
     """A day's wage the member states ("lương ngày 300 nghìn", "350k/ngày"), if any."""
     for found in parsing.find_money(text):
-        after = norm[found.end : found.end + 12]
-        before = re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
+        after, before = _context(norm, found)
         if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before):
             return to_int(found.value)
     return None
+
+
+def _context(norm: str, found: parsing.Found) -> tuple[str, str]:
+    """The words just after an amount, and those before it within its clause."""
+    return norm[found.end : found.end + 12], re.split(r"[,;]|\. ", left_of(norm, found.start, 45))[-1]
 
 
 def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False, asked: str = "") -> int | None:

@@ -205,16 +205,16 @@ _ASKS_LIMIT = re.compile(
     r"\b(?:toi da|toi thieu|it nhat) (?:la |duoc |dc |phai )?"
     r"(?:bao lau|(?:bao nhieu|may) (?:gio|tieng|lan|phut))\b"
 )
-# A matter next to the calculator's that it does not price: rest and recovery after an accident
-# ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
-# days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
-# the days of leave (khoản 6 Điều 113 answers them).
 # The member quit without notice: "em nghỉ ngang", "tự nghỉ ngang không báo trước" (not "cty cho
 # em nghỉ ngang", the employer's act).
 _QUIT_UNLAWFULLY = (
     r"\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b|\btu (?:y )?nghi ngang\b"
     r"|\b(?:em|e|toi|minh|tui)(?: (?:da|tu))* nghi (?:viec |luon )?(?:khong|ko|k) bao truoc\b"
 )
+# A matter next to the calculator's that it does not price: rest and recovery after an accident
+# ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
+# days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
+# the days of leave (khoản 6 Điều 113 answers them).
 _OTHER_MATTER = {
     # Nor is support for retraining ("học nghề", "học phí", "chuyển đổi nghề", Điều 55 Luật ATVSLĐ).
     # What the social insurance fund pays ("bên bảo hiểm xã hội chi trả trợ cấp cho em bao nhiêu")
@@ -249,7 +249,9 @@ _OTHER_MATTER = {
     "thai_san_cha": re.compile(r"\b(?:qua doi|chet|tu vong|bang huyet)\b|khong du suc khoe"),
     # A disease on the long-term list ("bệnh phải chữa dài ngày", "danh mục bệnh"): past the year's
     # days its rate falls with the years of contributions (khoản 3 Điều 45 Luật BHXH 2024); the
-    # calculator prices only the ordinary 75%.
+    # calculator prices only the ordinary 75%. A work accident's treatment is not sickness benefit
+    # at all: the employer pays the full wage (điểm c khoản 2 Điều 42 Luật BHXH 2024, khoản 3 Điều 38
+    # Luật ATVSLĐ).
     "om_dau": re.compile(r"\bdai ngay\b|\bdanh muc benh\b|\btai nan lao dong\b|\btnld\b"),
     # Vocational training support for a member on unemployment benefit ("muốn đi học nghề ..., học
     # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
@@ -288,11 +290,10 @@ _OTHER_MATTER = {
         r"|\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bthuyen vien\b|\btiep vien\b"
         r"|\bphi cong\b|\btau bien\b"
     ),
-    # An employer that closed down owes severance (khoản 7 Điều 34, Điều 46), not the job-loss
-    # allowance of Điều 47, which is for restructuring and economic reasons.
-    # (Not "giải thể bộ phận", a department closed in a restructuring.)
-    # Nor is a dismissal ("sa thải", khoản 1 Điều 46 and Điều 47) or a contract that expired (khoản 1
-    # Điều 34: severance, not the job-loss allowance).
+    # The job-loss allowance of Điều 47 is for restructuring and economic reasons only: an employer
+    # that closed down (khoản 7 Điều 34) and a contract that expired (khoản 1 Điều 34) owe severance
+    # instead (Điều 46), a dismissal ("sa thải") neither. "Giải thể bộ phận" is a department closed
+    # in a restructuring, still the allowance's.
     "tro_cap_mat_viec": re.compile(
         r"\bpha san\b|\b(?:giai the|dong cua|cham dut hoat dong)\b"
         r"(?! (?:\w+ )?(?:bo phan|phong|xuong|to|chi nhanh|day chuyen|khoa|ban)\b)"
