@@ -89,6 +89,11 @@ def money(
         after, before = _context(norm, found)
         if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before) or _RANGE_BEFORE.search(before):
             continue  # a day's wage ("lương ngày 300 nghìn") or a range: not the month's wage
+        if _TAKEN_BACK.search(before):
+            continue  # "không phải 9 triệu như em nói mà là 7 triệu"
+        per_hour = re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
+        if not hourly and per_hour:
+            continue  # "28 nghìn một giờ" is no month's wage; this calculator reads months
         if hourly and (
             re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
         ):
@@ -103,6 +108,8 @@ _DAILY_AFTER = re.compile(r"\s*(?:/|mot|1|moi)\s*ngay\b(?! cong)")
 _DAILY_BEFORE = re.compile(r"\b(?:luong|tien cong|cong) (?:theo |1 |mot |moi )?ngay(?: (?:la|duoc|co))? $")
 # The upper end of a range ("từ 6 đến 8 triệu tùy tháng"): which month's wage is not for a reader to guess.
 _RANGE_BEFORE = re.compile(r"\b(?:tu )?\d+(?:[.,]\d+)? (?:trieu |tr )?(?:den|toi|-) $")
+# An amount the member takes back ("lương ... không phải 9 triệu như em nói mà là 7 triệu").
+_TAKEN_BACK = re.compile(r"\b(?:khong|ko|chu khong) phai(?: la)?(?: \w+){0,3} $|\bnham (?:la )?$")
 # An amount already paid or advanced ("cty đã tạm ứng cho em 2 triệu") is not the wage.
 _PAID_BEFORE = re.compile(r"\b(?:tam ung|ung truoc|da (?:tra|nhan|chi|ung))\b(?: \w+){0,3} $")
 

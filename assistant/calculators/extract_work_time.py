@@ -139,5 +139,7 @@ def overtime(text: str, norm: str) -> dict[str, Any]:
 def night_work(text: str, norm: str) -> dict[str, Any]:
     values = wage_basis(text, norm)
     span = _span(norm)
+    if span is not None and not span[1]:
+        values["_to_rule"] = True  # "ca từ 14h đến 22h": no hour at night (Điều 106), nothing to price
     values["so_gio"] = span[1] if span is not None and span[1] else _hours(norm)
     return values

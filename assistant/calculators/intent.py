@@ -289,6 +289,13 @@ _OTHER_MATTER = {
         # special occupations and an enterprise's managers: their own periods (Điều 7 Nghị định 145)
         r"|\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bthuyen vien\b|\btiep vien\b"
         r"|\bphi cong\b|\btau bien\b"
+        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36)
+        r"|\bdieu tri\b|\bom dau\b|\bnghi om\b|\btai bien\b"
+    ),
+    # A member still working and insured is not paid the lump sum (khoản 1 Điều 70 Luật BHXH 2024:
+    # "đã chấm dứt tham gia bảo hiểm xã hội").
+    "bhxh_mot_lan": re.compile(
+        r"\b(?:van|dang) (?:dang )?(?:di lam|lam viec|lam o|dong bhxh|dong bao hiem|tham gia)\b"
     ),
     # The job-loss allowance of Điều 47 is for restructuring and economic reasons only: an employer
     # that closed down (khoản 7 Điều 34) and a contract that expired (khoản 1 Điều 34) owe severance

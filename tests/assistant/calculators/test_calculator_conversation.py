@@ -914,3 +914,34 @@ def test_plain_questions_in_other_words_are_priced(question: str, first_line: st
     """The third round's plain questions that no topic matched went to the rule with every input
     given; each is priced now."""
     assert reply(question).direct_answer.splitlines()[0] == first_line
+
+
+def test_a_wage_taken_back_or_by_the_hour_is_not_the_months() -> None:
+    """ "không phải 9 triệu như em nói mà là 7 triệu" was priced on 9 million; "28 nghìn một giờ"
+    was read as a month's wage of 28.000 đồng and refused as invalid."""
+    corrected = reply(
+        "Em sửa lại: lương đóng bhxh của em không phải 9 triệu như em nói mà là 7 triệu thôi. Em nghỉ ốm "
+        "5 ngày, được hưởng ốm đau bao nhiêu?"
+    )
+    first = corrected.direct_answer.splitlines()[0]
+    assert first == "Trợ cấp ốm đau cho 5 ngày nghỉ của bạn là 1.093.750 đồng."
+    hourly = reply("Em làm phục vụ quán, chủ trả 28 nghìn một giờ, thử việc thì được tối đa mấy ngày?")
+    assert "không hợp lệ" not in hourly.direct_answer and "28.000" not in hourly.direct_answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a shift with no hour at night (Điều 106: from 22h)
+        "Ca của em cố định từ 13h đến 21h, không phải tăng ca, lương 8 triệu, 26 công. Mỗi ca em được cộng "
+        "bao nhiêu tiền làm đêm?",
+        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36)
+        "Em điều trị bệnh liên tục hơn 12 tháng chưa khỏi, hđ không xác định thời hạn, cty muốn chấm dứt "
+        "hợp đồng. Cty phải báo trước em bao nhiêu ngày?",
+        # a member still working is not paid the lump sum (khoản 1 Điều 70)
+        "e van dang lam o cty, dong bhxh dc 6 nam, luong binh quan 8tr. e muon rut bhxh 1 lan thi dc bao "
+        "nhieu?",
+    ],
+)
+def test_round_four_cases_go_to_the_rule(question: str) -> None:
+    assert answer_calculation(question, []) is None, question
