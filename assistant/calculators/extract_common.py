@@ -92,14 +92,11 @@ def money(
         if _TAKEN_BACK.search(before):
             continue  # "không phải 9 triệu như em nói mà là 7 triệu"
         per_hour = re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
-        if not hourly and per_hour:
-            continue  # "28 nghìn một giờ" is no month's wage; this calculator reads months
-        if hourly and (
-            re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
-        ):
-            hourly_amount = hourly_amount or to_int(found.value)
-        else:
-            amounts.append((to_int(found.value), before))
+        if per_hour:  # "28 nghìn một giờ" is no month's wage: only the hourly readers take it
+            if hourly:
+                hourly_amount = hourly_amount or to_int(found.value)
+            continue
+        amounts.append((to_int(found.value), before))
     return wage_of(amounts, insured, asked_owner(norm)), hourly_amount
 
 
