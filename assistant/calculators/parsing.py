@@ -158,7 +158,6 @@ def normalise(text: str) -> str:
     return _AFTER_MILLION.sub(_tenths, digits)
 
 
-
 def to_number(text: str) -> float:
     """ "9.000.000" -> 9000000; "9,5" or "9.5" -> 9.5; "1.500" -> 1500."""
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text) and not re.fullmatch(r"\d{1,3}[.,]\d{3}", text):

@@ -590,6 +590,7 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
 @pytest.mark.parametrize(
     ("question", "first_line"),
     [
+        # Other people's figures beside hers: the calculator reads the clauses of the person asked about.
         (  # the husband's years and wage are his
             "Chồng em làm cty gỗ 10 năm lương 12 triệu, còn em làm cty may được 3 năm lương 7 triệu, cty "
             "em không đóng bhtn. Em nghỉ việc thì em được trợ cấp thôi việc bao nhiêu?",
@@ -621,61 +622,7 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "phần trăm?",
             "Lương hưu của bạn bằng 49% mức bình quân tiền lương đóng bảo hiểm xã hội.",
         ),
-    ],
-)
-def test_the_figures_of_other_people_in_the_story_are_theirs(question: str, first_line: str) -> None:
-    """A member tells her family's or a friend's case beside her own; each of these was priced on
-    the other person's figures. The calculator reads the clauses of the person asked about."""
-    assert reply(question).direct_answer.splitlines()[0] == first_line
-
-
-def test_half_in_words_and_working_days_in_cong() -> None:
-    """ "tám triệu rưỡi" was read as 8 million and "26 công" (working days) was asked for again."""
-    answer = reply(
-        "Lương em tám triệu rưỡi, tuần làm 6 ngày, mỗi ngày 8 tiếng, 26 công. Chủ nhật tuần rồi em tăng "
-        "ca ban ngày 4 tiếng, em được bao nhiêu tiền tăng ca?"
-    )
-    assert answer.missing == ()
-    assert answer.direct_answer.splitlines()[0].endswith("tức ít nhất 326.923 đồng.")
-    probation = reply(
-        "Cty nhận em làm kế toán, em tốt nghiệp cao đẳng, lương chính thức mười hai triệu rưỡi, thử việc "
-        "2 tháng. Lương thử việc của em ít nhất được bao nhiêu?"
-    )
-    assert "10.625.000 đồng" in probation.direct_answer.splitlines()[0]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # quit without notice: no severance (khoản 1 Điều 40), no unemployment benefit (điểm a
-        # khoản 1 Điều 38 Luật Việc làm 2025), and it is the member who owes (khoản 2 Điều 40)
-        "e lam cty 5 nam, luong 9tr, cty chua dong bhtn ngay nao. thang truoc e nghi ngang ko bao truoc vi "
-        "nha co viec gap. vay e dc tro cap thoi viec bao nhieu?",
-        "Em tự nghỉ ngang không báo trước, hợp đồng không thời hạn, đóng bhtn 4 năm, lương 8 triệu. Em có "
-        "được hưởng thất nghiệp không, nếu được thì bao nhiêu tiền một tháng?",
-        "e tu nghi ngang ko bao truoc, hd 2 nam, luong 8tr. cty bao e cham dut hd trai luat phai boi "
-        "thuong. vay e phai boi thuong cho cty bao nhieu?",
-        # no notice period: past retirement age, pregnant on a doctor's advice (khoản 2 Điều 35), a
-        # contract that expires (khoản 1 Điều 45)
-        "Mẹ em 61 tuổi rồi, vẫn làm tạp vụ ở cty, hợp đồng không xác định thời hạn. Giờ mẹ em muốn nghỉ ở "
-        "nhà thì phải báo trước cho cty bao nhiêu ngày?",
-        "e dang mang thai 5 thang, bac si bao phai nghi de giu thai, hd cua e 2 nam. e muon nghi viec thi "
-        "phai bao truoc cty may ngay?",
-        "Cty báo hợp đồng 1 năm của em hết hạn ngày 31/12 và không ký tiếp nữa. Vậy cty phải báo trước cho "
-        "em bao nhiêu ngày?",
-        # two clock spans, one of them at night: which hours are asked is not for a reader to guess
-        "e lam ca chinh 8h-17h, xong tang ca tu 17h den 19h, nghi 3 tieng roi tang ca dem tu 22h den 2h "
-        "sang, ngay thuong. luong 8tr, 26 cong, 8 tieng/ngay. tien 4 tieng tang ca dem do e dc bn?",
-    ],
-)
-def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
-    """Each of these got a confident figure the law does not give; they go to the rule."""
-    assert answer_calculation(question, []) is None, question
-
-
-@pytest.mark.parametrize(
-    ("question", "first_line"),
-    [
+        # What the member wrote: a day's wage, an advance, a headcount, twins, a figure taken back ...
         (  # a day's wage is not a month's: 300 nghìn ÷ 8 giờ × 150% × 2 giờ
             "e lam phu ho, luong ngay 300 nghin, moi ngay 8 tieng. hom qua ngay thuong e lam them 2 tieng "
             "thi chu phai tra them bao nhieu tien?",
@@ -730,29 +677,84 @@ def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
             "Lương thử việc ít nhất là 17.000.000 đồng (85% mức lương của công việc); thời gian thử việc "
             "tối đa là 60 ngày (công việc cần trình độ từ cao đẳng trở lên).",
         ),
+        (  # "bảy triệu tư" is 7,4 million
+            "Em làm cty 5 năm, lương bảy triệu tư, cty không đóng bhtn. Em nghỉ việc được trợ cấp thôi việc "
+            "bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 18.500.000 đồng.",
+        ),
+        (  # "ko dong bhtn" after the years is no unemployment insurance, not 54 months of it
+            "e lam o cty 4 nam ruoi, luong tam trieu ruoi, ca 4 nam ruoi cty ko dong bhtn cho e. nay het hd "
+            "e ko ky tiep, e dc tro cap thoi viec bn?",
+            "Trợ cấp thôi việc của bạn là 19.125.000 đồng.",
+        ),
+        (  # the member's boss imposing a probation is not the member's job
+            "e lam phuc vu nha hang, luong chinh thuc 8 trieu, quan ly bat thu viec 10 ngay. e dc thu viec "
+            "toi da bao nhieu ngay?",
+            "Lương thử việc ít nhất là 6.800.000 đồng (85% mức lương của công việc); thời gian thử việc tối "
+            "đa là 6 ngày làm việc (công việc khác).",
+        ),
+        (  # a day the member takes back
+            "À em nhắn nhầm, hôm qua không phải em tăng ca chủ nhật mà là tăng ca ngày thường 10 tiếng, "
+            "lương 8 triệu, 26 công 8 tiếng. Vậy em được bao nhiêu tiền tăng ca?",
+            "Tiền lương làm thêm 10 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "576.923 đồng.",
+        ),
+        # Plain questions in other words than a topic's, which went to the rule with every input given.
+        (  # a holiday worked, said without "tăng ca"
+            "e luong 7tr8, 26 cong, 8 tieng/ngay. hom 30/4 vua roi e di lam 8 tieng, cty phai tra e bn tien "
+            "cho 8 tieng do?",
+            "Tiền lương làm thêm 8 giờ vào ngày nghỉ lễ, tết, ngày nghỉ có hưởng lương của bạn ít nhất bằng "
+            "300% lương giờ, tức ít nhất 900.000 đồng.",
+        ),
+        (  # a child's illness named, not "ốm"
+            "con e 3 tuoi bi sot xuat huyet, e nghi cham con 4 ngay, luong dong bhxh 9tr, bhxh tra e bn?",
+            "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 1.125.000 đồng.",
+        ),
     ],
 )
-def test_second_round_readings(question: str, first_line: str) -> None:
-    """The helper's second round of adversarial messages: each got another figure before."""
+def test_the_members_figures_are_read_as_she_wrote_them(question: str, first_line: str) -> None:
+    """Each of these, in members' words (other people's figures beside hers, numbers in words,
+    daily wages, figures taken back, twins, another's title), got another figure before."""
     assert reply(question).direct_answer.splitlines()[0] == first_line
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a wage range: which month's is not for the reader to guess (it asks)
-        "luong e tu 6 den 8 trieu tuy thang, dong bhtn dc 2 nam, gio nghi viec roi thi tctn moi thang e dc "
-        "bn tien?",
-    ],
-)
-def test_a_wage_range_is_asked_for(question: str) -> None:
-    answer = reply(question)
-    assert answer.missing == ("luong_binh_quan",) and "đồng/tháng" not in answer.direct_answer
+def test_half_in_words_and_working_days_in_cong() -> None:
+    """ "tám triệu rưỡi" was read as 8 million and "26 công" (working days) was asked for again."""
+    answer = reply(
+        "Lương em tám triệu rưỡi, tuần làm 6 ngày, mỗi ngày 8 tiếng, 26 công. Chủ nhật tuần rồi em tăng "
+        "ca ban ngày 4 tiếng, em được bao nhiêu tiền tăng ca?"
+    )
+    assert answer.missing == ()
+    assert answer.direct_answer.splitlines()[0].endswith("tức ít nhất 326.923 đồng.")
+    probation = reply(
+        "Cty nhận em làm kế toán, em tốt nghiệp cao đẳng, lương chính thức mười hai triệu rưỡi, thử việc "
+        "2 tháng. Lương thử việc của em ít nhất được bao nhiêu?"
+    )
+    assert "10.625.000 đồng" in probation.direct_answer.splitlines()[0]
 
 
 @pytest.mark.parametrize(
     "question",
     [
+        # quit without notice: no severance (khoản 1 Điều 40), no unemployment benefit (điểm a
+        # khoản 1 Điều 38 Luật Việc làm 2025), and it is the member who owes (khoản 2 Điều 40)
+        "e lam cty 5 nam, luong 9tr, cty chua dong bhtn ngay nao. thang truoc e nghi ngang ko bao truoc vi "
+        "nha co viec gap. vay e dc tro cap thoi viec bao nhieu?",
+        "Em tự nghỉ ngang không báo trước, hợp đồng không thời hạn, đóng bhtn 4 năm, lương 8 triệu. Em có "
+        "được hưởng thất nghiệp không, nếu được thì bao nhiêu tiền một tháng?",
+        "e tu nghi ngang ko bao truoc, hd 2 nam, luong 8tr. cty bao e cham dut hd trai luat phai boi "
+        "thuong. vay e phai boi thuong cho cty bao nhieu?",
+        # no notice period: past retirement age, pregnant on a doctor's advice (khoản 2 Điều 35), a
+        # contract that expires (khoản 1 Điều 45)
+        "Mẹ em 61 tuổi rồi, vẫn làm tạp vụ ở cty, hợp đồng không xác định thời hạn. Giờ mẹ em muốn nghỉ ở "
+        "nhà thì phải báo trước cho cty bao nhiêu ngày?",
+        "e dang mang thai 5 thang, bac si bao phai nghi de giu thai, hd cua e 2 nam. e muon nghi viec thi "
+        "phai bao truoc cty may ngay?",
+        "Cty báo hợp đồng 1 năm của em hết hạn ngày 31/12 và không ký tiếp nữa. Vậy cty phải báo trước cho "
+        "em bao nhiêu ngày?",
+        # two clock spans, one of them at night: which hours are asked is not for a reader to guess
+        "e lam ca chinh 8h-17h, xong tang ca tu 17h den 19h, nghi 3 tieng roi tang ca dem tu 22h den 2h "
+        "sang, ngay thuong. luong 8tr, 26 cong, 8 tieng/ngay. tien 4 tieng tang ca dem do e dc bn?",
         "Em mới đóng bhxh được 4 tháng thì sinh con, lương đóng bhxh 7 triệu. Em được nhận tiền thai sản bao "
         "nhiêu?",  # khoản 2 Điều 50: 6 months of contributions
         "Con em 9 tuổi bị ốm sốt xuất huyết nằm viện, em nghỉ 5 ngày chăm con, lương đóng bhxh 7 triệu. Em "
@@ -769,11 +771,62 @@ def test_a_wage_range_is_asked_for(question: str) -> None:
         # only damage to the employer's property may be deducted (khoản 1 Điều 102)
         "Cty trừ lương em 2% gọi là kinh phí công đoàn, lương em 8 triệu. Mỗi tháng em bị trừ bao nhiêu?",
         "Em đi trễ 3 lần bị cty trừ lương, lương em 8 triệu. Cty được trừ tối đa bao nhiêu một tháng?",
+        # a pension already decided: no severance (khoản 1 Điều 46)
+        "Bố em làm cty 8 năm, đã có quyết định hưởng lương hưu từ tháng sau, lương 9 triệu. Cty phải trả bố "
+        "em trợ cấp thôi việc bao nhiêu?",
+        # dismissed, or the contract expired: no job-loss allowance (Điều 47)
+        "Em bị cty sa thải vì nghỉ không phép 5 ngày, em làm 4 năm lương 8 triệu. Em được trợ cấp mất việc "
+        "làm bao nhiêu?",
+        "Hợp đồng 1 năm của em hết hạn, cty không ký tiếp, lương 8 triệu. Em được trợ cấp mất việc bao "
+        "nhiêu?",
+        # a probation ended: no compensation (khoản 2 Điều 27)
+        "Em đang thử việc thì cty báo cho nghỉ luôn không báo trước, lương 10 triệu. Cty chấm dứt trái luật "
+        "thì phải trả em bao nhiêu?",
+        # a tax question about overtime pay
+        "Tháng này em tăng ca 30 tiếng, lương 12 triệu. Tiền tăng ca được miễn thuế bao nhiêu?",
+        # a work accident's treatment is not sickness benefit (điểm c khoản 2 Điều 42 Luật BHXH 2024)
+        "Em bị tai nạn lao động gãy tay, nghỉ điều trị 20 ngày, lương đóng bhxh 7 triệu. Em được hưởng ốm "
+        "đau bao nhiêu?",
+        # already on benefit: what happens to the rest is Điều 41 Luật Việc làm 2025's
+        "e dang huong tctn, dc duyet 6 thang, moi thang 4tr5. neu e di lam lai thi may thang con lai e co "
+        "dc nhan 1 lan ko?",
+        # an enterprise's manager and special occupations have their own notice (Điều 7 NĐ 145)
+        "Em là phó giám đốc cty, hđ không xác định thời hạn. Em muốn nghỉ việc thì phải báo trước bao nhiêu "
+        "ngày?",
+        # what a worker who gave too little notice owes (khoản 2 Điều 40)
+        "Em làm hđ không xác định thời hạn, chỉ báo trước 20 ngày rồi nghỉ, lương 9 triệu. Em phải bồi "
+        "thường cty bao nhiêu tiền?",
+        # first insured after 1/7/2025: no lump sum on leaving (điểm đ khoản 1 Điều 70)
+        "Em đi làm lần đầu từ tháng 9/2025, đóng bhxh được 13 tháng thì nghỉ, lương 7 triệu. Em rút bhxh 1 "
+        "lần được bao nhiêu?",
+        # a shift with no hour at night (Điều 106: from 22h)
+        "Ca của em cố định từ 13h đến 21h, không phải tăng ca, lương 8 triệu, 26 công. Mỗi ca em được cộng "
+        "bao nhiêu tiền làm đêm?",
+        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36)
+        "Em điều trị bệnh liên tục hơn 12 tháng chưa khỏi, hđ không xác định thời hạn, cty muốn chấm dứt "
+        "hợp đồng. Cty phải báo trước em bao nhiêu ngày?",
+        # a member still working is not paid the lump sum (khoản 1 Điều 70)
+        "e van dang lam o cty, dong bhxh dc 6 nam, luong binh quan 8tr. e muon rut bhxh 1 lan thi dc bao "
+        "nhieu?",
     ],
 )
-def test_second_round_cases_go_to_the_rule(question: str) -> None:
-    """Each was priced although the law bars or decides otherwise (or asks about the wife's own pay)."""
+def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
+    """Each of these got a confident figure the law does not give (or asks about another matter);
+    they go to the rule."""
     assert answer_calculation(question, []) is None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a wage range: which month's is not for the reader to guess (it asks)
+        "luong e tu 6 den 8 trieu tuy thang, dong bhtn dc 2 nam, gio nghi viec roi thi tctn moi thang e dc "
+        "bn tien?",
+    ],
+)
+def test_a_wage_range_is_asked_for(question: str) -> None:
+    answer = reply(question)
+    assert answer.missing == ("luong_binh_quan",) and "đồng/tháng" not in answer.direct_answer
 
 
 def test_a_department_closed_in_a_restructuring_is_still_job_loss() -> None:
@@ -799,50 +852,6 @@ def test_the_condition_of_a_figure_is_read_right_under_it() -> None:
     assert benefit.direct_answer.splitlines()[1].startswith("Lưu ý: Cần nộp hồ sơ trong 03 tháng")
 
 
-@pytest.mark.parametrize(
-    ("question", "first_line"),
-    [
-        (  # "bảy triệu tư" is 7,4 million
-            "Em làm cty 5 năm, lương bảy triệu tư, cty không đóng bhtn. Em nghỉ việc được trợ cấp thôi việc "
-            "bao nhiêu?",
-            "Trợ cấp thôi việc của bạn là 18.500.000 đồng.",
-        ),
-        (  # "ko dong bhtn" after the years is no unemployment insurance, not 54 months of it
-            "e lam o cty 4 nam ruoi, luong tam trieu ruoi, ca 4 nam ruoi cty ko dong bhtn cho e. nay het hd "
-            "e ko ky tiep, e dc tro cap thoi viec bn?",
-            "Trợ cấp thôi việc của bạn là 19.125.000 đồng.",
-        ),
-    ],
-)
-def test_third_round_readings(question: str, first_line: str) -> None:
-    assert reply(question).direct_answer.splitlines()[0] == first_line
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a pension already decided: no severance (khoản 1 Điều 46)
-        "Bố em làm cty 8 năm, đã có quyết định hưởng lương hưu từ tháng sau, lương 9 triệu. Cty phải trả bố "
-        "em trợ cấp thôi việc bao nhiêu?",
-        # dismissed, or the contract expired: no job-loss allowance (Điều 47)
-        "Em bị cty sa thải vì nghỉ không phép 5 ngày, em làm 4 năm lương 8 triệu. Em được trợ cấp mất việc "
-        "làm bao nhiêu?",
-        "Hợp đồng 1 năm của em hết hạn, cty không ký tiếp, lương 8 triệu. Em được trợ cấp mất việc bao "
-        "nhiêu?",
-        # a probation ended: no compensation (khoản 2 Điều 27)
-        "Em đang thử việc thì cty báo cho nghỉ luôn không báo trước, lương 10 triệu. Cty chấm dứt trái luật "
-        "thì phải trả em bao nhiêu?",
-        # a tax question about overtime pay
-        "Tháng này em tăng ca 30 tiếng, lương 12 triệu. Tiền tăng ca được miễn thuế bao nhiêu?",
-        # a work accident's treatment is not sickness benefit (điểm c khoản 2 Điều 42 Luật BHXH 2024)
-        "Em bị tai nạn lao động gãy tay, nghỉ điều trị 20 ngày, lương đóng bhxh 7 triệu. Em được hưởng ốm "
-        "đau bao nhiêu?",
-    ],
-)
-def test_third_round_cases_go_to_the_rule(question: str) -> None:
-    assert answer_calculation(question, []) is None, question
-
-
 def test_tu_and_lam_alone_are_not_numbers() -> None:
     """Folded, "từ tháng 8" and "làm lần đầu" were read as "4 tháng 8" and "5 lần đầu" ("tư", "lăm"):
     they are numbers only after "mươi" or as a month or weekday."""
@@ -851,69 +860,6 @@ def test_tu_and_lam_alone_are_not_numbers() -> None:
     assert normalise("Em đi làm lần đầu từ tháng 8/2025") == "em di lam lan dau tu thang 8/2025"
     assert normalise("hai mươi lăm năm, hai mươi tư tháng") == "25 nam , 24 thang"
     assert normalise("từ tháng tư năm 2024") == "tu thang 4 nam 2024"
-
-
-@pytest.mark.parametrize(
-    ("question", "first_line"),
-    [
-        (  # the member's boss imposing a probation is not the member's job
-            "e lam phuc vu nha hang, luong chinh thuc 8 trieu, quan ly bat thu viec 10 ngay. e dc thu viec "
-            "toi da bao nhieu ngay?",
-            "Lương thử việc ít nhất là 6.800.000 đồng (85% mức lương của công việc); thời gian thử việc tối "
-            "đa là 6 ngày làm việc (công việc khác).",
-        ),
-        (  # a day the member takes back
-            "À em nhắn nhầm, hôm qua không phải em tăng ca chủ nhật mà là tăng ca ngày thường 10 tiếng, "
-            "lương 8 triệu, 26 công 8 tiếng. Vậy em được bao nhiêu tiền tăng ca?",
-            "Tiền lương làm thêm 10 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
-            "576.923 đồng.",
-        ),
-    ],
-)
-def test_fourth_pass_readings(question: str, first_line: str) -> None:
-    assert reply(question).direct_answer.splitlines()[0] == first_line
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # already on benefit: what happens to the rest is Điều 41 Luật Việc làm 2025's
-        "e dang huong tctn, dc duyet 6 thang, moi thang 4tr5. neu e di lam lai thi may thang con lai e co "
-        "dc nhan 1 lan ko?",
-        # an enterprise's manager and special occupations have their own notice (Điều 7 NĐ 145)
-        "Em là phó giám đốc cty, hđ không xác định thời hạn. Em muốn nghỉ việc thì phải báo trước bao nhiêu "
-        "ngày?",
-        # what a worker who gave too little notice owes (khoản 2 Điều 40)
-        "Em làm hđ không xác định thời hạn, chỉ báo trước 20 ngày rồi nghỉ, lương 9 triệu. Em phải bồi "
-        "thường cty bao nhiêu tiền?",
-        # first insured after 1/7/2025: no lump sum on leaving (điểm đ khoản 1 Điều 70)
-        "Em đi làm lần đầu từ tháng 9/2025, đóng bhxh được 13 tháng thì nghỉ, lương 7 triệu. Em rút bhxh 1 "
-        "lần được bao nhiêu?",
-    ],
-)
-def test_fourth_pass_cases_go_to_the_rule(question: str) -> None:
-    assert answer_calculation(question, []) is None, question
-
-
-@pytest.mark.parametrize(
-    ("question", "first_line"),
-    [
-        (  # a holiday worked, said without "tăng ca"
-            "e luong 7tr8, 26 cong, 8 tieng/ngay. hom 30/4 vua roi e di lam 8 tieng, cty phai tra e bn tien "
-            "cho 8 tieng do?",
-            "Tiền lương làm thêm 8 giờ vào ngày nghỉ lễ, tết, ngày nghỉ có hưởng lương của bạn ít nhất bằng "
-            "300% lương giờ, tức ít nhất 900.000 đồng.",
-        ),
-        (  # a child's illness named, not "ốm"
-            "con e 3 tuoi bi sot xuat huyet, e nghi cham con 4 ngay, luong dong bhxh 9tr, bhxh tra e bn?",
-            "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 1.125.000 đồng.",
-        ),
-    ],
-)
-def test_plain_questions_in_other_words_are_priced(question: str, first_line: str) -> None:
-    """The third round's plain questions that no topic matched went to the rule with every input
-    given; each is priced now."""
-    assert reply(question).direct_answer.splitlines()[0] == first_line
 
 
 def test_a_wage_taken_back_or_by_the_hour_is_not_the_months() -> None:
@@ -927,21 +873,3 @@ def test_a_wage_taken_back_or_by_the_hour_is_not_the_months() -> None:
     assert first == "Trợ cấp ốm đau cho 5 ngày nghỉ của bạn là 1.093.750 đồng."
     hourly = reply("Em làm phục vụ quán, chủ trả 28 nghìn một giờ, thử việc thì được tối đa mấy ngày?")
     assert "không hợp lệ" not in hourly.direct_answer and "28.000" not in hourly.direct_answer
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a shift with no hour at night (Điều 106: from 22h)
-        "Ca của em cố định từ 13h đến 21h, không phải tăng ca, lương 8 triệu, 26 công. Mỗi ca em được cộng "
-        "bao nhiêu tiền làm đêm?",
-        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36)
-        "Em điều trị bệnh liên tục hơn 12 tháng chưa khỏi, hđ không xác định thời hạn, cty muốn chấm dứt "
-        "hợp đồng. Cty phải báo trước em bao nhiêu ngày?",
-        # a member still working is not paid the lump sum (khoản 1 Điều 70)
-        "e van dang lam o cty, dong bhxh dc 6 nam, luong binh quan 8tr. e muon rut bhxh 1 lan thi dc bao "
-        "nhieu?",
-    ],
-)
-def test_round_four_cases_go_to_the_rule(question: str) -> None:
-    assert answer_calculation(question, []) is None, question
