@@ -18,6 +18,7 @@ verbatim in ``direct_answer``):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from assistant.calculators.base import (
@@ -88,7 +89,7 @@ def _pending(history: Sequence[tuple[str, str]]) -> tuple[Calculator, dict[str, 
     values: dict[str, object] = {}
     for i, question in enumerate(turns):
         if i == 0:
-            values.update(extract(calculator, question))
+            values.update({k: v for k, v in extract(calculator, question).items() if not k.startswith("_")})
             continue
         values.update(read_answer_to(calculator, _still_missing(calculator, values), question))
     return calculator, values
@@ -115,4 +116,18 @@ def answer_calculation(question: str, history: Sequence[tuple[str, str]] = ()) -
             return reply_for(calculator, {**values, **given})
     if intent is None:
         return None
-    return reply_for(intent.calculator, intent.values, intent.require)
+    reply = reply_for(intent.calculator, intent.values, intent.require)
+    if intent.explained and reply.result is not None:
+        headline, _, rest = reply.direct_answer.partition("\n")
+        reply = dataclasses.replace(reply, direct_answer=f"{headline}\n{intent.explained}\n{rest}")
+    if intent.subject in _RELATIVE and reply.result is not None and reply.direct_answer.startswith("Bạn "):
+        # a relative's case: "Bố bạn đủ tuổi nghỉ hưu ...", not "Bạn đủ ..."
+        relative = _RELATIVE[intent.subject]
+        text = relative + reply.direct_answer[3:]
+        text = text.replace("năm bạn đạt", f"năm {relative[0].lower()}{relative[1:]} đạt")
+        return dataclasses.replace(reply, direct_answer=text)
+    return reply
+
+
+# The relative a figure is about, as the answer names them to the member.
+_RELATIVE = {"bo": "Bố bạn", "cha": "Cha bạn", "me": "Mẹ bạn", "chong": "Chồng bạn", "vo": "Vợ bạn"}

@@ -46,6 +46,15 @@ def _needs(values: Values) -> tuple[str, ...]:
     return ("luong_thang", "so_ngay_lam_viec_thang")
 
 
+def _unused_from_taken(values: Values, days: float, formula: list[str]) -> float:
+    """The days not taken, from the year's days and those the member says she took; priced below
+    when the wage is given (khoản 3 Điều 113: a member who leaves is paid for them)."""
+    taken = float(values["so_ngay_da_nghi"])
+    unused = max(0.0, days - taken)
+    formula.append(f"Số ngày chưa nghỉ = {fmt.days(days)} − {fmt.days(taken)} đã nghỉ = {fmt.days(unused)}.")
+    return unused
+
+
 def uncounted_unpaid(unpaid_months: int) -> int:
     """The months of unpaid leave that do not count towards annual leave: all but one a year."""
     counted = min(unpaid_months, UNPAID_COUNTED_PER_YEAR * math.ceil(unpaid_months / 12))
@@ -95,11 +104,16 @@ def compute_annual_leave(values: Values) -> CalculationResult:
     headlines: list[str] = []
     citations: list[UnitRef] = []
     shown = dict(values)
+    unpaid = values.get("so_ngay_chua_nghi")
     if values.get("tham_nien") is not None:
         lines, figure, headline, cited, months = _days_part(values)
         formula, figures, headlines, citations = lines, [figure], [headline], cited
         shown["so_thang_lam_viec_trong_nam"] = months
-    unpaid = values.get("so_ngay_chua_nghi")
+        if unpaid is None and values.get("so_ngay_da_nghi") is not None:
+            unpaid = _unused_from_taken(values, float(figure.value), formula)
+            if not (values.get("luong_thang") and values.get("so_ngay_lam_viec_thang")):
+                headlines.append(f"Bạn còn {fmt.days(unpaid)} phép chưa nghỉ.")
+                unpaid = None
     if unpaid is not None:
         wage, workdays = values["luong_thang"], values["so_ngay_lam_viec_thang"]
         pay = fmt.round_half_up(wage / workdays * unpaid)
@@ -163,6 +177,7 @@ CALC = Calculator(
         InputSpec(
             "so_ngay_chua_nghi", "Số ngày phép chưa nghỉ khi thôi việc", "number", 0.5, 100, required=False
         ),
+        InputSpec("so_ngay_da_nghi", "Số ngày phép đã nghỉ trong năm", "number", 0, 100, required=False),
         InputSpec(
             "luong_thang",
             "Tiền lương tháng theo hợp đồng của tháng trước khi thôi việc",

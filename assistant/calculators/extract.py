@@ -22,6 +22,7 @@ from assistant.calculators.extract_common import (
     money,
     person,
     to_int,
+    wage_allowances,
     wage_of,
 )
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
@@ -91,13 +92,24 @@ def _two_employers(norm: str) -> bool:
 
 def _severance(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    allowances = wage_allowances(text, norm)
+    if values["luong_binh_quan"] and allowances and values["luong_binh_quan"] != allowances:
+        values["_phu_cap"] = (values["luong_binh_quan"], allowances)  # shown under the figure
+        values["luong_binh_quan"] += allowances
     worked: set[int] = set()
+    unpaid_inside = 0
     durations = _around(text, norm, width=45)
     for months, around in durations:
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
         clause = re.split(r"[,.;]| va ", right)[0]
         unpaid_ui = re.search(r"\b(?:khong|ko|k|chua)\b", clause)
+        if _UNPAID_AFTER.match(right) or _UNPAID_BEFORE.search(left):
+            # unpaid leave is not time worked (điểm a khoản 3 Điều 8 NĐ 145 lists only paid leave):
+            # taken out of a total it lies in ("7 năm, trong đó có 1 năm nghỉ không lương")
+            if re.search(r"\btrong (?:do|so do)\b", left):
+                unpaid_inside += months
+            continue
         if re.search(_UI, tail) or (re.search(_UI, clause) and not unpaid_ui):
             values.setdefault("thoi_gian_bhtn", months)
         elif re.search(r"(khong|chua) (co )?(dong|tham gia)", clause):
@@ -111,6 +123,8 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
             values.setdefault("thoi_gian_lam_viec", months)
     if len(worked) > 1 and _two_employers(norm):
         del values["thoi_gian_lam_viec"]  # asked for: the years with the employer who pays
+    if unpaid_inside and values.get("thoi_gian_lam_viec", 0) > unpaid_inside:
+        values["thoi_gian_lam_viec"] -= unpaid_inside
     if re.search(rf"\b(khong|ko|k|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
         values["thoi_gian_bhtn"] = 0
     elif re.search(rf"(dong|tham gia) (bao hiem )?{_UI} (ca|toan bo|suot|day du|tu dau)", norm):
@@ -125,22 +139,45 @@ _UNPAID_AFTER = re.compile(rf"\s*(?:\w+ ){{0,2}}?{_UNPAID}\b")
 _UNPAID_BEFORE = re.compile(rf"\b{_UNPAID}(?: \w+){{0,2}} $")
 
 
+# The months worked this year ("năm nay làm đủ 6 tháng", "làm được 5 tháng của năm nay") and the
+# days of leave already taken ("đầu năm em đã nghỉ phép 3 ngày", "đã dùng 4 ngày phép").
+_THIS_YEAR_MONTHS = re.compile(
+    r"\bnam nay (?:\w+ ){0,2}?(?:lam|lam duoc|lam du|da lam|lam viec)(?: duoc| du)? (\d{1,2}) thang\b"
+    r"|\b(?:lam|lam duoc|lam du|da lam) (\d{1,2}) thang (?:cua |trong )?nam nay\b"
+)
+_TAKEN_DAYS = re.compile(
+    r"\b(?:da|moi) (?:xin )?(?:nghi|dung|su dung|lay) (?:phep )?(?:(?:duoc|mat|het) )?(\d+(?:[.,]\d+)?) ngay"
+    r"(?! (?:khong luong|om|viec rieng))"
+    r"|\bda (?:dung|nghi|lay) (?:het )?(\d+(?:[.,]\d+)?) ngay phep\b"
+)
+
+
 def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if re.search(r"dac biet nang nhoc", norm):
         values["dieu_kien"] = "dac_biet"
     elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
         values["dieu_kien"] = "nang_nhoc"
+    this_year = _THIS_YEAR_MONTHS.search(norm)
+    if this_year and 0 < int(this_year.group(1) or this_year.group(2)) < 12:
+        values["so_thang_lam_viec_trong_nam"] = int(this_year.group(1) or this_year.group(2))
     for months, around in _around(text, norm):
         left, _, right = around.partition(" | ")
         if _UNPAID_AFTER.match(right) or _UNPAID_BEFORE.search(left):
             values.setdefault("nghi_khong_luong", months)
+        elif this_year and months == values.get("so_thang_lam_viec_trong_nam") and "nam nay" in around:
+            continue  # the months of this year, not the years worked
         elif not re.search(r"\| (ngay )?(phep )?(chua nghi|con lai|chua dung)", around):
             values.setdefault("tham_nien", months)
+    taken = _TAKEN_DAYS.search(norm)
+    if taken:
+        values["so_ngay_da_nghi"] = parsing.to_number(taken.group(1) or taken.group(2))
     unused = re.search(r"(?:con|chua nghi|chua dung)\s*(\d+(?:[.,]\d+)?)\s*ngay", norm)
     unused = unused or re.search(r"(\d+(?:[.,]\d+)?)\s*ngay (?:phep )?(?:chua nghi|chua dung|con lai)", norm)
     if unused:
         values["so_ngay_chua_nghi"] = parsing.to_number(unused.group(1))
+    priced = re.search(r"\bthanh toan\b|\btien (?:phep|nhung ngay|ngay)\b|\btra tien\b", norm)
+    if unused or (taken and priced):
         values.update({k: v for k, v in wage_basis(text, norm).items() if k != "luong_gio"})
     return values
 
@@ -217,6 +254,7 @@ def _retirement(text: str, norm: str) -> dict[str, Any]:
         months = [(f, day) for f, day in months if whose[day] == asked]
         if asked in PERSON_SEX:
             values["gioi_tinh"] = PERSON_SEX[asked]
+            values["_nguoi"] = asked  # whose age the answer states ("Bố bạn đủ tuổi nghỉ hưu ...")
         else:  # her own: "Chồng em sinh 8/1967, còn em sinh 3/1972, lao động nữ" is a woman
             values["gioi_tinh"] = _sex(RELATIVE_MARKED.sub(" ", text.lower()), PERSON.sub(" ", norm))
     # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
@@ -372,6 +410,14 @@ def _notice(text: str, norm: str) -> dict[str, Any]:
         side = "nguoi_su_dung"
     # "cho em nghỉ" is the employer letting her go, not her quitting
     if re.search(r"(?<!cho )\b(toi|em|e|minh|tui) (muon )?(nghi|xin nghi|cham dut|thoi viec)", norm):
+        side = "nguoi_lao_dong"
+    # the member gives the notice ("e phải báo trước cty mấy ngày"), or wants to leave with the
+    # subject left out ("làm được 3 tháng thấy không hợp nên muốn nghỉ")
+    if re.search(
+        r"\b(?:toi|em|e|minh|tui) (?:phai|can|se) bao truoc\b|\bbao truoc (?:cho )?(?:cty|cong ty|sep|chu)\b"
+        r"|\b(?:nen|thi|va) (?:muon|dinh) (?:xin )?(?:nghi|thoi viec|cham dut)\b",
+        norm,
+    ):
         side = "nguoi_lao_dong"
     return {"loai_hop_dong": _contract(text, norm), "ben": side}
 

@@ -22,9 +22,24 @@ def person(phrase: str) -> str:
     return (found[-1].group(1) or found[-1].group(0)) if found else ""
 
 
+# A relative named again without the possessive in the question ("bố em sinh tháng 7/1965 ...
+# em hỏi giúp bố khi nào bố đủ tuổi nghỉ hưu?"): only one the story named with it, and only as the
+# subject or object of the question ("giúp bố", "bố đủ"), so that "bỏ", "mê", "vô" stay words.
+_BARE_RELATIVE = re.compile(
+    r"\b(?:giup|cho|cua|hoi) (bo|cha|chong|me|vo)\b"
+    r"|\b(bo|cha|chong|me|vo) (?:khi|du|duoc|dc|nghi|co|se|thi|bao|may|nam|hien|sinh)\b"
+)
+
+
 def asked_person(norm: str) -> str:
     """Whom the question is about: the relative its question sentence names, "" for the member."""
-    return person(" ".join(asked_sentences(message_sentences(norm))))
+    asked = " ".join(asked_sentences(message_sentences(norm)))
+    if named := person(asked):
+        return named
+    told = {m.group(1) or m.group(0) for m in PERSON.finditer(norm)}
+    return next(
+        (word for m in _BARE_RELATIVE.finditer(asked) if (word := m.group(1) or m.group(2)) in told), ""
+    )
 
 
 _THIRD_PERSON = re.compile(r"\b(?:anh|chi|ong|ba|co|chu) (?:ay|ta)\b|\bong xa\b")
@@ -146,3 +161,27 @@ def wage_of(amounts: Sequence[tuple[int, str]], insured: bool = False, asked: st
 def to_int(value: object) -> int:
     assert isinstance(value, int | float)
     return int(value)
+
+
+# A wage allowance stated beside the wage ("lương cơ bản 6 triệu, phụ cấp chức vụ 2 triệu"): part of
+# the wage of the contract (khoản 1 Điều 90 BLLĐ: "mức lương ..., phụ cấp lương và các khoản bổ sung
+# khác") that severance is paid on. Named allowances only: meals, fuel, phone, housing or an
+# attendance bonus paid some months are support, not a wage allowance.
+_ALLOWANCE_BEFORE = re.compile(
+    r"\bphu cap (?:chuc vu|trach nhiem|doc hai|tham nien|nang nhoc|khu vuc|luu dong|tay nghe|ky thuat"
+    r"|chuyen mon|luong|to truong|quan ly)\b(?: \w+){0,3} $"
+)
+_ALLOWANCE_INCLUDED = re.compile(r"\b(?:gom|bao gom|tinh ca|ca|tinh luon|cong ca) (?:cac khoan )?phu cap\b")
+
+
+def wage_allowances(text: str, norm: str) -> int:
+    """The wage allowances stated in the member's own words, to add to the wage she states (0 when
+    none, or when she says her wage includes them)."""
+    if _ALLOWANCE_INCLUDED.search(norm):
+        return 0
+    total = 0
+    for found in parsing.find_money(text):
+        after, before = _context(norm, found)
+        if _ALLOWANCE_BEFORE.search(before) and not re.match(r"\s*(?:/|mot|1|moi)\s*(?:ngay|gio)\b", after):
+            total += to_int(found.value)
+    return total

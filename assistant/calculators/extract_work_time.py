@@ -142,4 +142,16 @@ def night_work(text: str, norm: str) -> dict[str, Any]:
     if span is not None and not span[1]:
         values["_to_rule"] = True  # "ca từ 14h đến 22h": no hour at night (Điều 106), nothing to price
     values["so_gio"] = span[1] if span is not None and span[1] else _hours(norm)
+    shifts = _SHIFTS.search(norm)
+    count = int(shifts.group(1) or shifts.group(2)) if shifts else 1
+    if span is not None and span[1] and count > 1:
+        values["so_gio"] = span[1] * count  # "15 ca đêm từ 22h đến 6h": the month's night hours
     return values
+
+
+# A count of night shifts or nights worked ("15 ca đêm", "làm 12 đêm"), whose night hours the
+# span of one shift gives; not a clock ("từ 10 đêm đến 6 sáng").
+_SHIFTS = re.compile(
+    r"(?<!tu )(?<!den )(?<!toi )(?<!luc )\b(\d{1,2}) (?:ca dem|ca (?:lam )?ban dem|dem)\b"
+    r"|\blam (\d{1,2}) ca\b(?! (?:\d|kip))"
+)

@@ -17,6 +17,7 @@ from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.extract_common import asked_owner
+from assistant.calculators.formatting import money
 from assistant.calculators.own_case import own_text
 from assistant.calculators.registry import get_calculator
 from corpus.questions import asked_sentences, message_sentences
@@ -29,8 +30,8 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so|1 lan|mot lan)"),
         ("cham_dut_trai_luat", r"trai (luat|phap luat)"),
-        ("om_dau", r"om dau|nghi om|bi om|nghi (?:de )?cham con"),
-        ("khau_tru_luong", r"khau tru|tru luong|tru tien luong"),
+        ("om_dau", r"om dau|nghi om|bi om|nghi (?:o nha )?(?:de )?cham (?:con|be)\b"),
+        ("khau_tru_luong", r"khau tru|tru luong|tru tien luong|tru dan (?:vao )?luong"),
         ("tam_dinh_chi", r"dinh chi"),
         ("tro_cap_thoi_viec", r"tro cap thoi viec"),
         ("tro_cap_mat_viec", r"tro cap mat viec"),
@@ -59,7 +60,10 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # a holiday worked, said without "tăng ca": "mùng 1 Tết vừa rồi e đi làm 8 tiếng"
             r"|di lam (vao )?(ngay )?(mung \d+ tet|ngay le|le|tet|30/4|1/5|2/9|quoc khanh)\b"
             r"|(mung \d+ tet|ngay le|30/4|1/5|2/9|quoc khanh)(?: vua roi| nam nay| nam ngoai)?"
-            r" (?:em |e |toi )?di lam\b",
+            r" (?:em |e |toi )?di lam\b"
+            # the weekly rest day worked at the employer's call: "chủ nhật vừa rồi cty gọi em đi làm"
+            r"|chu nhat(?: vua roi| tuan truoc| roi)? (?:cty |cong ty |sep |quan ly )?(?:goi|bat|keu)"
+            r" (?:em |e |toi |minh )?di lam\b",
         ),
         ("lam_viec_ban_dem", r"lam (viec )?(ban )?dem|ca dem"),
         ("nghi_hang_nam", r"phep nam|nghi hang nam|ngay phep|nghi phep"),
@@ -265,6 +269,10 @@ _OTHER_MATTER = {
         # already on benefit ("đang hưởng tctn, được duyệt 5 tháng"): what happens to the rest is
         # the rule's (Điều 41 Luật Việc làm 2025); its months are not months of contributions
         r"|\bdang (?:huong|lanh|nhan)\b|\b(?:duoc|dc) duyet\b"
+        # still working for another employer ("cty A cho em nghỉ, còn cty B thì em vẫn làm"): no
+        # benefit while insured in a job (điểm d khoản 1 Điều 38 Luật Việc làm 2025)
+        r"|\b(?:cty|cong ty|cho)(?: \w+){1,3} (?:thi )?(?:em |e |toi |minh )?van (?:dang )?(?:lam|di lam)\b"
+        r"|\bvan (?:dang )?(?:lam|di lam) (?:o |cho |tai )(?:cty|cong ty|cho) (?:b|khac|moi|kia|thu hai)\b"
     ),
     # A miscarriage, an abortion or antenatal visits are their own leave (Điều 51-52 Luật BHXH
     # 2024), not a birth.
@@ -311,7 +319,10 @@ _OTHER_MATTER = {
     # and a fine in place of discipline is banned (khoản 2 Điều 127); the 30% cap is not the answer.
     "khau_tru_luong": re.compile(
         r"\bkinh phi cong doan\b|\bdoan phi\b|\b(?:bi|tien) phat\b|\bphat (?:tien|di|ve|\d)"
-        r"|\bdi (?:tre|muon)\b|\bve som\b|\bquy\b|\btu thien\b|\bdong phuc\b|\bbao ho\b"
+        r"|\bdi (?:tre|muon)\b|\bve som\b|(?<!thu )\bquy\b|\btu thien\b|\bdong phuc\b|\bbao ho\b"
+        # money or goods lost, not damaged ("để thất thoát 15 triệu", "làm mất hàng"): khoản 1 Điều
+        # 102 allows a deduction for damage only; a loss is compensated under khoản 2 Điều 129
+        r"|\bthat thoat\b|\b(?:lam|danh|bi) mat (?!viec)"
     ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a
     # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
@@ -338,6 +349,8 @@ class Intent:
     calculator: Calculator
     values: dict[str, Any]  # raw values as read from the text (checked later by the calculator)
     require: tuple[str, ...] = ()  # optional inputs this question needs (an amount asked for)
+    subject: str = ""  # the relative the figure is about ("bo", "me" ...), "" for the member
+    explained: str = ""  # how an input was read, shown under the figure (an allowance added)
 
 
 def detect_topic(question: str) -> str | None:
@@ -449,18 +462,25 @@ def read_intent(question: str) -> Intent | None:
     values = extract(calculator, question)
     if values.pop("_to_rule", False):
         return None  # a case it does not price (part day, part night; a case the law bars)
+    subject = values.pop("_nguoi", "")
+    explained = ""
+    if allowance := values.pop("_phu_cap", None):
+        wage, added = (money(v) for v in allowance)
+        explained = (
+            f"Tiền lương tính trợ cấp gồm cả phụ cấp lương: {wage} + {added} "
+            "(khoản 1 Điều 90 Bộ luật Lao động 2019)."
+        )
     if not has_concrete_input(calculator, values, question):
         return None
     require: tuple[str, ...] = ()
     if name in ("tro_cap_that_nghiep", "thai_san") and _ASKS_MONTHLY.search(parsing.normalise(question)):
         require = ("luong_binh_quan",)
-    return Intent(calculator, values, require)
+    return Intent(calculator, values, require, subject, explained)
 
 
 def read_answer_to(calculator: Calculator, missing: tuple[str, ...], message: str) -> dict[str, Any]:
     """Inputs given in a reply to a request for ``missing`` inputs: "9 triệu", "nữ", "26 ngày"."""
-    values = extract(calculator, message)
-    values.pop("_to_rule", None)
+    values = {k: v for k, v in extract(calculator, message).items() if not k.startswith("_")}
     if len(missing) == 1 and missing[0] not in values:
         from assistant.calculators.validation import convert
 

@@ -710,6 +710,47 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "con e 3 tuoi bi sot xuat huyet, e nghi cham con 4 ngay, luong dong bhxh 9tr, bhxh tra e bn?",
             "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 1.125.000 đồng.",
         ),
+        (  # ... and "nghỉ ở nhà chăm bé"
+            "con e 4 tuoi bi viem hong, e nghi o nha cham be 3 ngay, luong dong bhxh 8tr. e dc bhxh tra bn?",
+            "Trợ cấp ốm đau cho 3 ngày nghỉ của bạn là 750.000 đồng.",
+        ),
+        (  # the weekly rest day worked at the employer's call, without "tăng ca"
+            "Lương em 7,8 triệu, 26 công, 8 tiếng/ngày. Chủ nhật tuần trước sếp gọi em đi làm 4 tiếng, em "
+            "được bao nhiêu tiền?",
+            "Tiền lương làm thêm 4 giờ vào ngày nghỉ hằng tuần của bạn ít nhất bằng 200% lương giờ, tức ít "
+            "nhất 300.000 đồng.",
+        ),
+        (  # the father, named again without "em" in the question, was priced on the member's birth
+            "em sinh 1995, bố em sinh tháng 3/1966, làm bảo vệ. Em hỏi giùm bố khi nào bố đủ tuổi nghỉ hưu?",
+            "Bố bạn đủ tuổi nghỉ hưu 61 tuổi 9 tháng vào tháng 12/2027; thời điểm hưởng lương hưu từ tháng "
+            "1/2028.",
+        ),
+        (  # she gives the notice, the subject of "muốn nghỉ" left out: not the employer's notice to her
+            "hđ của e 10 tháng, làm được 2 tháng thấy ko hợp nên muốn nghỉ, e phải báo trước cty mấy ngày?",
+            "Bạn phải báo trước ít nhất 3 ngày làm việc (hợp đồng xác định thời hạn dưới 12 tháng).",
+        ),
+        (  # a count of night shifts: the month's hours, not one shift's
+            "Tháng rồi em làm 10 ca đêm từ 22h đến 6h, ca chính không phải tăng ca, lương 7,8 triệu, 26 "
+            "công, 8 tiếng/ngày. Tiền làm đêm cả tháng em được thêm bao nhiêu?",
+            "Làm 80 giờ ban đêm trong giờ làm việc bình thường, bạn được trả thêm ít nhất 900.000 đồng (30% "
+            "lương giờ), tổng cộng 3.900.000 đồng.",
+        ),
+        (  # a wage allowance is part of the wage severance is paid on (khoản 1 Điều 90)
+            "Em làm 4 năm, lương cơ bản 7 triệu, phụ cấp trách nhiệm 1 triệu, cty không đóng bhtn. Em nghỉ "
+            "việc đúng luật được trợ cấp thôi việc bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 16.000.000 đồng.",
+        ),
+        (  # unpaid leave inside the years is not time worked (điểm a khoản 3 Điều 8 NĐ 145)
+            "e lam cty 5 nam, trong do co 6 thang nghi khong luong, cty ko dong bhtn, luong 10tr. nghi viec "
+            "thi tro cap thoi viec bn?",
+            "Trợ cấp thôi việc của bạn là 22.500.000 đồng.",
+        ),
+        (  # leaving mid-year with days already taken: the days left, priced
+            "Em làm cty 2 năm, năm nay làm được 4 tháng thì nghỉ việc, đã nghỉ phép 1 ngày. Lương 7,8 triệu, "
+            "26 công. Cty phải thanh toán tiền phép chưa nghỉ bao nhiêu?",
+            "Tiền lương cho 3 ngày phép chưa nghỉ khi thôi việc là 900.000 đồng. Bạn được nghỉ hằng năm 4 "
+            "ngày làm việc, hưởng nguyên lương.",
+        ),
     ],
 )
 def test_the_members_figures_are_read_as_she_wrote_them(question: str, first_line: str) -> None:
@@ -808,6 +849,12 @@ def test_half_in_words_and_working_days_in_cong() -> None:
         # a member still working is not paid the lump sum (khoản 1 Điều 70)
         "e van dang lam o cty, dong bhxh dc 6 nam, luong binh quan 8tr. e muon rut bhxh 1 lan thi dc bao "
         "nhieu?",
+        # money lost, not property damaged: khoản 1 Điều 102 allows a deduction for damage only
+        "Em làm thu ngân, để thất thoát 5 triệu, cty trừ dần vào lương. Lương em 8 triệu, sau khi trừ bhxh, "
+        "bhtn còn 7,2 triệu. Mỗi tháng cty được trừ tối đa bao nhiêu?",
+        # still working for another employer: no benefit (điểm d khoản 1 Điều 38 Luật Việc làm 2025)
+        "Sáng em làm cty may, tối làm thêm cho cty điện tử. Cty may cắt giảm cho em nghỉ, đóng bhtn 2 năm "
+        "lương 7 triệu, còn cty điện tử thì em vẫn làm. Em được hưởng thất nghiệp bao nhiêu một tháng?",
     ],
 )
 def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
@@ -873,3 +920,21 @@ def test_a_wage_taken_back_or_by_the_hour_is_not_the_months() -> None:
     assert first == "Trợ cấp ốm đau cho 5 ngày nghỉ của bạn là 1.093.750 đồng."
     hourly = reply("Em làm phục vụ quán, chủ trả 28 nghìn một giờ, thử việc thì được tối đa mấy ngày?")
     assert "không hợp lệ" not in hourly.direct_answer and "28.000" not in hourly.direct_answer
+
+
+def test_an_allowance_added_to_the_wage_is_said_under_the_figure() -> None:
+    """The wage read for severance includes a stated wage allowance; the member, told by the employer
+    that only the base counts, reads how the figure's wage was made."""
+    answer = reply(
+        "Em làm 4 năm, lương cơ bản 7 triệu, phụ cấp trách nhiệm 1 triệu, cty không đóng bhtn. Em nghỉ "
+        "việc đúng luật được trợ cấp thôi việc bao nhiêu?"
+    )
+    assert answer.direct_answer.splitlines()[1] == (
+        "Tiền lương tính trợ cấp gồm cả phụ cấp lương: 7.000.000 đồng + 1.000.000 đồng (khoản 1 Điều 90 "
+        "Bộ luật Lao động 2019)."
+    )
+    included = reply(
+        "Em làm 4 năm, lương 8 triệu đã gồm phụ cấp trách nhiệm 1 triệu, cty không đóng bhtn. Em nghỉ việc "
+        "đúng luật được trợ cấp thôi việc bao nhiêu?"
+    )
+    assert included.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 16.000.000 đồng."
