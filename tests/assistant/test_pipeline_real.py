@@ -1221,3 +1221,18 @@ def test_a_worked_example_is_never_the_answer(pipeline: AssistantPipeline) -> No
     answer = pipeline.ask("cty chậm đóng bhxh 3 tháng thì thẻ bhyt của em có dùng được không")
     assert "Ví dụ" not in answer.direct_answer and "* L" not in answer.direct_answer
     assert answer.citations  # answered, not declined
+
+
+def test_a_wage_cut_the_member_refuses_reads_that_the_signed_contract_goes_on(
+    pipeline: AssistantPipeline,
+) -> None:
+    """ "sếp đưa phụ lục giảm lương ... em chưa ký" had no everyday word for a wage cut: the answer
+    opened with a child's wedding leave (điểm b khoản 1 Điều 115). A change to the contract needs both
+    sides (khoản 3 Điều 33)."""
+    answer = pipeline.ask(
+        "Cty bắt em ký phụ lục giảm lương từ 9 triệu xuống 7 triệu vì làm ăn khó khăn, em không đồng ý. "
+        "Cty có được tự giảm lương của em không?"
+    )
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 33, 3)
+    assert "kết hôn" not in answer.direct_answer

@@ -42,6 +42,7 @@ class TestNormalizeQuery:
             ("cty không đưa giấy nghỉ việc", "thông báo bằng văn bản"),
             ("em nghỉ ngang thì có được thất nghiệp không", "trái pháp luật"),
             ("bác sĩ bảo phải nghỉ để giữ thai", "ảnh hưởng xấu tới thai nhi"),
+            ("sếp đưa phụ lục giảm lương bảo ký", "không thỏa thuận được thì tiếp tục thực hiện hợp đồng"),
         ],
     )
     def test_accented(self, question: str, expected: str) -> None:
