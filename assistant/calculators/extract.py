@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.calculators import parsing
 from assistant.calculators.extract_common import (
+    CORRECTED_AFTER,
     PERSON,
     PERSON_SEX,
     RELATIVE_MARKED,
@@ -21,11 +22,14 @@ from assistant.calculators.extract_common import (
     left_of,
     money,
     person,
+    six_months_average,
     to_int,
     wage_allowances,
     wage_of,
 )
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
+from assistant.calculators.formatting import money as shown_money
+from assistant.calculators.localities import RegionMatch, find_region
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -58,10 +62,10 @@ def _durations(text: str, norm: str) -> list[tuple[int, str]]:
 _SHORT_OF = re.compile(r"\b(?:chua (?:duoc |lam )?du|khong du|chua toi|chua den|duoi|it hon) $")
 
 
-def _around(text: str, norm: str, width: int = 25) -> list[tuple[int, str]]:
+def _around(text: str, norm: str, width: int = 25, left: int = 20) -> list[tuple[int, str]]:
     """(months, the words around) of each duration: "2 năm trước 2014" reads both sides; a
     duration the member is short of is none of hers."""
-    found = [(f, left_of(norm, f.start, 20)) for f in _found_durations(text, norm)]
+    found = [(f, left_of(norm, f.start, left)) for f in _found_durations(text, norm)]
     # A figure the member takes back ("hôm qua em nói nhầm là 5 năm, thực ra em chỉ làm 2 năm 3 tháng")
     corrected = [f for f, left in found if _MISTAKEN.search(left_of(norm, f.start, 30))]
     found = [(f, left) for f, left in found if f not in corrected] if len(corrected) < len(found) else found
@@ -90,15 +94,29 @@ def _two_employers(norm: str) -> bool:
     return _MOVED.search(norm) is not None or len(set(_LETTERED.findall(norm))) > 1
 
 
+def _average_wage(text: str, norm: str, insured: bool = False) -> dict[str, Any]:
+    """The wage a benefit is paid on: the average of the six months' parts when the member gives
+    them (shown under the figure), else the wage she states."""
+    average = six_months_average(text, norm)
+    if average is not None:
+        return {"luong_binh_quan": average[0], "_giai_thich": average[1]}
+    return {"luong_binh_quan": money(text, norm, insured=insured)[0]}
+
+
 def _severance(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": money(text, norm)[0]}
+    values: dict[str, Any] = _average_wage(text, norm)
     allowances = wage_allowances(text, norm)
-    if values["luong_binh_quan"] and allowances and values["luong_binh_quan"] != allowances:
-        values["_phu_cap"] = (values["luong_binh_quan"], allowances)  # shown under the figure
+    wage = values["luong_binh_quan"]
+    if wage and allowances and wage != allowances and "_giai_thich" not in values:
         values["luong_binh_quan"] += allowances
+        values["_giai_thich"] = (  # the employer may have said only the base counts
+            f"Tiền lương tính trợ cấp gồm cả phụ cấp lương: {shown_money(wage)} + {shown_money(allowances)} "
+            "(khoản 1 Điều 90 Bộ luật Lao động 2019)."
+        )
     worked: set[int] = set()
     unpaid_inside = 0
-    durations = _around(text, norm, width=45)
+    # the clause before a duration, as far as "bhtn thì cty đóng cho mình 4 năm 4 tháng"
+    durations = _around(text, norm, width=45, left=40)
     for months, around in durations:
         left, _, right = around.partition(" | ")
         tail = re.split(r"[,.;]| va ", left)[-1]
@@ -152,11 +170,22 @@ _TAKEN_DAYS = re.compile(
 )
 
 
+# A condition the member denies: "làm bình thường (k phải nặng nhọc)", "không phải công việc độc hại".
+_DENIED = re.compile(
+    r"\b(?:khong|ko|k|chu khong|chang) (?:phai )?(?:la )?(?:(?:cong )?viec |nghe )?(?:\w+ )?$"
+)
+
+
+def said(pattern: str, norm: str) -> bool:
+    """Whether ``pattern`` is said in ``norm`` without a negation just before it."""
+    return any(not _DENIED.search(left_of(norm, m.start(), 30)) for m in re.finditer(pattern, norm))
+
+
 def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    if re.search(r"dac biet nang nhoc", norm):
+    if said(r"dac biet nang nhoc", norm):
         values["dieu_kien"] = "dac_biet"
-    elif re.search(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
+    elif said(r"nang nhoc|doc hai|nguy hiem|chua thanh nien|khuyet tat|\b1[5-7] tuoi", norm):
         values["dieu_kien"] = "nang_nhoc"
     this_year = _THIS_YEAR_MONTHS.search(norm)
     if this_year and 0 < int(this_year.group(1) or this_year.group(2)) < 12:
@@ -262,7 +291,7 @@ def _retirement(text: str, norm: str) -> dict[str, Any]:
     births = said_born or [day for _, day in months if day <= date.today()]
     if births:
         values["thang_sinh"] = births[0]
-    if re.search(r"nang nhoc|doc hai|nguy hiem|dac biet kho khan|suy giam kha nang", norm):
+    if said(r"nang nhoc|doc hai|nguy hiem|dac biet kho khan|suy giam kha nang", norm):
         values["dieu_kien"] = "giam_tuoi"
     return values
 
@@ -275,9 +304,10 @@ def _region(norm: str, text: str) -> str | None:
 
 
 def _unemployment(text: str, norm: str) -> dict[str, Any]:
+    place = _place_in(text)
     values: dict[str, Any] = {
-        "luong_binh_quan": money(text, norm, insured=True)[0],
-        "vung": _region(norm, text),
+        **_average_wage(text, norm, insured=True),
+        "vung": _region(norm, text) or (place.region if place else None),
     }
     durations = _durations(text, norm)
     for months, left in durations:
@@ -291,6 +321,8 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     wages: list[tuple[int, str]] = []
     for found in parsing.find_money(text):
         before = re.split(r"[,;]|\. ", left_of(norm, found.start, 30))[-1]
+        if CORRECTED_AFTER.match(norm[found.end : found.end + 12]):
+            continue  # "bình quân là 5 triệu, à không, ... 6 triệu"
         if re.search(r"da dong|tong cong|so tien", before):
             values.setdefault("so_tien_da_dong", to_int(found.value))
         else:
@@ -303,6 +335,16 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
         side = said.group(1) if said else (earlier[-1] if earlier else "tu")
         key = "thoi_gian_truoc_2014" if side == "truoc" else "thoi_gian_tu_2014"
         values.setdefault(key, months)
+    span = _SPAN_OF_MONTHS.search(norm)
+    if span:
+        # "đóng bhxh từ tháng 1/2010 tới hết tháng 12/2019": the months on each side of 1/2014, over
+        # any other duration of the story ("nghỉ việc hơn 1 năm rồi")
+        opened = int(span.group(2)) * 12 + int(span.group(1)) - 1
+        closed = int(span.group(4)) * 12 + int(span.group(3)) - 1
+        cut = 2014 * 12
+        if closed >= opened:
+            values["thoi_gian_truoc_2014"] = max(0, min(closed + 1, cut) - opened)
+            values["thoi_gian_tu_2014"] = max(0, closed + 1 - max(opened, cut))
     start = re.search(r"tu (?:nam )?(20\d\d)", norm)
     if start and int(start.group(1)) >= 2014:
         values.setdefault("thoi_gian_truoc_2014", 0)
@@ -317,6 +359,10 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
+# A span of months ("từ tháng 1/2010 tới hết tháng 12/2019"), both ends counted.
+_SPAN_OF_MONTHS = re.compile(
+    r"\btu (?:thang )?(\d{1,2}) ?/ ?(\d{4}) (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) ?/ ?(\d{4})\b"
+)
 # The first job or contribution at a month ("đi làm lần đầu từ tháng 8/2025", "bắt đầu đóng bhxh từ
 # tháng 9/2025"): the lump sum on leaving is for those insured before 1/7/2025 (điểm đ khoản 1 Điều 70).
 _FIRST_INSURED = re.compile(
@@ -330,7 +376,7 @@ LUMP_SUM_MAX_MONTHS = 20 * 12
 
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"luong_binh_quan": money(text, norm, insured=True)[0]}
+    values: dict[str, Any] = _average_wage(text, norm, insured=True)
     count = _children_born(norm)
     if count:
         values["so_con"] = count
@@ -378,8 +424,19 @@ def _minimum_wage(text: str, norm: str) -> dict[str, Any]:
     )
     if place is None:
         return {"luong": wage}
-    name = _PLACE_END.sub("", place.group(1))
-    return {"dia_ban": name.strip(" ?.,"), "luong": wage}
+    name = _PLACE_END.sub("", place.group(1)).strip(" ?.,")
+    if find_region(name) is None and (whole := _place_in(text)) is not None:
+        name = f"{whole.place}, {whole.province}"  # "xã Đô Lương" typed "xa Do Luong": cut at "luong"
+    return {"dia_ban": name, "luong": wage}
+
+
+# A ward, commune or province named ("phuong Cau Giay, Ha Noi", "xã Đô Lương, tỉnh Nghệ An").
+_PLACE_MARK = re.compile(r"\b(?:phuong|xa|dac khu|tinh|thanh pho|tp)\s+[a-z]")
+
+
+def _place_in(text: str) -> RegionMatch | None:
+    """The one region of the place the message names, if it names one the appendix resolves."""
+    return find_region(text) if _PLACE_MARK.search(fold(text.lower())) else None
 
 
 # A domestic worker ("giúp việc nhà", "ô sin"): her contract has its own notice (khoản 2 Điều 162).
@@ -534,7 +591,11 @@ def _suspension(text: str, norm: str) -> dict[str, Any]:
 
 def _accident(text: str, norm: str) -> dict[str, Any]:
     loss = re.search(r"(\d{1,3})\s*%", norm) or re.search(r"(\d{1,3}) phan tram", norm)
-    own = re.search(r"do loi cua (chinh )?(toi|em|minh)|toi co loi|loi cua ban than", norm)
+    own = re.search(
+        r"do loi cua (?:chinh )?(?:toi|em|e|minh|tui)\b|\b(?:toi|em|e|minh) co loi|loi cua ban than"
+        r"|do (?:em|e|toi|minh) (?:so y|bat can|quen)\b",
+        norm,
+    )
     not_own = re.search(r"khong (phai )?(hoan toan )?do loi", norm)
     return {
         "muc_suy_giam": int(loss.group(1)) if loss else None,

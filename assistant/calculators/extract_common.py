@@ -104,8 +104,8 @@ def money(
         after, before = _context(norm, found)
         if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before) or _RANGE_BEFORE.search(before):
             continue  # a day's wage ("lương ngày 300 nghìn") or a range: not the month's wage
-        if _TAKEN_BACK.search(before):
-            continue  # "không phải 9 triệu như em nói mà là 7 triệu"
+        if _TAKEN_BACK.search(before) or CORRECTED_AFTER.match(after):
+            continue  # "không phải 9 triệu như em nói mà là 7 triệu", "5 triệu, à không, 6 triệu"
         per_hour = re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
         if per_hour:  # "28 nghìn một giờ" is no month's wage: only the hourly readers take it
             if hourly:
@@ -118,10 +118,14 @@ def money(
 # A day's wage ("lương ngày 300 nghìn", "350k/ngày", "300 nghìn một ngày"), read by ``daily_wage``.
 _DAILY_AFTER = re.compile(r"\s*(?:/|mot|1|moi)\s*ngay\b(?! cong)")
 _DAILY_BEFORE = re.compile(r"\b(?:luong|tien cong|cong) (?:theo |1 |mot |moi )?ngay(?: (?:la|duoc|co))? $")
-# The upper end of a range ("từ 6 đến 8 triệu tùy tháng"): which month's wage is not for a reader to guess.
-_RANGE_BEFORE = re.compile(r"\b(?:tu )?\d+(?:[.,]\d+)? (?:trieu |tr )?(?:den|toi|-) $")
+# The upper end of a range ("từ 6 đến 8 triệu tùy tháng"), or amounts in turn ("lúc 7 triệu lúc 9
+# triệu"): which month's wage is not for a reader to guess.
+_RANGE_BEFORE = re.compile(r"\b(?:tu )?\d+(?:[.,]\d+)? (?:trieu |tr )?(?:den|toi|-) $|\bluc $")
 # An amount the member takes back ("lương ... không phải 9 triệu như em nói mà là 7 triệu").
 _TAKEN_BACK = re.compile(r"\b(?:khong|ko|chu khong) phai(?: la)?(?: \w+){0,3} $|\bnham (?:la )?$")
+# An amount corrected right after it ("bình quân là 5 triệu, à không, ... là 6 triệu"): the first
+# is taken back.
+CORRECTED_AFTER = re.compile(r"^\s*,?\s*(?:a|ay|a ma|o) (?:khong|ko|nham)\b")
 # An amount already paid or advanced ("cty đã tạm ứng cho em 2 triệu") is not the wage.
 _PAID_BEFORE = re.compile(r"\b(?:tam ung|ung truoc|da (?:tra|nhan|chi|ung))\b(?: \w+){0,3} $")
 
@@ -185,3 +189,27 @@ def wage_allowances(text: str, norm: str) -> int:
         if _ALLOWANCE_BEFORE.search(before) and not re.match(r"\s*(?:/|mot|1|moi)\s*(?:ngay|gio)\b", after):
             total += to_int(found.value)
     return total
+
+
+# Parts of the last six months said with their wage ("4 tháng đầu 6tr, 2 tháng sau tăng lên 7tr5"):
+# the benefit is paid on their average (khoản 1 Điều 39 Luật Việc làm 2025, khoản 1 Điều 59 Luật BHXH
+# 2024, khoản 5 Điều 8 NĐ 145/2020: "bình quân ... của 06 tháng").
+_PART_OF_SIX = re.compile(r"\b([1-5]) thang (?:dau|truoc|cuoi|sau|con lai|gan nhat|tiep theo)\b")
+SIX_MONTHS = 6
+
+
+def six_months_average(text: str, norm: str) -> tuple[int, str] | None:
+    """(average, how it was made) when the member gives the wage of each part of the six months."""
+    parts: list[tuple[int, int]] = []
+    for found in parsing.find_money(text):
+        _, before = _context(norm, found)
+        said = list(_PART_OF_SIX.finditer(before))
+        if said:
+            parts.append((int(said[-1].group(1)), to_int(found.value)))
+    if len(parts) < 2 or sum(months for months, _ in parts) != SIX_MONTHS:
+        return None
+    from assistant.calculators.formatting import money as shown
+
+    average = round(sum(months * wage for months, wage in parts) / SIX_MONTHS)
+    terms = " + ".join(f"{months} × {shown(wage)}" for months, wage in parts)
+    return average, f"Tiền lương bình quân 6 tháng: ({terms}) ÷ 6 = {shown(average)}."

@@ -115,11 +115,24 @@ def _day_kind(norm: str) -> str | None:
     return None
 
 
+# Overtime in sessions: the hours of each ("mỗi lần 2 tiếng") and how many ("tháng này tăng 12 ca").
+_PER_SESSION = re.compile(
+    r"\bmoi (?:lan|ca|buoi|toi) (?:tang ca |lam them )?(\d+(?:[.,]\d+)?) (?:tieng|gio|h)\b"
+)
+_SESSIONS = re.compile(
+    r"\b(?:tang(?: ca)?|lam them|ot)(?: duoc| them)? (\d{1,2}) (?:ca|lan|buoi|toi|hom|ngay)\b"
+    r"|\b(\d{1,2}) (?:ca|lan|buoi|toi|hom|ngay) (?:tang ca|lam them|ot)\b"
+)
+
+
 def overtime(text: str, norm: str) -> dict[str, Any]:
     values = wage_basis(text, norm)
     values["loai_ngay"] = _day_kind(norm)
     span = _span(norm)
     values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
+    per, sessions = _PER_SESSION.search(norm), _SESSIONS.search(norm)
+    if per and sessions and values["so_gio"] == parsing.to_number(per.group(1)):
+        values["so_gio"] *= int(sessions.group(1) or sessions.group(2))  # 12 sessions of 2 hours
     if len(_SPAN.findall(norm)) > 1:
         values["_to_rule"] = True  # two spans ("từ 17h đến 19h ... từ 22h đến 2h"): which is asked?
     if span is not None:

@@ -17,7 +17,6 @@ from assistant.calculators import parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.extract_common import asked_owner
-from assistant.calculators.formatting import money
 from assistant.calculators.own_case import own_text
 from assistant.calculators.registry import get_calculator
 from corpus.questions import asked_sentences, message_sentences
@@ -60,7 +59,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # a holiday worked, said without "tăng ca": "mùng 1 Tết vừa rồi e đi làm 8 tiếng"
             r"|di lam (vao )?(ngay )?(mung \d+ tet|ngay le|le|tet|30/4|1/5|2/9|quoc khanh)\b"
             r"|(mung \d+ tet|ngay le|30/4|1/5|2/9|quoc khanh)(?: vua roi| nam nay| nam ngoai)?"
-            r" (?:em |e |toi )?di lam\b"
+            r" (?:em |e |toi )?(?:van |cung |phai |da )?di lam\b"
             # the weekly rest day worked at the employer's call: "chủ nhật vừa rồi cty gọi em đi làm"
             r"|chu nhat(?: vua roi| tuan truoc| roi)? (?:cty |cong ty |sep |quan ly )?(?:goi|bat|keu)"
             r" (?:em |e |toi |minh )?di lam\b",
@@ -143,6 +142,8 @@ _ASKS_MONTHLY = re.compile(
 OWN_CASE_WITHOUT_INPUTS = frozenset({"luong_toi_thieu_vung", "thai_san_cha"})
 _ASKS_AMOUNT = re.compile(
     r"bao nhieu tien|(duoc|dc|tra|nhan|lanh|huong)( it nhat)? bao nhieu\b(?! (thang|ngay|gio|phan))"
+    # a wage's floor asked: "lương thử việc ít nhất bao nhiêu"
+    r"|\bluong(?: \w+){0,3}? (?:it nhat|toi thieu|thap nhat) (?:la |duoc |dc )?(?:bao nhieu|bn)\b"
 )
 # Calculators whose result is an amount of money: a question asking how many days or how long is
 # about the rule ("nghỉ ốm 32 ngày rồi, được hưởng tối đa bao nhiêu ngày?"; "rút bhxh một lần ...
@@ -214,6 +215,8 @@ _ASKS_LIMIT = re.compile(
 _QUIT_UNLAWFULLY = (
     r"\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b|\btu (?:y )?nghi ngang\b"
     r"|\b(?:em|e|toi|minh|tui)(?: (?:da|tu))* nghi (?:viec |luon )?(?:khong|ko|k) bao truoc\b"
+    # the subject left out: "cãi nhau với quản lý nên nghỉ ngang luôn"
+    r"|\b(?:nen|roi|va) nghi ngang\b|\bnghi ngang luon\b"
 )
 # A matter next to the calculator's that it does not price: rest and recovery after an accident
 # ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
@@ -317,6 +320,11 @@ _OTHER_MATTER = {
     # A deduction for something other than damage to the employer's property (the union fee, a
     # fine for lateness, a fund, work clothes): only that damage may be deducted (khoản 1 Điều 102),
     # and a fine in place of discipline is banned (khoản 2 Điều 127); the 30% cap is not the answer.
+    # A member cleared after a suspension is owed her full wage for it (khoản 4 Điều 128): the rule's
+    # answer, not the 50% advance of khoản 2.
+    "tam_dinh_chi": re.compile(
+        r"\bkhong (?:co )?(?:bi )?(?:vi pham|ky luat|xu ly ky luat)\b|\bkhong (?:co )?loi\b"
+    ),
     "khau_tru_luong": re.compile(
         r"\bkinh phi cong doan\b|\bdoan phi\b|\b(?:bi|tien) phat\b|\bphat (?:tien|di|ve|\d)"
         r"|\bdi (?:tre|muon)\b|\bve som\b|(?<!thu )\bquy\b|\btu thien\b|\bdong phuc\b|\bbao ho\b"
@@ -339,9 +347,13 @@ _OTHER_MATTER = {
     "ty_le_luong_huu": re.compile(r"\bhuu som\b|\bnghi (?:huu )?(?:som|truoc tuoi)\b"),
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_PAST_WORDS = re.compile(r"\b(luat cu|bo luat cu|quy dinh cu|truoc day|hoi do|luc do|khi do|ngay xua)\b")
-# "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970").
-_EVENT_YEAR = re.compile(r"(?:^|[,.;:] |\b(?:vao|hoi|luc|cuoi|dau|giua) )nam $")
+# "báo trước đầy đủ" (gave full notice) is no "trước đây" (formerly).
+_PAST_WORDS = re.compile(
+    r"\b(luat cu|bo luat cu|quy dinh cu|(?<!bao )truoc day(?! du\b)|hoi do|luc do|khi do|ngay xua)\b"
+)
+# "Năm 2019 tôi nghỉ việc": a year named as the time of the event (not "từ 2016", "sinh năm 1970",
+# "từ đầu năm 2016 đến hết năm 2024", a span of contributions).
+_EVENT_YEAR = re.compile(r"(?:^|[,.;:] |(?<!tu )(?<!den )(?<!toi )\b(?:vao|hoi|luc|cuoi|dau|giua) )nam $")
 
 
 @dataclass(frozen=True)
@@ -463,13 +475,7 @@ def read_intent(question: str) -> Intent | None:
     if values.pop("_to_rule", False):
         return None  # a case it does not price (part day, part night; a case the law bars)
     subject = values.pop("_nguoi", "")
-    explained = ""
-    if allowance := values.pop("_phu_cap", None):
-        wage, added = (money(v) for v in allowance)
-        explained = (
-            f"Tiền lương tính trợ cấp gồm cả phụ cấp lương: {wage} + {added} "
-            "(khoản 1 Điều 90 Bộ luật Lao động 2019)."
-        )
+    explained = values.pop("_giai_thich", "")
     if not has_concrete_input(calculator, values, question):
         return None
     require: tuple[str, ...] = ()

@@ -140,6 +140,18 @@ _AFTER_MILLION = re.compile(
 )
 
 
+# The thousands said in full after "triệu": "tám triệu chín trăm năm mươi nghìn" (8,95 million),
+# "bảy triệu năm trăm nghìn" (7,5); "năm" is a digit here, before "trăm".
+_HUNDREDS_AFTER_MILLION = re.compile(
+    r"(\d+) (trieu|tr) (mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|[1-9]) tram (?:(\d{1,2}) )?(?:nghin|ngan)\b"
+)
+
+
+def _thousands(match: re.Match[str]) -> str:
+    hundreds = {**_TENTHS, "nam": 5}.get(match.group(3), match.group(3))
+    return f"{match.group(1)},{hundreds}{int(match.group(4) or 0):02d} {match.group(2)}"
+
+
 def _tenths(match: re.Match[str]) -> str:
     word = match.group(3)
     return f"{match.group(1)},{_TENTHS.get(word, word)} {match.group(2)}"
@@ -149,12 +161,14 @@ def normalise(text: str) -> str:
     """Folded text with number words as digits and "rưỡi" as ",5": the form every finder reads."""
     folded = fold(text).replace("\u00a0", " ")
     folded = _HALF.sub(r"\1,5 \2", folded)
-    folded = re.sub(r"(\d)(tr|k)(\d)(?!\d*\s*(?:trieu|nghin|ngan|tr|k))", r"\1,\3\2", folded)  # 9tr5
+    # "9tr5", "6tr24" (6,24 million), "9tr500"; not "9tr500k" (a unit of its own follows)
+    folded = re.sub(r"(\d)(tr|k)(\d{1,3})(?![\d.,]*\s*(?:trieu|nghin|ngan|tr|k))", r"\1,\3\2", folded)
     folded = re.sub(r"[“”\"'()?!;:]", " ", folded)
     folded = re.sub(r"(?<!\d)[,.]|[,.](?!\d)", lambda m: f" {m.group(0)} ", folded)
     folded = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", folded)
     digits = words_to_digits(re.sub(r"\s+", " ", folded).strip())
     digits = _HALF.sub(r"\1,5 \2", digits)  # "tám triệu rưỡi" is a number word until here
+    digits = _HUNDREDS_AFTER_MILLION.sub(_thousands, digits)
     return _AFTER_MILLION.sub(_tenths, digits)
 
 

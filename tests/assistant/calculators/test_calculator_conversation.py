@@ -751,6 +751,66 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "Tiền lương cho 3 ngày phép chưa nghỉ khi thôi việc là 900.000 đồng. Bạn được nghỉ hằng năm 4 "
             "ngày làm việc, hưởng nguyên lương.",
         ),
+        # From the held-out round 5.
+        (  # a condition denied is not the condition (she was told she retired three years ago)
+            "Em làm may bình thường, không phải công việc nặng nhọc, nữ, sinh tháng 4/1973. Khi nào em đủ "
+            "tuổi nghỉ hưu?",
+            "Bạn đủ tuổi nghỉ hưu 58 tuổi 8 tháng vào tháng 12/2031; thời điểm hưởng lương hưu từ tháng "
+            "1/2032.",
+        ),
+        (  # the worker's own fault: 40% of the compensation, as an allowance (khoản 5 Điều 38 ATVSLĐ)
+            "em bi tai nan lao dong do e so y ko deo kinh bao ho, giam dinh suy giam 20%, luong 9tr. cty "
+            "phai tra em bao nhieu?",
+            "Công ty phải trợ cấp cho bạn ít nhất 19.800.000 đồng.",
+        ),
+        (  # a ward typed without diacritics gives the region, hence the cap (5 × 5.310.000)
+            "e lam o phuong Cau Giay, Ha Noi, luong dong bhtn 50 trieu, dong bhtn 5 nam, bi cty cho nghi vi "
+            "cat giam. tctn moi thang bn?",
+            "Trợ cấp thất nghiệp của bạn là 26.550.000 đồng/tháng, trong 5 tháng (tổng 132.750.000 đồng).",
+        ),
+        (  # the insured years said before the duration, out of the 20 characters read
+            "e lam cty 5 nam, luong 10 trieu. bhtn thi cty chi dong cho e 3 nam cuoi thoi. nghi viec dung "
+            "luat thi tro cap thoi viec bn?",
+            "Trợ cấp thôi việc của bạn là 10.000.000 đồng.",
+        ),
+        (  # "báo trước đầy đủ" read as "trước đây" (formerly): a question about the old law
+            "Em nghỉ việc đúng luật, báo trước đầy đủ, đóng bhtn 3 năm, lương đóng bhtn 8 triệu. Em được "
+            "hưởng tctn bao nhiêu một tháng?",
+            "Trợ cấp thất nghiệp của bạn là 4.800.000 đồng/tháng, trong 3 tháng (tổng 14.400.000 đồng).",
+        ),
+        (  # "từ đầu năm 2017 đến hết năm 2023" is a span of contributions, not an event of 2017
+            "Em đóng bhxh từ đầu năm 2017 đến hết năm 2023 là 7 năm, nghỉ từ đó đến nay không đóng nữa, "
+            "lương bình quân 8 triệu. Rút bhxh 1 lần được bao nhiêu?",
+            "Bảo hiểm xã hội một lần của bạn là 112.000.000 đồng.",
+        ),
+        (  # a span of months read on each side of 2014, and a wage corrected at once ("à ko")
+            "e dong bhxh tu thang 3/2011 den thang 2/2021 roi nghi han, luong binh quan 8 trieu, a ko, 7 "
+            "trieu. rut bhxh 1 lan dc bn?",
+            "Bảo hiểm xã hội một lần của bạn là 133.000.000 đồng.",
+        ),
+        (  # "lương thử việc ít nhất bao nhiêu" asks an amount
+            "Em được nhận làm kế toán (yêu cầu cao đẳng), lương chính thức 10 triệu. Thử việc tối đa bao "
+            "lâu, lương thử việc ít nhất bao nhiêu?",
+            "Lương thử việc ít nhất là 8.500.000 đồng (85% mức lương của công việc); thời gian thử việc tối "
+            "đa là 60 ngày (công việc cần trình độ từ cao đẳng trở lên).",
+        ),
+        (  # a holiday worked: "em vẫn đi làm"
+            "Mùng 1 Tết em vẫn đi làm 8 tiếng, lương 7,8 triệu, 26 công. Cty phải trả em ít nhất bao nhiêu "
+            "cho 8 tiếng đó?",
+            "Tiền lương làm thêm 8 giờ vào ngày nghỉ lễ, tết, ngày nghỉ có hưởng lương của bạn ít nhất bằng "
+            "300% lương giờ, tức ít nhất 900.000 đồng.",
+        ),
+        (  # the six months in parts: their average, (3 × 6 + 3 × 8) ÷ 6
+            "Em đóng bhtn 4 năm, 6 tháng cuối thì 3 tháng đầu lương đóng bhtn 6 triệu, 3 tháng sau 8 triệu. "
+            "Em bị cho nghỉ, tctn mỗi tháng bao nhiêu?",
+            "Trợ cấp thất nghiệp của bạn là 4.200.000 đồng/tháng, trong 4 tháng (tổng 16.800.000 đồng).",
+        ),
+        (  # overtime in sessions: 10 of 3 hours
+            "e tang ca ngay thuong, moi lan 3 tieng, thang nay tang 10 lan. luong 7tr8, 26 cong, 8 "
+            "tieng/ngay. tien tang ca thang nay bn?",
+            "Tiền lương làm thêm 30 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "1.687.500 đồng.",
+        ),
     ],
 )
 def test_the_members_figures_are_read_as_she_wrote_them(question: str, first_line: str) -> None:
@@ -853,6 +913,12 @@ def test_half_in_words_and_working_days_in_cong() -> None:
         "Em làm thu ngân, để thất thoát 5 triệu, cty trừ dần vào lương. Lương em 8 triệu, sau khi trừ bhxh, "
         "bhtn còn 7,2 triệu. Mỗi tháng cty được trừ tối đa bao nhiêu?",
         # still working for another employer: no benefit (điểm d khoản 1 Điều 38 Luật Việc làm 2025)
+        # quit without notice, the subject left out ("bị sếp mắng nên nghỉ ngang luôn")
+        "e lam cty 4 nam, luong 7tr, hd ko thoi han. tuan truoc cai nhau voi sep nen nghi ngang luon. e dc "
+        "tro cap thoi viec bn?",
+        # cleared after a suspension: the full wage is owed (khoản 4 Điều 128), not the 50% advance
+        "Em bị tạm đình chỉ 15 ngày, lương 8 triệu, giờ cty kết luận em không vi phạm. Cty phải trả thêm em "
+        "bao nhiêu?",
         "Sáng em làm cty may, tối làm thêm cho cty điện tử. Cty may cắt giảm cho em nghỉ, đóng bhtn 2 năm "
         "lương 7 triệu, còn cty điện tử thì em vẫn làm. Em được hưởng thất nghiệp bao nhiêu một tháng?",
     ],
@@ -869,6 +935,9 @@ def test_cases_the_law_decides_otherwise_are_not_priced(question: str) -> None:
         # a wage range: which month's is not for the reader to guess (it asks)
         "luong e tu 6 den 8 trieu tuy thang, dong bhtn dc 2 nam, gio nghi viec roi thi tctn moi thang e dc "
         "bn tien?",
+        # amounts in turn
+        "Em đóng bhtn 3 năm, lương đóng bhtn lúc 6 triệu lúc 8 triệu tùy tháng. Em nghỉ việc, tctn mỗi "
+        "tháng bao nhiêu?",
     ],
 )
 def test_a_wage_range_is_asked_for(question: str) -> None:

@@ -24,6 +24,10 @@ from assistant.calculators import parsing
         ("9 triệu 500 nghìn", 9_500_000),
         ("chín triệu", 9_000_000),
         ("500k", 500_000),
+        ("6tr24", 6_240_000),  # two digits after "tr" were read as "6,2,4"
+        ("9tr500", 9_500_000),
+        ("tám triệu chín trăm năm mươi nghìn", 8_950_000),  # the thousands were dropped
+        ("bảy triệu năm trăm nghìn", 7_500_000),
         ("1.500", 1_500),
         (12_000_000, 12_000_000),
     ],
