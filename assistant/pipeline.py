@@ -17,6 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant import messages
 from assistant.answer import Answer, Citation
 from assistant.calculators import CalculationReply, answer_calculation
+from assistant.calculators.deciding import deciding_rule
 from assistant.citations import citation_for, validity_notes
 from assistant.classifiers import QuestionClassifiers
 from assistant.compose import asked_questions, related_provisions, tail_sections
@@ -81,6 +82,9 @@ class Turn:
     escalate: bool = False
     sources: tuple[Source, ...] = ()
     calculation: CalculationReply | None = None  # a calculator's reply to a money/time question
+    # The unit that decides a money/time question a calculator declined for a fact of the member's
+    # case ("nghỉ ngang": khoản 1 Điều 40); the answer opens with it (``calculators.deciding``).
+    ruled: LegalUnit | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -195,7 +199,9 @@ class AssistantPipeline:
         question = turn.expanded if extractive else turn.query
         try:
             pieces_of = (
-                self.extractive.stream(question, sources, self._similarity(turn), doubtful=turn.escalate)
+                self.extractive.stream(
+                    question, sources, self._similarity(turn), doubtful=turn.escalate, decisive=turn.ruled
+                )
                 if extractive
                 else self.generator.stream(question, sources)
             )
@@ -282,7 +288,11 @@ class AssistantPipeline:
             return replace(
                 turn, scope=scope, evidence=evidence, confidence=confidence, calculation=calculation
             )
-        sources = () if decline else tuple(select_sources(turn.hits, self.corpus, turn.expanded))
+        ruled = None if decline else self._ruled(turn)
+        hits = self._ruled_first(turn, ruled) if ruled is not None else turn.hits
+        sources = () if decline else tuple(select_sources(hits, self.corpus, turn.expanded))
+        if ruled is not None and not any(s.article.id == f"{ruled.law_id}:d{ruled.article}" for s in sources):
+            ruled = None  # its article could not be made a source: the ranker's choice stands
         if decline is None and not sources:
             decline = messages.DECLINE_NO_EVIDENCE
         return replace(
@@ -293,7 +303,33 @@ class AssistantPipeline:
             decline=decline,
             escalate=decline is None and confidence < self.calibration.escalate_below,
             sources=sources,
+            ruled=ruled,
         )
+
+    def _ruled(self, turn: Turn) -> LegalUnit | None:
+        """The unit that decides a calculation question the calculators declined, if any."""
+        if not turn.sanitised:
+            return None
+        ref = deciding_rule(turn.sanitised.text or turn.question)
+        if ref is None:
+            return None
+        try:
+            return self.corpus.get(ref.law_id, ref.article, ref.clause, ref.point)
+        except UnknownUnitError:
+            return None
+
+    def _ruled_first(self, turn: Turn, ruled: LegalUnit) -> tuple[Hit, ...]:
+        """The hits with the deciding unit's article first (found by retrieval or fetched), scored
+        as the best hit so that the other close sources stay beside it."""
+        article = f"{ruled.law_id}:d{ruled.article}"
+        found = [h for h in turn.hits if f"{h.law_id}:d{h.article}" == article]
+        if not found and turn.vector is not None and hasattr(self.retriever, "article_hits"):
+            found = list(self.retriever.article_hits(turn.vector, [article]))
+        if not found:
+            return turn.hits
+        best = max((h.score for h in turn.hits), default=found[0].score)
+        first = replace(found[0], score=max(best, found[0].score))
+        return (first, *(h for h in turn.hits if f"{h.law_id}:d{h.article}" != article))
 
     def _calculation(self, turn: Turn, decline: str | None) -> CalculationReply | None:
         """A calculator's reply, unless the question was declined as an injection or evasion.
@@ -412,7 +448,7 @@ class AssistantPipeline:
         tells the model that [1] is the deciding rule). Computed once per answer: the draft is
         verified against the very list the model read."""
         sources = numbered_sources(turn.hits, self.corpus, LLM_SOURCES)
-        best = self.extractive.decisive(turn.expanded, turn.sources, self._similarity(turn))
+        best = self.extractive.decisive(turn.expanded, turn.sources, self._similarity(turn), turn.ruled)
         if best is None or not 0 < best.source <= len(turn.sources):
             return tuple(sources)
         return tuple(decisive_first(sources, best.unit, turn.sources[best.source - 1], self.corpus))
@@ -428,7 +464,7 @@ class AssistantPipeline:
 
     def _extractive(self, turn: Turn) -> Composed:
         draft = self.extractive.generate(
-            turn.expanded, turn.sources, self._similarity(turn), doubtful=turn.escalate
+            turn.expanded, turn.sources, self._similarity(turn), doubtful=turn.escalate, decisive=turn.ruled
         )
         shown = 1 + len(draft.metadata.get("referred_units", ()))  # the rule and the clauses quoted under it
         return Composed(

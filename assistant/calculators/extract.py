@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators import parsing
+from assistant.calculators.base import UnitRef
 from assistant.calculators.extract_common import (
     CORRECTED_AFTER,
     PERSON,
@@ -33,6 +34,8 @@ from assistant.calculators.localities import RegionMatch, find_region
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
+BLLD = "45/2019/QH14"
+BHXH = "41/2024/QH15"
 
 _UI = r"(that nghiep|bhtn)"
 _PAID = r"(da (duoc )?(tra|nhan|chi tra)|da huong)"
@@ -353,9 +356,9 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
     paid = sum(int(values.get(k) or 0) for k in ("thoi_gian_truoc_2014", "thoi_gian_tu_2014"))
     first = _FIRST_INSURED.search(norm)
     if first and (int(first.group(2)), int(first.group(1))) >= (2025, 7):
-        values["_to_rule"] = True  # first insured after 1/7/2025: not the lump sum of điểm đ khoản 1 Điều 70
+        values["_to_rule"] = UnitRef(BHXH, 70, 1, "đ")  # first insured after 1/7/2025: not its lump sum
     if paid >= LUMP_SUM_MAX_MONTHS:
-        values["_to_rule"] = True  # 20 years or more: no lump sum in the ordinary case (Điều 70)
+        values["_to_rule"] = UnitRef(BHXH, 70, 1, "đ")  # 20 years or more: no lump sum in the ordinary case
     return values
 
 
@@ -385,7 +388,7 @@ def _maternity(text: str, norm: str) -> dict[str, Any]:
     durations = _durations(text, norm)
     paid = [m for m, left in durations if re.search(r"\b(?:dong|tham gia)\b(?: \w+){0,3} $", left)]
     if paid and max(m for m, _ in durations) < 6:
-        values["_to_rule"] = True
+        values["_to_rule"] = UnitRef(BHXH, 50, 2)
     return values
 
 
@@ -505,7 +508,7 @@ def _probation(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"cong_viec": job, "luong_cong_viec": money(text, norm)[0]}
     short = re.search(r"\b(?:hd|hop dong)(?: lao dong)?(?: thoi vu)? (\d{1,2}) ngay\b", norm)
     if (short and int(short.group(1)) < 30) or re.search(r"\b(?:hd|hop dong)\b.{0,20}\bduoi 1 thang\b", norm):
-        values["_to_rule"] = True  # no probation under a contract of less than 1 month (khoản 3 Điều 24)
+        values["_to_rule"] = UnitRef(BLLD, 24, 3)  # no probation under a contract of less than 1 month
     return values
 
 
@@ -537,7 +540,7 @@ def _sick(text: str, norm: str) -> dict[str, Any]:
     values: dict[str, Any] = {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
     child = _CHILD_AGE.search(norm)
     if child and int(child.group(1)) >= CHILD_CARE_AGE:
-        values["_to_rule"] = True  # the child is too old for paid care: the rule says so
+        values["_to_rule"] = UnitRef(BHXH, 42, 1, "e")  # the child is too old for paid care: the rule says so
     return values
 
 

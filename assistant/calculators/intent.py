@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.calculators import parsing
+from assistant.calculators import facts, parsing
 from assistant.calculators.base import Calculator, today
 from assistant.calculators.extract import EXTRACTORS
 from assistant.calculators.extract_common import asked_owner
@@ -29,7 +29,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("bhxh_mot_lan", r"(bhxh|bao hiem xa hoi|bao hiem) (1|mot) lan|rut (bhxh|bao hiem|so|1 lan|mot lan)"),
         ("cham_dut_trai_luat", r"trai (luat|phap luat)"),
-        ("om_dau", r"om dau|nghi om|bi om|nghi (?:o nha )?(?:de )?cham (?:con|be)\b"),
+        ("om_dau", r"om dau|nghi om|bi om|nghi(?: \d+ ngay)? (?:o nha )?(?:de )?cham (?:con|be)\b"),
         ("khau_tru_luong", r"khau tru|tru luong|tru tien luong|tru dan (?:vao )?luong"),
         ("tam_dinh_chi", r"dinh chi"),
         ("tro_cap_thoi_viec", r"tro cap thoi viec"),
@@ -210,14 +210,6 @@ _ASKS_LIMIT = re.compile(
     r"\b(?:toi da|toi thieu|it nhat) (?:la |duoc |dc |phai )?"
     r"(?:bao lau|(?:bao nhieu|may) (?:gio|tieng|lan|phut))\b"
 )
-# The member quit without notice: "em nghỉ ngang", "tự nghỉ ngang không báo trước" (not "cty cho
-# em nghỉ ngang", the employer's act).
-_QUIT_UNLAWFULLY = (
-    r"\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b|\btu (?:y )?nghi ngang\b"
-    r"|\b(?:em|e|toi|minh|tui)(?: (?:da|tu))* nghi (?:viec |luon )?(?:khong|ko|k) bao truoc\b"
-    # the subject left out: "cãi nhau với quản lý nên nghỉ ngang luôn"
-    r"|\b(?:nen|roi|va) nghi ngang\b|\bnghi ngang luon\b"
-)
 # A matter next to the calculator's that it does not price: rest and recovery after an accident
 # ("nghỉ dưỡng sức", 30% of the base salary a day) is not the employer's compensation; travel
 # days on annual leave ("đi xe khách mất 2 ngày đi, 2 ngày về, có được tính thêm không") are not
@@ -259,7 +251,7 @@ _OTHER_MATTER = {
     # calculator prices only the ordinary 75%. A work accident's treatment is not sickness benefit
     # at all: the employer pays the full wage (điểm c khoản 2 Điều 42 Luật BHXH 2024, khoản 3 Điều 38
     # Luật ATVSLĐ).
-    "om_dau": re.compile(r"\bdai ngay\b|\bdanh muc benh\b|\btai nan lao dong\b|\btnld\b"),
+    "om_dau": re.compile(facts.any_of(r"\bdai ngay\b|\bdanh muc benh\b", facts.WORK_ACCIDENT)),
     # Vocational training support for a member on unemployment benefit ("muốn đi học nghề ..., học
     # phí 6 triệu rưỡi, em phải bù bao nhiêu") is Điều 11 Nghị định 374/2025, not the benefit: read
     # as the benefit, the fee became her wage and her one month on benefit her contributions. The
@@ -268,14 +260,13 @@ _OTHER_MATTER = {
     # quit unlawfully (điểm a khoản 1 Điều 38 Luật Việc làm 2025).
     "tro_cap_that_nghiep": re.compile(
         r"\bhoc nghe\b|\bhoc phi\b|\bdao tao nghe\b|\b(?:thong|khai) bao (?:ve |viec )*tim (?:kiem )?viec"
-        rf"|\b(?:co|tim (?:duoc|dc)) viec (?:lam )?moi\b|\bda co viec\b|{_QUIT_UNLAWFULLY}"
+        rf"|{facts.NEW_JOB}|{facts.QUIT_UNLAWFULLY}"
         # already on benefit ("đang hưởng tctn, được duyệt 5 tháng"): what happens to the rest is
         # the rule's (Điều 41 Luật Việc làm 2025); its months are not months of contributions
         r"|\bdang (?:huong|lanh|nhan)\b|\b(?:duoc|dc) duyet\b"
         # still working for another employer ("cty A cho em nghỉ, còn cty B thì em vẫn làm"): no
         # benefit while insured in a job (điểm d khoản 1 Điều 38 Luật Việc làm 2025)
-        r"|\b(?:cty|cong ty|cho)(?: \w+){1,3} (?:thi )?(?:em |e |toi |minh )?van (?:dang )?(?:lam|di lam)\b"
-        r"|\bvan (?:dang )?(?:lam|di lam) (?:o |cho |tai )(?:cty|cong ty|cho) (?:b|khac|moi|kia|thu hai)\b"
+        rf"|{facts.STILL_WORKING_ELSEWHERE}"
     ),
     # A miscarriage, an abortion or antenatal visits are their own leave (Điều 51-52 Luật BHXH
     # 2024), not a birth.
@@ -290,59 +281,52 @@ _OTHER_MATTER = {
     # of retirement age) and a contract that expires, which needs a written notice (khoản 1 Điều
     # 45), not a notice period: "hợp đồng 1 năm hết hạn ngày 31/12 và không ký tiếp nữa".
     "thoi_han_bao_truoc": re.compile(
-        r"\bno luong\b|\bcham (?:tra )?luong\b|\bkhong tra (?:du )?luong\b|\bquay roi\b|\bnguoc dai\b"
-        r"|\bdanh dap\b|\bxuc pham\b|\bcuong buc\b|\bthanh toan\b|\bquyet toan\b"
-        r"|\b(?:mang thai|mang bau|co bau|bau)\b.{0,60}\b(?:bac si|benh vien|giu thai)\b"
-        r"|\b(?:du|qua|den) tuoi (?:nghi )?huu\b|\b(?:6[0-9]|7[0-9]) tuoi\b"
-        r"|\bhet han\b.{0,40}\b(?:khong|ko|k) (?:ky|ki) (?:tiep|lai|moi)\b"
+        facts.any_of(
+            facts.UNPAID_WAGES,
+            facts.HARASSMENT,
+            facts.ABUSE,
+            facts.PREGNANT_DOCTOR,
+            facts.RETIREMENT_AGE,
+            facts.NOT_RENEWED,
+            facts.ILLNESS,
+        )
+        + r"|\bthanh toan\b|\bquyet toan\b"
         # what a worker who gave too little notice owes (khoản 2 Điều 40), not a notice period
         r"|\bboi thuong\b|\bden bu\b|\b(?:bao nhieu|bn) tien\b"
         # special occupations and an enterprise's managers: their own periods (Điều 7 Nghị định 145)
         r"|\bquan ly doanh nghiep\b|\b(?:tong |pho )?giam doc\b|\bthuyen vien\b|\btiep vien\b"
         r"|\bphi cong\b|\btau bien\b"
-        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36)
-        r"|\bdieu tri\b|\bom dau\b|\bnghi om\b|\btai bien\b"
+        # an employer ending a contract for a long illness gives 3 working days (điểm c khoản 2 Điều 36):
+        # ``facts.ILLNESS`` above
     ),
     # A member still working and insured is not paid the lump sum (khoản 1 Điều 70 Luật BHXH 2024:
     # "đã chấm dứt tham gia bảo hiểm xã hội").
-    "bhxh_mot_lan": re.compile(
-        r"\b(?:van|dang) (?:dang )?(?:di lam|lam viec|lam o|dong bhxh|dong bao hiem|tham gia)\b"
-    ),
+    "bhxh_mot_lan": re.compile(facts.STILL_INSURED),
     # The job-loss allowance of Điều 47 is for restructuring and economic reasons only: an employer
     # that closed down (khoản 7 Điều 34) and a contract that expired (khoản 1 Điều 34) owe severance
     # instead (Điều 46), a dismissal ("sa thải") neither. "Giải thể bộ phận" is a department closed
     # in a restructuring, still the allowance's.
-    "tro_cap_mat_viec": re.compile(
-        r"\bpha san\b|\b(?:giai the|dong cua|cham dut hoat dong)\b"
-        r"(?! (?:\w+ )?(?:bo phan|phong|xuong|to|chi nhanh|day chuyen|khoa|ban)\b)"
-        r"|\bsa thai\b|\bhet han (?:hop dong|hd|hdld)\b|\b(?:hop dong|hd|hdld)(?: \w+){0,5} het han\b"
-    ),
+    "tro_cap_mat_viec": re.compile(facts.any_of(facts.CLOSED, facts.DISMISSAL, facts.CONTRACT_EXPIRED)),
+    # A member cleared after a suspension is owed her full wage for it (khoản 4 Điều 128): the rule's
+    # answer, not the 50% advance of khoản 2.
+    "tam_dinh_chi": re.compile(facts.CLEARED),
     # A deduction for something other than damage to the employer's property (the union fee, a
     # fine for lateness, a fund, work clothes): only that damage may be deducted (khoản 1 Điều 102),
     # and a fine in place of discipline is banned (khoản 2 Điều 127); the 30% cap is not the answer.
-    # A member cleared after a suspension is owed her full wage for it (khoản 4 Điều 128): the rule's
-    # answer, not the 50% advance of khoản 2.
-    "tam_dinh_chi": re.compile(
-        r"\bkhong (?:co )?(?:bi )?(?:vi pham|ky luat|xu ly ky luat)\b|\bkhong (?:co )?loi\b"
-    ),
+    # Money or goods lost, not damaged ("để thất thoát 15 triệu", "làm mất hàng"): khoản 1 Điều 102
+    # allows a deduction for damage only; a loss is compensated under khoản 2 Điều 129.
     "khau_tru_luong": re.compile(
-        r"\bkinh phi cong doan\b|\bdoan phi\b|\b(?:bi|tien) phat\b|\bphat (?:tien|di|ve|\d)"
-        r"|\bdi (?:tre|muon)\b|\bve som\b|(?<!thu )\bquy\b|\btu thien\b|\bdong phuc\b|\bbao ho\b"
-        # money or goods lost, not damaged ("để thất thoát 15 triệu", "làm mất hàng"): khoản 1 Điều
-        # 102 allows a deduction for damage only; a loss is compensated under khoản 2 Điều 129
-        r"|\bthat thoat\b|\b(?:lam|danh|bi) mat (?!viec)"
+        facts.any_of(
+            r"\bkinh phi cong doan\b|\bdoan phi\b", facts.FINE, facts.LEAVING_EARLY, facts.NOT_DAMAGE
+        )
     ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a
     # member who quit without notice ("nghỉ ngang", khoản 1 Điều 40).
-    "tro_cap_thoi_viec": re.compile(
-        rf"\bsa thai\b|\bdu dieu kien (?:huong )?luong huu\b|{_QUIT_UNLAWFULLY}"
-        r"|\b(?:co )?quyet dinh (?:huong |nghi |ve )?(?:luong )?huu\b"
-        r"|\b(?:dang|da) (?:huong|lanh|nhan) luong huu\b"
-    ),
+    "tro_cap_thoi_viec": re.compile(facts.any_of(facts.DISMISSAL, facts.PENSION, facts.QUIT_UNLAWFULLY)),
     # The member who quit unlawfully owes the employer (khoản 2 Điều 40); the calculator prices what
     # an employer owes for its unlawful ending (Điều 41).
     # Nor is a probation ended by either side (khoản 2 Điều 27: no notice, no compensation).
-    "cham_dut_trai_luat": re.compile(rf"{_QUIT_UNLAWFULLY}|\bthu viec\b"),
+    "cham_dut_trai_luat": re.compile(facts.any_of(facts.QUIT_UNLAWFULLY, facts.PROBATION)),
     # Retiring early: the rate is reduced, which the pension-rate calculator does not price.
     "ty_le_luong_huu": re.compile(r"\bhuu som\b|\bnghi (?:huu )?(?:som|truoc tuoi)\b"),
 }
@@ -376,6 +360,16 @@ def detect_topic(question: str) -> str | None:
         name = whole  # "Vợ tôi sinh đôi ... Tôi được nghỉ thai sản bao nhiêu ngày?": the father's
     name = whole if name is None else name
     return name or None
+
+
+def asked_topic(question: str) -> str | None:
+    """The calculator topic the member's question sentence (the whole message when it is one
+    sentence) asks about: one it names, or the message's when it asks for a figure ("Em được bảo
+    hiểm trả bao nhiêu?"); None for a question about something else ("Như vậy có đúng không ạ?"
+    after a story, asking whether it was a work accident)."""
+    asked = fold(_asked_sentences(question)) or fold(question)
+    said = _topic_in(asked) or _ASKS_FIGURE.search(parsing.normalise(asked))
+    return detect_topic(question) if said else None
 
 
 def _topic_in(folded: str) -> str | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from assistant import messages
 from assistant.citations import law_name
@@ -60,9 +61,11 @@ class ExtractiveGenerator:
         similarity: Mapping[str, float] | None = None,
         *,
         doubtful: bool = False,
+        decisive: LegalUnit | None = None,
     ) -> Draft:
-        """``doubtful``: the pipeline's confidence is low (the answer goes to an advisor)."""
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        """``doubtful``: the pipeline's confidence is low (the answer goes to an advisor);
+        ``decisive``: the unit known to decide the question (``_ranked``)."""
+        ranked = self._ranked(question, sources, similarity, decisive)
         if not ranked:
             return Draft(text="", cited=(), generator=self.name)
         best = ranked[0]
@@ -88,10 +91,28 @@ class ExtractiveGenerator:
         question: str,
         sources: Sequence[Source],
         similarity: Mapping[str, float] | None = None,
+        known: LegalUnit | None = None,
     ) -> Candidate | None:
         """The unit that decides the question, as ``generate`` would open with it."""
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        ranked = self._ranked(question, sources, similarity, known)
         return ranked[0] if ranked else None
+
+    def _ranked(
+        self,
+        question: str,
+        sources: Sequence[Source],
+        similarity: Mapping[str, float] | None,
+        known: LegalUnit | None,
+    ) -> list[Candidate]:
+        """The sources' units, best first; ``known``, the unit a calculator's rule names as deciding
+        the member's case (``calculators.deciding``), comes first when it is among them, scored so
+        that it is never said not to decide."""
+        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        chosen = next((c for c in ranked if known is not None and c.unit.id == known.id), None)
+        if chosen is None:
+            return ranked
+        floor = max(ranked[0].score, self._ranker.min_score, DOUBTFUL_BELOW)
+        return [replace(chosen, score=max(chosen.score, floor)), *(c for c in ranked if c is not chosen)]
 
     def stream(
         self,
@@ -100,9 +121,10 @@ class ExtractiveGenerator:
         similarity: Mapping[str, float] | None = None,
         *,
         doubtful: bool = False,
+        decisive: LegalUnit | None = None,
     ) -> Iterator[str]:
         """The rule sentence, then the quoted basis (joined exactly as in ``generate``)."""
-        ranked = candidates(self._corpus, sources, question, similarity, self._ranker)
+        ranked = self._ranked(question, sources, similarity, decisive)
         if ranked:
             yield from self._compose(ranked[0], doubtful, self._list(question, ranked[0], doubtful))[0]
 

@@ -1236,3 +1236,36 @@ def test_a_wage_cut_the_member_refuses_reads_that_the_signed_contract_goes_on(
     first = answer.citations[0]
     assert (first.law_id, first.article, first.clause) == ("45/2019/QH14", 33, 3)
     assert "kết hôn" not in answer.direct_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "not_said"),
+    [
+        (  # retirement age: no notice at all (điểm e khoản 2 Điều 35), not the 45 days of khoản 1
+            "Bố em 62 tuổi vẫn đi làm bảo vệ, hđ không xác định thời hạn. Bố em muốn nghỉ thì phải báo "
+            "trước mấy ngày?",
+            ("45/2019/QH14", 35, 2, "e"),
+            "45 ngày",
+        ),
+        (  # the employer ends it for a long illness: 3 working days (điểm c khoản 2 Điều 36), not
+            # the worker's own 45 days
+            "Em nằm viện điều trị bệnh hơn 12 tháng chưa khỏi, hđ không xác định thời hạn, giờ cty muốn "
+            "chấm dứt hđ với em. Cty phải báo trước em mấy ngày?",
+            ("45/2019/QH14", 36, 2, "c"),
+            "45 ngày",
+        ),
+    ],
+)
+def test_a_case_a_calculator_declines_opens_with_the_rule_that_decides_it(
+    pipeline: AssistantPipeline, question: str, unit: tuple[str, int, int, str], not_said: str
+) -> None:
+    """These opened with the rule for the ordinary case (45 days' notice for a man of 62, and the
+    worker's own 45 days when the employer ends the contract); the calculators know the provision
+    that decides them (``calculators.deciding``), and the answer opens with it, streamed and stored
+    alike."""
+    answer = pipeline.ask(question)
+    first = answer.citations[0]
+    assert (first.law_id, first.article, first.clause, first.point) == unit
+    assert not_said not in answer.direct_answer
+    streamed = [item for item in pipeline.stream_answer(question) if not isinstance(item, str)]
+    assert streamed[-1].direct_answer == answer.direct_answer
