@@ -24,6 +24,7 @@ from assistant.calculators.registry import get_calculator
 BLLD = "45/2019/QH14"
 BHXH = "41/2024/QH15"
 LVL = "74/2025/QH15"
+LCD = "50/2024/QH15"
 # What the member owes for too little notice ("cty đòi em bồi thường"): khoản 2 Điều 40.
 _MEMBER_OWES = (
     r"\b(?:doi|bat|bao) (?:em|e|toi|minh) (?:phai )?(?:boi thuong|den bu)\b"
@@ -68,6 +69,9 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], UnitRef], ...] = tuple(
         # a fine in place of discipline is banned (khoản 2 Điều 127); only damage may be deducted
         ("khau_tru_luong", facts.FINE, UnitRef(BLLD, 127, 2)),
         ("khau_tru_luong", facts.NOT_DAMAGE, UnitRef(BLLD, 102, 1)),
+        # the union fee is the employer's, never taken from the wage (điểm b khoản 1 Điều 29)
+        ("khau_tru_luong", facts.UNION_FEE, UnitRef(LCD, 29, 1, "b")),
+        ("kinh_phi_cong_doan", facts.UNION_FEE_DEDUCTED, UnitRef(LCD, 29, 1, "b")),
         # a work accident's treatment is not sickness benefit (điểm c khoản 2 Điều 42 Luật BHXH 2024)
         ("om_dau", facts.WORK_ACCIDENT, UnitRef(BHXH, 42, 2, "c")),
         # cleared after a suspension: the full wage (khoản 4 Điều 128)

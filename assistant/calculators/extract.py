@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from assistant.calculators import parsing
-from assistant.calculators.base import UnitRef
+from assistant.calculators.base import UnitRef, today
 from assistant.calculators.extract_common import (
     CORRECTED_AFTER,
     PERSON,
@@ -22,6 +22,7 @@ from assistant.calculators.extract_common import (
     asked_person,
     left_of,
     money,
+    own_wage,
     person,
     six_months_average,
     to_int,
@@ -31,6 +32,7 @@ from assistant.calculators.extract_common import (
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
 from assistant.calculators.formatting import money as shown_money
 from assistant.calculators.localities import RegionMatch, find_region
+from assistant.calculators.own_case import owners
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -93,6 +95,13 @@ _MOVED = re.compile(
 _LETTERED = re.compile(rf"\b{_EMPLOYER} ([abcdxyz])\b")
 
 
+_NOT_INSURED = re.compile(rf"\b(khong|ko|k|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}")
+_INSURED_THROUGHOUT = re.compile(
+    rf"(dong|tham gia) (?:bhxh |bao hiem xa hoi )?(?:va |, )?(bao hiem )?{_UI}"
+    r" (ca|toan bo|suot|day du|tu dau)"
+)
+
+
 def _two_employers(norm: str) -> bool:
     return _MOVED.search(norm) is not None or len(set(_LETTERED.findall(norm))) > 1
 
@@ -131,7 +140,8 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
             if re.search(r"\btrong (?:do|so do)\b", left):
                 unpaid_inside += months
             continue
-        if re.search(_UI, tail) or (re.search(_UI, clause) and not unpaid_ui):
+        insured_before = re.search(_UI, tail) and not _NOT_INSURED.search(tail)
+        if insured_before or (re.search(_UI, clause) and not unpaid_ui):
             values.setdefault("thoi_gian_bhtn", months)
         elif re.search(r"(khong|chua) (co )?(dong|tham gia)", clause):
             continue  # the part of the time without insurance: already inside the total
@@ -146,9 +156,11 @@ def _severance(text: str, norm: str) -> dict[str, Any]:
         del values["thoi_gian_lam_viec"]  # asked for: the years with the employer who pays
     if unpaid_inside and values.get("thoi_gian_lam_viec", 0) > unpaid_inside:
         values["thoi_gian_lam_viec"] -= unpaid_inside
-    if re.search(rf"\b(khong|ko|k|chua) (duoc )?(dong|tham gia) (bao hiem )?{_UI}", norm):
-        values["thoi_gian_bhtn"] = 0
-    elif re.search(rf"(dong|tham gia) (bao hiem )?{_UI} (ca|toan bo|suot|day du|tu dau)", norm):
+    if _NOT_INSURED.search(norm):
+        # "cty không đóng bhtn": none, unless the insured time is stated as well ("mấy năm đầu chưa
+        # đóng BHTN, tổng thời gian có đóng BHTN là 11 năm 8 tháng")
+        values.setdefault("thoi_gian_bhtn", 0)
+    elif _INSURED_THROUGHOUT.search(norm):  # "cty đóng bhxh bhtn đầy đủ từ ngày đầu"
         values.setdefault("thoi_gian_bhtn", values.get("thoi_gian_lam_viec"))
     return values
 
@@ -214,9 +226,9 @@ def _annual_leave(text: str, norm: str) -> dict[str, Any]:
     return values
 
 
-_FEMALE_MARKED = re.compile(r"\b(nữ|phụ nữ|mẹ|vợ|bà|con gái|chị gái|em gái)\b|^chị\b")
+_FEMALE_MARKED = re.compile(r"\b(nữ|phụ nữ|mẹ|vợ|bà|con gái|chị gái|em gái)\b|^(?:chị|cô)\b")
 _MALE_MARKED = re.compile(
-    r"\b(nam|nam giới|đàn ông|bố|cha|chồng|ông|con trai|anh trai|em trai)\b(?!\s*\d)|^anh\b"
+    r"\b(nam|nam giới|đàn ông|bố|cha|chồng|ông|con trai|anh trai|em trai)\b(?!\s*\d)|^(?:anh|chú)\b"
 )
 _FEMALE = re.compile(r"\b(nu|phu nu|lao dong nu|gioi tinh nu|me|vo|con gai)\b|^chi\b")
 _MALE = re.compile(
@@ -316,7 +328,21 @@ def _unemployment(text: str, norm: str) -> dict[str, Any]:
     for months, left in durations:
         if re.search(rf"dong|{_UI}|tham gia", left) or len(durations) == 1:
             values.setdefault("so_thang_dong", months)
+    span = _months_of_span(norm)
+    if span is not None and "so_thang_dong" not in values:
+        values["so_thang_dong"] = span[1] - span[0] + 1  # "đóng BHTN từ tháng 3/2019 đến hết tháng 10/2026"
     return values
+
+
+def _months_of_span(norm: str) -> tuple[int, int] | None:
+    """(first, last) month index (year × 12 + month − 1) of a span "từ tháng 1/2010 tới hết tháng
+    12/2019", both ends counted; None when there is none or it runs backwards."""
+    span = _SPAN_OF_MONTHS.search(norm)
+    if span is None:
+        return None
+    opened = int(span.group(2)) * 12 + int(span.group(1)) - 1
+    closed = int(span.group(4)) * 12 + int(span.group(3)) - 1
+    return (opened, closed) if closed >= opened else None
 
 
 def _lump_sum(text: str, norm: str) -> dict[str, Any]:
@@ -338,16 +364,18 @@ def _lump_sum(text: str, norm: str) -> dict[str, Any]:
         side = said.group(1) if said else (earlier[-1] if earlier else "tu")
         key = "thoi_gian_truoc_2014" if side == "truoc" else "thoi_gian_tu_2014"
         values.setdefault(key, months)
-    span = _SPAN_OF_MONTHS.search(norm)
-    if span:
+    span = _months_of_span(norm)
+    if span is not None:
         # "đóng bhxh từ tháng 1/2010 tới hết tháng 12/2019": the months on each side of 1/2014, over
         # any other duration of the story ("nghỉ việc hơn 1 năm rồi")
-        opened = int(span.group(2)) * 12 + int(span.group(1)) - 1
-        closed = int(span.group(4)) * 12 + int(span.group(3)) - 1
+        opened, closed = span
         cut = 2014 * 12
-        if closed >= opened:
-            values["thoi_gian_truoc_2014"] = max(0, min(closed + 1, cut) - opened)
-            values["thoi_gian_tu_2014"] = max(0, closed + 1 - max(opened, cut))
+        values["thoi_gian_truoc_2014"] = max(0, min(closed + 1, cut) - opened)
+        values["thoi_gian_tu_2014"] = max(0, closed + 1 - max(opened, cut))
+        now = today()
+        if now.year * 12 + now.month - 1 - closed < LUMP_SUM_WAIT_MONTHS:
+            # stopped less than 12 months ago: not yet the lump sum of điểm đ khoản 1 Điều 70
+            values["_to_rule"] = UnitRef(BHXH, 70, 1, "đ")
     start = re.search(r"tu (?:nam )?(20\d\d)", norm)
     if start and int(start.group(1)) >= 2014:
         values.setdefault("thoi_gian_truoc_2014", 0)
@@ -376,6 +404,8 @@ _FIRST_INSURED = re.compile(
 # case (điểm đ khoản 1 Điều 70 Luật BHXH 2024: "dưới 20 năm"); the rule's other cases (a grave
 # illness, settling abroad) are for the rule to say.
 LUMP_SUM_MAX_MONTHS = 20 * 12
+# ... and only 12 months after leaving compulsory insurance ("sau 12 tháng không thuộc đối tượng").
+LUMP_SUM_WAIT_MONTHS = 12
 
 
 def _maternity(text: str, norm: str) -> dict[str, Any]:
@@ -394,7 +424,8 @@ def _maternity(text: str, norm: str) -> dict[str, Any]:
 
 # Twins and more in one birth: "sinh đôi", "sinh 2 bé", "song sinh", "sinh một lúc hai bé trai".
 _MULTIPLE_BIRTH = re.compile(
-    r"\bsinh (doi|ba|tu|2|3|4)\b(?! (?:thang|nam|tuan|ngay|lan|lan thu))"
+    r"\bsinh (doi)\b"  # "sinh đôi tuần trước": twins, whatever follows
+    r"|\bsinh (ba|tu|2|3|4)\b(?! (?:thang|nam|tuan|ngay|lan|lan thu))"
     r"|\b(?:sinh|de)(?: (?:mot luc|1 luc|cung luc|cung 1 luc))? (2|3|4|hai|ba|bon)"
     r" (?:be|chau|dua|con|em be)\b"
     r"|\b(2|3) be song sinh\b|\bsong sinh\b"
@@ -554,12 +585,15 @@ def _pension(text: str, norm: str) -> dict[str, Any]:
 
 
 def _paternity(text: str, norm: str) -> dict[str, Any]:
-    values: dict[str, Any] = {}
+    # his own insured wage only, from his own clauses: the story is his wife's too ("vợ em đóng bhxh
+    # lương 8tr" is hers)
+    mine = "".join(segment for segment, owner in owners(text) if owner == "")
+    values: dict[str, Any] = {"luong_binh_quan": own_wage(mine, parsing.normalise(mine)) if mine else None}
     count = _children_born(norm)
     if count:
         values["so_con"] = count
     weeks = re.search(r"\bsinh non\b(?: \w+){0,2}? (\d{2}) tuan\b", norm)
-    if re.search(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm) or (weeks and int(weeks.group(1)) < 32):
+    if said(r"\bmo\b|phau thuat|sinh mo|duoi 32 tuan", norm) or (weeks and int(weeks.group(1)) < 32):
         values["phau_thuat"] = True
     if _WIFE_UNINSURED.search(norm):
         values["vo_khong_bhxh"] = True

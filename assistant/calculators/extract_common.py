@@ -115,6 +115,20 @@ def money(
     return wage_of(amounts, insured, asked_owner(norm)), hourly_amount
 
 
+def own_wage(text: str, norm: str) -> int | None:
+    """The insured wage the member says is hers (none named as a relative's just before it), or
+    None: unlike ``money``, never another person's when she states none of her own."""
+    amounts = []
+    for found in parsing.find_money(text):
+        after, before = _context(norm, found)
+        if owner_of(before) or _DAILY_AFTER.match(after) or _RANGE_BEFORE.search(before):
+            continue
+        if _TAKEN_BACK.search(before) or CORRECTED_AFTER.match(after):
+            continue
+        amounts.append((to_int(found.value), before))
+    return wage_of(amounts, insured=True) if amounts else None
+
+
 # A day's wage ("lương ngày 300 nghìn", "350k/ngày", "300 nghìn một ngày"), read by ``daily_wage``.
 _DAILY_AFTER = re.compile(r"\s*(?:/|mot|1|moi)\s*ngay\b(?! cong)")
 _DAILY_BEFORE = re.compile(r"\b(?:luong|tien cong|cong) (?:theo |1 |mot |moi )?ngay(?: (?:la|duoc|co))? $")

@@ -12,7 +12,7 @@ from assistant.calculators import parsing
 from assistant.calculators.extract_common import daily_wage, money
 
 _CLOCK = r"(\d{1,2})\s*(?:gio|h)\b(?:\s*(sang|trua|chieu|toi|dem))?"
-_SPAN = re.compile(rf"(?:tu|bat dau)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
+_SPAN = re.compile(rf"(?:\btu|bat dau|\bca)\s*{_CLOCK}.*?(?:den|toi)\s*{_CLOCK}")
 NIGHT_START, NIGHT_END = 22, 6  # Điều 106 BLLĐ: từ 22 giờ đến 06 giờ sáng ngày hôm sau
 NORMAL_HOURS = 8  # khoản 1 Điều 105 BLLĐ: a normal working day is at most 8 hours
 
@@ -65,7 +65,8 @@ def _hours(norm: str) -> float | None:
         if (
             clock
             or re.match(r"\s*(moi|/|1|mot)\s*ngay", after)
-            or re.search(r"(moi|1|mot) ngay (lam )?$|truoc $|(tu|den|toi|sau|luc) $", before)
+            or re.search(r"(moi|1|mot) ngay (lam )?$|truoc $|(tu|den|toi|sau|luc|ca) $", before)
+            or re.match(r"\s*(den|toi)\b", after)  # "18h đến 2h": a clock
         ):
             continue
         return parsing.to_number(match.group(1))
@@ -76,13 +77,13 @@ def wage_basis(text: str, norm: str) -> dict[str, Any]:
     monthly, hourly = money(text, norm, hourly=True)
     days = re.search(
         r"(\d{1,2})\s*(?:ngay|cong)\s*(?:cong\s*)?(?:lam viec\s*)?(?:moi|/|1|mot|trong)\s*thang", norm
-    ) or re.search(r"(\d{1,2})\s*ngay cong\b", norm)
+    ) or re.search(r"(\d{1,2})\s*ngay cong\b|\bthang (?:lam|di lam|lam viec) (\d{1,2}) (?:ngay|cong)\b", norm)
     # "26 công" (working days a month), not "3 công nhân", "công ty", "công đoàn", "công việc"
     days = days or re.search(r"\b(1[5-9]|2\d|3[01])\s*cong\b(?!\s*(?:nhan|ty|doan|viec|an|trinh))", norm)
     per_day = re.search(r"(\d{1,2})\s*(?:gio|tieng)\s*(?:moi|/|1|mot)\s*ngay", norm) or re.search(
         r"(?:moi|1|mot) ngay (?:lam )?(\d{1,2})\s*(?:gio|tieng)", norm
     )
-    workdays = int(days.group(1)) if days else None
+    workdays = int(days.group(1) or days.group(2)) if days and days.lastindex else None
     hours = int(per_day.group(1)) if per_day else None
     daily = daily_wage(text, norm) if monthly is None and hourly is None else None
     if daily is not None and workdays:
@@ -104,8 +105,23 @@ _NOT_THE_DAY = re.compile(
 )
 
 
+# The weekly rest day as the schedule ("làm 26 ngày, nghỉ chủ nhật", "nghỉ hằng tuần là chủ nhật"),
+# not the day worked: read past when the message also says which day was worked.
+_REST_DAY_SCHEDULE = re.compile(
+    r"\b(?:nghi|nghi hang tuan|ngay nghi hang tuan)(?: la| vao)? (?:ngay )?chu nhat\b"
+    r"|\bchu nhat (?:la )?(?:ngay )?nghi(?: hang tuan)?\b"
+)
+
+
 def _day_kind(norm: str) -> str | None:
     norm = _NOT_THE_DAY.sub(" ", norm)
+    worked = _REST_DAY_SCHEDULE.sub(" ", norm)
+    if worked != norm and _day_kind_said(worked):
+        norm = worked
+    return _day_kind_said(norm)
+
+
+def _day_kind_said(norm: str) -> str | None:
     if re.search(r"\b(le|tet|30/4|1/5|2/9|quoc khanh|gio to|ngay nghi co huong luong)\b", norm):
         return "nghi_le"
     if re.search(r"chu nhat|thu (7|bay)|cuoi tuan|nghi hang tuan|ngay nghi", norm):
@@ -131,8 +147,8 @@ def overtime(text: str, norm: str) -> dict[str, Any]:
     span = _span(norm)
     values["so_gio"] = _overtime_hours(norm) or (span[0] if span else None) or _hours(norm)
     per, sessions = _PER_SESSION.search(norm), _SESSIONS.search(norm)
-    if per and sessions and values["so_gio"] == parsing.to_number(per.group(1)):
-        values["so_gio"] *= int(sessions.group(1) or sessions.group(2))  # 12 sessions of 2 hours
+    if per and sessions:  # "mỗi buổi 2 tiếng rưỡi ... tăng ca 3 buổi": all the sessions' hours
+        values["so_gio"] = parsing.to_number(per.group(1)) * int(sessions.group(1) or sessions.group(2))
     if len(_SPAN.findall(norm)) > 1:
         values["_to_rule"] = True  # two spans ("từ 17h đến 19h ... từ 22h đến 2h"): which is asked?
     if span is not None:

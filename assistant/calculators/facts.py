@@ -56,6 +56,13 @@ WORK_ACCIDENT = r"\btai nan lao dong\b|\btnld\b"
 # Cleared after a suspension.
 CLEARED = r"\bkhong (?:co )?(?:bi )?(?:vi pham|ky luat|xu ly ky luat)\b|\bkhong (?:co )?loi\b"
 PROBATION = r"\bthu viec\b"
+# The union fee taken from the member's wage: the employer pays it (điểm b khoản 1 Điều 29 Luật
+# Công đoàn 2024), nothing of it is the member's to pay.
+# Said as done ("cty trừ vào lương em 2%"), not asked ("có bị trừ vào lương tụi mình không?").
+UNION_FEE_DEDUCTED = (
+    r"(?<!co )(?<!co bi )\btru (?:vao |cua )?(?:luong|tien luong|em|e|toi|minh|cong nhan|nguoi lao dong)\b"
+)
+UNION_FEE = r"\bkinh phi cong doan\b|\bdoan phi\b"
 
 
 def any_of(*patterns: str) -> str:

@@ -240,8 +240,10 @@ _OTHER_MATTER = {
     ),
     # The grassroots union's share of the dues ("công đoàn cơ sở được giữ lại bao nhiêu phần trăm")
     # is the union-finance decree's, not the employer's 2%.
+    # Nor is the fee taken from the member's wage ("cty trừ vào lương 2% gọi là kinh phí công đoàn").
     "kinh_phi_cong_doan": re.compile(
         r"\bgiu lai\b|\bduoc (?:huong|su dung|giu|chia)\b|\bphan (?:phoi|bo|chia)\b|\btrich (?:lai|ve)\b"
+        rf"|{facts.UNION_FEE_DEDUCTED}"
     ),
     # A mother who died or cannot care for the baby: the father's leave runs to the child's 6
     # months (khoản 7 Điều 53 Luật BHXH 2024), not the days the calculator prices.
@@ -317,7 +319,7 @@ _OTHER_MATTER = {
     # allows a deduction for damage only; a loss is compensated under khoản 2 Điều 129.
     "khau_tru_luong": re.compile(
         facts.any_of(
-            r"\bkinh phi cong doan\b|\bdoan phi\b", facts.FINE, facts.LEAVING_EARLY, facts.NOT_DAMAGE
+            facts.UNION_FEE, facts.FINE, facts.LEAVING_EARLY, facts.NOT_DAMAGE
         )
     ),
     # Dismissal or a pension earned: no severance (khoản 1 Điều 46), whatever the years; nor for a

@@ -19,6 +19,7 @@ LEAVE_MONTHS = 6  # khoản 1 Điều 139 BLLĐ
 EXTRA_MONTH_PER_CHILD = 1
 BENEFIT_RATE = 100  # khoản 1 Điều 59: "bằng 100% mức bình quân tiền lương"
 ONE_OFF_TIMES = 2  # khoản 4 Điều 58: "bằng 02 lần mức tham chiếu"
+PATERNITY_DAYS_PER_MONTH = 24  # khoản 2 Điều 59: the father's day is a month's benefit "chia cho 24 ngày"
 REFERENCE_LEVEL = 2_340_000
 
 
@@ -165,13 +166,26 @@ def compute_paternity(values: Values) -> CalculationResult:
     figures: tuple[Figure, ...] = (Figure("so_ngay", "Số ngày nghỉ", days, f"{days} ngày làm việc"),)
     citations: tuple[UnitRef, ...] = (UnitRef(BHXH, 53, 2, point), UnitRef(BHXH, 53, 3))
     notes: tuple[str, ...] = ("Phải nghỉ trong 60 ngày kể từ ngày vợ sinh con (khoản 3 Điều 53).",)
+    wage = values.get("luong_binh_quan")
+    if wage is not None:  # his pay for those days: a month's benefit (100% of the wage) ÷ 24 a day
+        pay = fmt.round_half_up(wage * BENEFIT_RATE / 100 / PATERNITY_DAYS_PER_MONTH * days)
+        headline = headline.removesuffix(".") + f", trợ cấp thai sản {fmt.money(pay)}."
+        formula = (
+            f"Trợ cấp = {fmt.money(wage)} ÷ {PATERNITY_DAYS_PER_MONTH} ngày × {days} ngày = {fmt.money(pay)} "
+            "(khoản 1 Điều 59: một tháng bằng 100% mức bình quân tiền lương; khoản 2: một ngày bằng một "
+            "tháng chia cho 24 ngày).",
+            *formula,
+        )
+        figures = (Figure("tro_cap", "Trợ cấp thai sản", pay, fmt.money(pay)), *figures)
+        citations = (*citations, UnitRef(BHXH, 59, 2), UnitRef(BHXH, 59, 1))
     if values.get("vo_khong_bhxh"):  # the mother is not insured: the father is paid the one-off allowance
         reference = values["muc_tham_chieu"]
         one_off = one_off_allowance(values)
+        paid = f", trợ cấp thai sản {fmt.money(pay)}" if wage is not None else ""
         headline = (
             "Vợ bạn không đóng bảo hiểm xã hội nên bạn được trợ cấp một lần khi sinh con "
             f"{fmt.money(one_off)} (2 lần mức tham chiếu {fmt.money(reference)} mỗi con), và được nghỉ "
-            f"hưởng chế độ thai sản {days} ngày làm việc ({case})."
+            f"hưởng chế độ thai sản {days} ngày làm việc ({case}){paid}."
         )
         formula = (
             _one_off_formula(values, one_off) + " (khoản 1 Điều 58: lao động nữ không đủ điều kiện mà “người "
@@ -220,6 +234,14 @@ PATERNITY = Calculator(
             "bool",
             required=False,
             default=False,
+        ),
+        InputSpec(
+            "luong_binh_quan",
+            "Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất của bạn",
+            "money",
+            100_000,
+            1_000_000_000,
+            required=False,
         ),
         REFERENCE_INPUT,
     ),

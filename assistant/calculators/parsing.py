@@ -129,7 +129,7 @@ def words_to_digits(folded: str) -> str:
 
 
 # "rưỡi" after an amount or a number of years: "8tr rưỡi", "tám triệu rưỡi", "4 năm rưỡi".
-_HALF = re.compile(r"(\d)\s*(tr|trieu|nam)\s*ruoi\b")
+_HALF = re.compile(r"(\d)\s*(tr|trieu|nam|tieng|gio)\s*ruoi\b")
 # The hundreds of thousands said after "triệu": "bảy triệu tư" (7,4), "năm triệu mốt" (5,1), "tám
 # triệu hai trăm" (8,2); not "8 triệu một tháng", "8 triệu hai tháng" (a unit follows), nor "năm" (a
 # year: "8 triệu năm ngoái").

@@ -659,7 +659,7 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
         (  # twins by caesarean for the father: 14 days
             "vo e sinh mo 2 be song sinh, e dong bhxh luong 12tr, e dc nghi bao nhieu ngay, dc bn tien?",
             "Bạn được nghỉ hưởng chế độ thai sản 14 ngày làm việc khi vợ sinh con (sinh đôi, phải phẫu thuật "
-            "hoặc sinh dưới 32 tuần).",
+            "hoặc sinh dưới 32 tuần), trợ cấp thai sản 7.000.000 đồng.",  # 12 triệu ÷ 24 × 14 (Điều 59)
         ),
         (  # the years the member takes back are not hers
             "Dạ em hỏi lại câu hôm qua, hôm qua em nói nhầm là 5 năm, thực ra em chỉ làm ở cty 2 năm 3 tháng "
@@ -805,6 +805,52 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "Em bị cho nghỉ, tctn mỗi tháng bao nhiêu?",
             "Trợ cấp thất nghiệp của bạn là 4.200.000 đồng/tháng, trong 4 tháng (tổng 16.800.000 đồng).",
         ),
+        # From the held-out round 6.
+        (  # the insured years stated beside "mấy năm đầu chưa đóng BHTN", which set them to 0
+            "Em làm cty từ tháng 1/2014, tính ra 12 năm. Mấy năm đầu cty chưa đóng bhtn, thời gian có đóng "
+            "bhtn là 10 năm. Em nghỉ việc đúng luật, lương bình quân 10 triệu. Trợ cấp thôi việc bao nhiêu?",
+            "Trợ cấp thôi việc của bạn là 10.000.000 đồng.",
+        ),
+        (  # "đóng bhxh bhtn đầy đủ từ ngày đầu": all the years insured (the 2-month floor, Điều 47)
+            "Em làm cty 6 năm, cty đóng bhxh bhtn đầy đủ từ ngày đầu. Cty cắt giảm vì lý do kinh tế cho em "
+            "nghỉ, lương bq 8 triệu. Trợ cấp mất việc làm của em bao nhiêu?",
+            "Trợ cấp mất việc làm của bạn là 16.000.000 đồng.",
+        ),
+        (  # the weekly rest day as the schedule, overtime on a weekday; "tháng làm 26 ngày"
+            "luong e 7tr8, thang lam 26 ngay, moi ngay 8 tieng, nghi chu nhat. tuan nay e tang ca vao ngay "
+            "thuong 4 tieng. tien tang ca bn?",
+            "Tiền lương làm thêm 4 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "225.000 đồng.",
+        ),
+        (  # a woman who calls herself "Cô"
+            "Cô sinh tháng 5 năm 1974, làm văn thư ở trường học, công việc bình thường. Khi nào cô đủ tuổi "
+            "nghỉ hưu?",
+            "Bạn đủ tuổi nghỉ hưu 59 tuổi 4 tháng vào tháng 9/2033; thời điểm hưởng lương hưu từ tháng "
+            "10/2033.",
+        ),
+        (  # "sinh thường, không phải mổ": 5 days, and his pay for them (his wage, not hers)
+            "Vợ em sinh thường, không phải mổ, vợ em đóng bhxh lương 7 triệu. Em đóng bhxh lương 9,6 triệu. "
+            "Em được nghỉ mấy ngày, bao nhiêu tiền?",
+            "Bạn được nghỉ hưởng chế độ thai sản 5 ngày làm việc khi vợ sinh con (sinh một con), trợ cấp "
+            "thai sản 2.000.000 đồng.",
+        ),
+        (  # sessions of two and a half hours
+            "Lương em 7tr8, 26 công, 8 tiếng/ngày. Tuần rồi em tăng ca 4 buổi tối ngày thường, mỗi buổi 2 "
+            "tiếng rưỡi. Tiền tăng ca tuần rồi bao nhiêu?",
+            "Tiền lương làm thêm 10 giờ vào ngày thường của bạn ít nhất bằng 150% lương giờ, tức ít nhất "
+            "562.500 đồng.",
+        ),
+        (  # a shift "ca 20h đến 4h" (6 night hours), 12 of them; "20h" is a clock, not 20 hours
+            "Em làm ca 20h đến 4h sáng, ca chính không phải tăng ca, lương 8tr32, 26 công. Tháng này em làm "
+            "12 ca như vậy, tiền làm đêm được thêm bao nhiêu?",
+            "Làm 72 giờ ban đêm trong giờ làm việc bình thường, bạn được trả thêm ít nhất 864.000 đồng (30% "
+            "lương giờ), tổng cộng 3.744.000 đồng.",
+        ),
+        (  # the months of a span of contributions
+            "Em đóng bhtn từ tháng 1/2020 đến hết tháng 12/2025 thì hết hđ, lương đóng bhtn 9 triệu. Em "
+            "được hưởng tctn mấy tháng, mỗi tháng bao nhiêu?",
+            "Trợ cấp thất nghiệp của bạn là 5.400.000 đồng/tháng, trong 6 tháng (tổng 32.400.000 đồng).",
+        ),
         (  # overtime in sessions: 10 of 3 hours
             "e tang ca ngay thuong, moi lan 3 tieng, thang nay tang 10 lan. luong 7tr8, 26 cong, 8 "
             "tieng/ngay. tien tang ca thang nay bn?",
@@ -919,6 +965,11 @@ def test_half_in_words_and_working_days_in_cong() -> None:
         # cleared after a suspension: the full wage is owed (khoản 4 Điều 128), not the 50% advance
         "Em bị tạm đình chỉ 15 ngày, lương 8 triệu, giờ cty kết luận em không vi phạm. Cty phải trả thêm em "
         "bao nhiêu?",
+        # stopped being insured 3 months ago: the lump sum waits 12 (điểm đ khoản 1 Điều 70)
+        "Em đóng bhxh từ tháng 8/2019 đến tháng 9/2026 thì nghỉ việc, giờ ở nhà, lương bình quân 8 triệu. "
+        "Em rút bhxh 1 lần ngay được bao nhiêu?",
+        # the union fee taken from the member's wage: the employer's to pay (điểm b khoản 1 Điều 29)
+        "cty tru vao luong e 2% kinh phi cong doan, luong e 9tr. vay moi thang cty tru e bn la dung?",
         "Sáng em làm cty may, tối làm thêm cho cty điện tử. Cty may cắt giảm cho em nghỉ, đóng bhtn 2 năm "
         "lương 7 triệu, còn cty điện tử thì em vẫn làm. Em được hưởng thất nghiệp bao nhiêu một tháng?",
     ],

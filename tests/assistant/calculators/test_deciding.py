@@ -51,6 +51,15 @@ BLLD, BHXH, LVL = "45/2019/QH14", "41/2024/QH15", "74/2025/QH15"
             "nhiêu?",
             UnitRef(LVL, 41, 4, "a"),
         ),
+        (
+            "cty tru vao luong e 2% kinh phi cong doan, luong e 9tr. vay moi thang cty tru e bn la dung?",
+            UnitRef("50/2024/QH15", 29, 1, "b"),
+        ),
+        (
+            "Em đóng bhxh từ tháng 8/2019 đến tháng 9/2026 thì nghỉ việc, giờ ở nhà, lương bình quân 8 "
+            "triệu. Em rút bhxh 1 lần ngay được bao nhiêu?",
+            UnitRef(BHXH, 70, 1, "đ"),
+        ),
     ],
 )
 def test_the_fact_that_takes_the_figure_away_names_its_provision(question: str, unit: UnitRef) -> None:

@@ -114,6 +114,8 @@ FIGURES: list[tuple[UnitRef, tuple[str, ...]]] = [
     (UnitRef(BLLD, 41, 1), (f"0{termination.MINIMUM_MONTHS} tháng tiền lương",)),
     (UnitRef("41/2024/QH15", 45, 2), (f"{sickness.RATE}%",)),
     (UnitRef("41/2024/QH15", 45, 5), (f"{sickness.DAYS_PER_MONTH} ngày",)),
+    (UnitRef("41/2024/QH15", 59, 1), (f"{maternity.BENEFIT_RATE}%",)),
+    (UnitRef("41/2024/QH15", 59, 2), (f"{maternity.PATERNITY_DAYS_PER_MONTH} ngày", "khoản 2 Điều 53")),
 ]
 
 
