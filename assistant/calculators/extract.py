@@ -32,7 +32,7 @@ from assistant.calculators.extract_common import (
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
 from assistant.calculators.formatting import money as shown_money
 from assistant.calculators.localities import RegionMatch, find_region
-from assistant.calculators.own_case import owners
+from assistant.calculators.own_case import own_text, owners
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -236,8 +236,17 @@ _MALE = re.compile(
 )
 
 
+# A place named "Nam ..." ("Nam Định", "Hà Nam" is not caught: "Nam" ends it) is no "nam" (male).
+_PLACE_NAM = re.compile(r"\b[Nn]am (?=[A-ZĐ])\w+")
+_RELATIVE_ANY_CASE = re.compile(RELATIVE_MARKED.pattern, re.IGNORECASE)
+# The member's spouse named: "chồng em" says she is a woman, "vợ em" that he is a man.
+_SPOUSE_SEX = (("nu", re.compile(r"\b(?:chong|ong xa) (?:toi|em|e|minh|tui)\b")),
+               ("nam", re.compile(r"\b(?:vo|ba xa) (?:toi|em|e|minh|tui|anh)\b")))
+
+
 def _sex(text: str, norm: str) -> str | None:
     """The sex of the person the question is about; the first word that tells wins."""
+    text = _PLACE_NAM.sub(" ", text)
     lowered = text.lower().strip()
     marked = lowered != fold(lowered)  # "nam" without the breve is "male" only with diacritics
     female, male = (_FEMALE_MARKED, _MALE_MARKED) if marked else (_FEMALE, _MALE)
@@ -300,7 +309,9 @@ def _retirement(text: str, norm: str) -> dict[str, Any]:
             values["gioi_tinh"] = PERSON_SEX[asked]
             values["_nguoi"] = asked  # whose age the answer states ("Bố bạn đủ tuổi nghỉ hưu ...")
         else:  # her own: "Chồng em sinh 8/1967, còn em sinh 3/1972, lao động nữ" is a woman
-            values["gioi_tinh"] = _sex(RELATIVE_MARKED.sub(" ", text.lower()), PERSON.sub(" ", norm))
+            values["gioi_tinh"] = _sex(_RELATIVE_ANY_CASE.sub(" ", text), PERSON.sub(" ", norm)) or next(
+                (sex for sex, spouse in _SPOUSE_SEX if spouse.search(norm)), None
+            )  # "Chồng em sinh 3/1964 ... Còn em sinh 4/1970": the wife
     # Without "sinh", only a month already past can be a birth: "Năm 2027 tuổi nghỉ hưu là bao
     # nhiêu?" asks about the roadmap; a future month said to be a birth is refused by the calculator.
     births = said_born or [day for _, day in months if day <= date.today()]
@@ -566,10 +577,15 @@ CHILD_CARE_AGE = 7
 
 
 def _sick(text: str, norm: str) -> dict[str, Any]:
+    # the child's age is read from the whole story, her days and wage from her own clauses ("chồng e
+    # đã nghỉ chăm bé 8 ngày rồi (anh ấy lương 10tr) ... e nghỉ chăm 6 ngày")
+    whole = norm
+    text = own_text(text)
+    norm = parsing.normalise(text)
     days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
     count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
     values: dict[str, Any] = {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
-    child = _CHILD_AGE.search(norm)
+    child = _CHILD_AGE.search(whole)
     if child and int(child.group(1)) >= CHILD_CARE_AGE:
         values["_to_rule"] = UnitRef(BHXH, 42, 1, "e")  # the child is too old for paid care: the rule says so
     return values

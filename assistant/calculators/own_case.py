@@ -20,7 +20,7 @@ from corpus.text import fold
 # Someone other than the member, named with a possessive at the opening of a clause (folded):
 # relatives, a friend, a child ("con em": only when typed without the grave accent of "còn").
 _OTHER = re.compile(
-    r"^(?:(?:va|nhung|con|con ve|rieng|thi) )?"
+    r"^(?:(?:va|nhung|con|con ve|rieng|thi|nam nay|thang nay|thang truoc|tuan truoc|hom qua|truoc do) )?"
     r"(bo|cha|chong|me|vo|ban(?: than)?|anh trai|chi gai|em trai|em gai|con(?: gai| trai)?)"
     r" (?:cua )?(?:toi|em|e|minh|tui)\b|^(?:(?:va|nhung|con) )?(ong xa|ba xa)\b"
 )

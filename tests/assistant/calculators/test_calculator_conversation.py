@@ -851,6 +851,17 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "được hưởng tctn mấy tháng, mỗi tháng bao nhiêu?",
             "Trợ cấp thất nghiệp của bạn là 5.400.000 đồng/tháng, trong 6 tháng (tổng 32.400.000 đồng).",
         ),
+        (  # "Chồng em" says she is a woman, and "Nam Định" is a place, not "nam" (male)
+            "Chồng em sinh tháng 6/1965 làm thợ mộc. Còn em sinh tháng 2/1971, làm công nhân dệt bình "
+            "thường ở Nam Định. Em bao giờ thì đủ tuổi nghỉ hưu?",
+            "Bạn đủ tuổi nghỉ hưu 57 tuổi 8 tháng vào tháng 10/2028; thời điểm hưởng lương hưu từ tháng "
+            "11/2028.",  # Phụ lục I Nghị định 135/2020, women born 2/1971 (a man: 62 years, 2/2033)
+        ),
+        (  # her days of care, not her husband's told just before ("năm nay chồng e đã nghỉ ...")
+            "Con e 3 tuổi, năm nay chồng e đã nghỉ chăm con 10 ngày rồi, lương anh ấy 12tr. Lần này con sốt, "
+            "e nghỉ chăm 4 ngày, lương đóng bhxh của e 7tr2. E được bhxh trả bao nhiêu?",
+            "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 900.000 đồng.",
+        ),
         (  # overtime in sessions: 10 of 3 hours
             "e tang ca ngay thuong, moi lan 3 tieng, thang nay tang 10 lan. luong 7tr8, 26 cong, 8 "
             "tieng/ngay. tien tang ca thang nay bn?",
