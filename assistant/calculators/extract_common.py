@@ -75,8 +75,18 @@ OWNER_WORDS = 4
 
 
 def owner_of(before: str) -> str:
-    """The relative an amount belongs to, read from the words just before it ("" for the member)."""
+    """The relative an amount belongs to, read from the words just before it ("" for the member);
+    "dong nghiep" for a workmate's wage ("tổ trưởng của e lương 15tr và e lương 8tr")."""
+    if _WORKMATE_WAGE.search(before):
+        return "dong nghiep"
     return person(" ".join(before.split()[-OWNER_WORDS:]))
+
+
+# A workmate's wage, named just before the amount.
+_WORKMATE_WAGE = re.compile(
+    r"\b(?:to truong|truong ca|quan ly|sep|dong nghiep|(?:anh|chi|ban) cung (?:to|xuong|phong))"
+    r"(?: cua (?:toi|em|e|minh))? (?:\w+ )?luong $"
+)
 
 
 def left_of(norm: str, start: int, width: int = 45) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 # The member quit without notice: "em nghỉ ngang", "tự nghỉ ngang không báo trước" (not "cty cho
 # em nghỉ ngang", the employer's act).
 QUIT_UNLAWFULLY = (
-    r"\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b|\btu (?:y )?nghi ngang\b"
+    r"(?<!cho )(?<!bat )\b(?:em|e|toi|minh|tui|anh|chi)(?: (?:da|moi|tu|lo|dinh|muon))* nghi ngang\b"
+    r"|\btu (?:y )?nghi ngang\b"
     r"|\b(?:em|e|toi|minh|tui)(?: (?:da|tu))* nghi (?:viec |luon )?(?:khong|ko|k) bao truoc\b"
     # the subject left out: "cãi nhau với quản lý nên nghỉ ngang luôn"
     r"|\b(?:nen|roi|va) nghi ngang\b|\bnghi ngang luon\b"
@@ -53,6 +54,11 @@ NOT_DAMAGE = (
     r"|\bthat thoat\b|\b(?:lam|danh|bi) mat (?!viec)"
 )
 WORK_ACCIDENT = r"\btai nan lao dong\b|\btnld\b"
+# An accident on the way to or from work (the employer's allowance of khoản 2 Điều 39 Luật ATVSLĐ).
+COMMUTE = (
+    r"\btren (?:duong|tuyen duong) (?:di lam|di ve|tu nha|ve nha|den cong ty|di lam ve)\b"
+    r"|\bdi lam ve\b|\btren duong di\b"
+)
 # Cleared after a suspension.
 CLEARED = r"\bkhong (?:co )?(?:bi )?(?:vi pham|ky luat|xu ly ky luat)\b|\bkhong (?:co )?loi\b"
 PROBATION = r"\bthu viec\b"

@@ -221,8 +221,7 @@ _OTHER_MATTER = {
     # An accident on the way to or from work ("trên đường đi làm về"): the employer owes its own
     # share (khoản 2 Điều 39 Luật ATVSLĐ), not the compensation for an accident at work.
     "boi_thuong_tai_nan": re.compile(
-        r"\btren (?:duong|tuyen duong) (?:di lam|di ve|tu nha|ve nha|den cong ty|di lam ve)\b"
-        r"|\bdi lam ve\b|\btren duong di\b"
+        rf"{facts.COMMUTE}"
         r"|\bduong suc\b|\bhoc nghe\b|\bhoc phi\b|\bchuyen doi nghe\b"
         r"|\b(?:ben|co quan|quy) (?:bao hiem|bhxh)\b|\b(?:bao hiem xa hoi|bhxh|bao hiem) (?:chi )?tra\b"
     ),

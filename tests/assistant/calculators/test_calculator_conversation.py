@@ -862,6 +862,17 @@ def test_two_employers_years_are_asked_for_not_guessed() -> None:
             "e nghỉ chăm 4 ngày, lương đóng bhxh của e 7tr2. E được bhxh trả bao nhiêu?",
             "Trợ cấp ốm đau cho 4 ngày nghỉ của bạn là 900.000 đồng.",
         ),
+        (  # the employer's act ("cty cho em nghỉ ngang"), not the member quitting without notice
+            "cty cho em nghỉ ngang không báo trước, không lý do, bên phòng lao động nói là cty chấm dứt trái "
+            "luật. lương hđ của em 9tr. em muốn quay lại làm, cty phải trả em ít nhất bao nhiêu?",
+            "Ngoài tiền lương những ngày không được làm việc, công ty phải trả thêm bạn ít nhất 18.000.000 "
+            "đồng.",
+        ),
+        (  # a workmate's wage named before hers
+            "Quản lý của em lương 20 triệu, còn em lương 7 triệu, cả hai bị tạm đình chỉ để điều tra. Trong "
+            "thời gian đó em được tạm ứng bao nhiêu?",
+            "Trong thời gian bị tạm đình chỉ, bạn được tạm ứng 3.500.000 đồng/tháng (50% lương).",
+        ),
         (  # overtime in sessions: 10 of 3 hours
             "e tang ca ngay thuong, moi lan 3 tieng, thang nay tang 10 lan. luong 7tr8, 26 cong, 8 "
             "tieng/ngay. tien tang ca thang nay bn?",

@@ -76,6 +76,10 @@ def test_the_fact_that_takes_the_figure_away_names_its_provision(question: str, 
         "chỉ cho em nghỉ ốm thôi. Vậy có đúng không?",
         # leaving early to breastfeed is the nursing hour, not a fine
         "con e 4 thang, e di lam lai roi, moi ngay ve som 1 tieng cho con bu thi co bi tru luong ko",
+        # whether a fall on the way to work is a work accident (Điều 45 Luật ATVSLĐ), not the employer's
+        # allowance for one: no rule forced, though the accident calculator declines on the commute
+        "Em đi làm về thì bị xe khác tông gãy tay, có được tính là tai nạn lao động không, cty phải bồi "
+        "thường bao nhiêu?",
         # a calculation the calculator prices: nothing to force
         "Em làm 3 năm, lương 8 triệu, cty chưa đóng bhtn. Em nghỉ việc đúng luật, trợ cấp thôi việc bao "
         "nhiêu?",
