@@ -347,7 +347,7 @@ class Intent:
     values: dict[str, Any]  # raw values as read from the text (checked later by the calculator)
     require: tuple[str, ...] = ()  # optional inputs this question needs (an amount asked for)
     subject: str = ""  # the relative the figure is about ("bo", "me" ...), "" for the member
-    explained: str = ""  # how an input was read, shown under the figure (an allowance added)
+    explained: str = ""  # how an input was read, shown under the figure (an allowance, a 6 months average)
 
 
 def detect_topic(question: str) -> str | None:
