@@ -47,6 +47,8 @@ def reply_for(
 ) -> CalculationReply:
     """The result, or a request for what is missing or out of range, for ``raw`` inputs;
     ``require`` names optional inputs this question cannot do without (an amount asked for)."""
+    # the inputs the member stated: only these are listed as understood when asking for more
+    stated = frozenset(name for name, value in raw.items() if value is not None)
     try:
         values = calculator.validate(raw)
     except CalculatorInputError as exc:
@@ -55,15 +57,15 @@ def reply_for(
             values = calculator.validate(usable)
         except CalculatorInputError:
             values = {}
-        return ask_reply(calculator, values, (exc.name,), error=str(exc))
+        return ask_reply(calculator, values, (exc.name,), error=str(exc), given=stated)
     missing = calculator.missing(values) + tuple(n for n in require if values.get(n) is None)
     if missing:
-        return ask_reply(calculator, values, missing)
+        return ask_reply(calculator, values, missing, given=stated)
     try:
         result = calculator.compute(values)
     except CalculatorInputError as exc:  # a value the law does not cover (a birth before the roadmap)
         return ask_reply(
-            calculator, {k: v for k, v in values.items() if k != exc.name}, (exc.name,), str(exc)
+            calculator, {k: v for k, v in values.items() if k != exc.name}, (exc.name,), str(exc), stated
         )
     return result_reply(calculator, values, result)
 

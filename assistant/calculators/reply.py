@@ -75,10 +75,17 @@ def result_reply(
 
 
 def ask_reply(
-    calculator: Calculator, values: dict[str, Any], missing: tuple[str, ...], error: str = ""
+    calculator: Calculator,
+    values: dict[str, Any],
+    missing: tuple[str, ...],
+    error: str = "",
+    given: frozenset[str] | None = None,
 ) -> CalculationReply:
-    """A question asking for exactly the missing inputs; never a guessed figure."""
-    labels = calculator.shown(values, short_money=True)
+    """A question asking for exactly the missing inputs; never a guessed figure. ``given``: the
+    inputs the member stated; the others' defaults ("0 tháng" of unemployment insurance) are not
+    listed as understood, since she said nothing of them yet."""
+    stated = values if given is None else {k: v for k, v in values.items() if k in given}
+    labels = calculator.shown(stated, short_money=True)
     wanted = []
     for name in missing:
         spec = calculator.spec(name)

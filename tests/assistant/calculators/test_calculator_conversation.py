@@ -1080,3 +1080,13 @@ def test_an_allowance_added_to_the_wage_is_said_under_the_figure() -> None:
         "đúng luật được trợ cấp thôi việc bao nhiêu?"
     )
     assert included.direct_answer.splitlines()[0] == "Trợ cấp thôi việc của bạn là 16.000.000 đồng."
+
+
+def test_an_ask_reply_lists_only_what_the_member_said() -> None:
+    """A request for the wage listed "Thời gian đã tham gia bảo hiểm thất nghiệp tại đơn vị: 0 tháng"
+    among the inputs understood, a default the member never stated."""
+    answer = reply("em làm ở cty được 3 năm, giờ cty cho nghỉ việc thì em được trợ cấp thôi việc bao nhiêu")
+    assert answer.missing == ("luong_binh_quan",)
+    understood = answer.direct_answer.splitlines()[1]
+    assert understood.startswith("Thông tin đã hiểu") and "3 năm" in understood
+    assert "bảo hiểm thất nghiệp" not in understood
