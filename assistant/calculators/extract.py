@@ -32,7 +32,7 @@ from assistant.calculators.extract_common import (
 from assistant.calculators.extract_work_time import night_work, overtime, wage_basis
 from assistant.calculators.formatting import money as shown_money
 from assistant.calculators.localities import RegionMatch, find_region
-from assistant.calculators.own_case import own_text, owners
+from assistant.calculators.own_case import clauses_of, own_text
 from corpus.text import fold
 
 Reader = Callable[[str, str], dict[str, Any]]
@@ -579,9 +579,9 @@ CHILD_CARE_AGE = 7
 def _sick(text: str, norm: str) -> dict[str, Any]:
     # the child's age is read from the whole story, her days and wage from her own clauses ("chồng e
     # đã nghỉ chăm bé 8 ngày rồi (anh ấy lương 10tr) ... e nghỉ chăm 6 ngày")
-    whole = norm
-    text = own_text(text)
-    norm = parsing.normalise(text)
+    whole, mine = norm, own_text(text)
+    if mine != text:
+        text, norm = mine, parsing.normalise(mine)
     days = re.search(r"(\d{1,3}(?:[.,]5)?)\s*ngay", norm)
     count = parsing.to_number(days.group(1)) if days else (0.5 if re.search(r"nua ngay", norm) else None)
     values: dict[str, Any] = {"luong_dong_bhxh": money(text, norm, insured=True)[0], "so_ngay": count}
@@ -603,7 +603,7 @@ def _pension(text: str, norm: str) -> dict[str, Any]:
 def _paternity(text: str, norm: str) -> dict[str, Any]:
     # his own insured wage only, from his own clauses: the story is his wife's too ("vợ em đóng bhxh
     # lương 8tr" is hers)
-    mine = "".join(segment for segment, owner in owners(text) if owner == "")
+    mine = clauses_of(text, "")
     values: dict[str, Any] = {"luong_binh_quan": own_wage(mine, parsing.normalise(mine)) if mine else None}
     count = _children_born(norm)
     if count:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from assistant.calculators import parsing
 from corpus.questions import asked_sentences, message_sentences
@@ -110,33 +110,36 @@ def money(
     as ``wage_of`` chooses it."""
     amounts: list[tuple[int, str]] = []
     hourly_amount = None
-    for found in parsing.find_money(text):
-        after, before = _context(norm, found)
-        if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(before) or _RANGE_BEFORE.search(before):
-            continue  # a day's wage ("lương ngày 300 nghìn") or a range: not the month's wage
-        if _TAKEN_BACK.search(before) or CORRECTED_AFTER.match(after):
-            continue  # "không phải 9 triệu như em nói mà là 7 triệu", "5 triệu, à không, 6 triệu"
+    for value, after, before in _stated_amounts(text, norm):
+        if _DAILY_BEFORE.search(before):
+            continue  # "lương ngày 300 nghìn": a day's wage, not the month's
         per_hour = re.match(r"\s*(/|mot|1|moi)\s*(gio|h)\b", after) or re.search(r"luong gio|moi gio", before)
         if per_hour:  # "28 nghìn một giờ" is no month's wage: only the hourly readers take it
             if hourly:
-                hourly_amount = hourly_amount or to_int(found.value)
+                hourly_amount = hourly_amount or value
             continue
-        amounts.append((to_int(found.value), before))
+        amounts.append((value, before))
     return wage_of(amounts, insured, asked_owner(norm)), hourly_amount
 
 
 def own_wage(text: str, norm: str) -> int | None:
     """The insured wage the member says is hers (none named as a relative's just before it), or
     None: unlike ``money``, never another person's when she states none of her own."""
-    amounts = []
+    amounts = [(value, before) for value, _, before in _stated_amounts(text, norm) if not owner_of(before)]
+    return wage_of(amounts, insured=True) if amounts else None
+
+
+def _stated_amounts(text: str, norm: str) -> Iterator[tuple[int, str, str]]:
+    """(amount, the words after it, those before it) of each amount the member states as such: not
+    a wage by the day ("350k/ngày"), the upper end of a range ("từ 6 đến 8 triệu"), nor one she takes
+    back ("không phải 9 triệu như em nói mà là 7 triệu", "5 triệu, à không, 6 triệu")."""
     for found in parsing.find_money(text):
         after, before = _context(norm, found)
-        if owner_of(before) or _DAILY_AFTER.match(after) or _RANGE_BEFORE.search(before):
+        if _DAILY_AFTER.match(after) or _RANGE_BEFORE.search(before):
             continue
         if _TAKEN_BACK.search(before) or CORRECTED_AFTER.match(after):
             continue
-        amounts.append((to_int(found.value), before))
-    return wage_of(amounts, insured=True) if amounts else None
+        yield to_int(found.value), after, before
 
 
 # A day's wage ("lương ngày 300 nghìn", "350k/ngày", "300 nghìn một ngày"), read by ``daily_wage``.

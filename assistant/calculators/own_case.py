@@ -71,6 +71,11 @@ def own_text(text: str) -> str:
     if all(owner == "" for _, owner in parts):
         return text
     asked = asked_owner(fold(text.lower()))
-    asked = _CANONICAL.get(asked, asked)
-    kept = "".join(segment for segment, owner in parts if owner == asked)
+    kept = clauses_of(text, _CANONICAL.get(asked, asked), parts)
     return kept if kept.strip() else text
+
+
+def clauses_of(text: str, owner: str, parts: list[tuple[str, str]] | None = None) -> str:
+    """The clauses of ``text`` that tell the case of ``owner`` ("" for the member), "" when none;
+    ``parts``: ``owners(text)`` when the caller already has it."""
+    return "".join(segment for segment, whose in (parts or owners(text)) if whose == owner)
